@@ -1,0 +1,69 @@
+package dev.kestrel.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.reactor.netty.autoconfigure.ReactorNettyConfigurations.ReactorResourceFactoryConfiguration;
+import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.http.ReactiveHttpInputMessage;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.http.server.HttpServer;
+
+import dev.kestrel.options.KestrelServerOptions;
+import dev.kestrel.server.KestrelReactiveWebServerFactory;
+
+/**
+ * Replaces Spring Boot's single-port Reactor Netty server with one that binds every Kestrel endpoint. Runs before
+ * {@link NettyReactiveWebServerAutoConfiguration} (whose factory then backs off, while its {@code server.netty.*}
+ * customizer still applies); backs off itself when the application defines a {@link ReactiveWebServerFactory}, and is
+ * disabled with {@code kestrel.enabled=false}.
+ */
+@AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
+@ConditionalOnClass({ ReactiveHttpInputMessage.class, HttpServer.class })
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnProperty(prefix = "kestrel", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(KestrelProperties.class)
+@Import(ReactorResourceFactoryConfiguration.class)
+public final class KestrelAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	KestrelServerOptions kestrelServerOptions(KestrelProperties properties, Environment environment,
+			ObjectProvider<KestrelServerOptionsCustomizer> customizers) {
+		KestrelServerOptions options = new KestrelServerOptions();
+		options.configure(KestrelConfigurationReader.read(properties, environment));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
+		return options;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
+	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
+			Environment environment, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
+			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
+		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
+		factory.setServerOptions(options);
+		factory.setHostingAddresses(HostingAddressesResolver.resolve(environment));
+		factory.setResourceFactory(resourceFactory);
+		routes.orderedStream().forEach(factory::addRouteProviders);
+		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());
+		return factory;
+	}
+
+	@Bean
+	static KestrelPortsPublisher kestrelPortsPublisher() {
+		return new KestrelPortsPublisher();
+	}
+
+}

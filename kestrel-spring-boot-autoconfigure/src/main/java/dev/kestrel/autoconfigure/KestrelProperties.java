@@ -1,0 +1,494 @@
+package dev.kestrel.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code Kestrel} section, written in YAML as Kestrel users write it in {@code appsettings.json} (PascalCase or
+ * kebab-case both bind):
+ *
+ * <pre>
+ * Kestrel:
+ *   EndpointDefaults:
+ *     Protocols: Http1AndHttp2
+ *   Endpoints:
+ *     Http:
+ *       Url: http://localhost:5000
+ *     Internal:
+ *       Url: http://unix:/run/app.sock
+ *       Protocols: Http1
+ * </pre>
+ *
+ * Unknown keys fail startup, so that no setting is ever silently ignored.
+ */
+@ConfigurationProperties(prefix = "kestrel", ignoreUnknownFields = false)
+public class KestrelProperties {
+
+	/** Whether the starter replaces Spring Boot's single-port Reactor Netty server. */
+	private boolean enabled = true;
+
+	/** Addresses to listen on when no endpoint is configured, separated by ';' (lowest-precedence address list). */
+	private String urls;
+
+	/** Named endpoints (the name is case-insensitive). */
+	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+	/** Values every configured endpoint starts from. */
+	private EndpointDefaults endpointDefaults = new EndpointDefaults();
+
+	/** Named certificates: 'Default' is the fallback certificate of every HTTPS endpoint. */
+	private Map<String, Certificate> certificates = new LinkedHashMap<>();
+
+	/** Server limits (Kestrel's KestrelServerLimits). */
+	private Limits limits = new Limits();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getUrls() {
+		return this.urls;
+	}
+
+	public void setUrls(String urls) {
+		this.urls = urls;
+	}
+
+	public Map<String, Endpoint> getEndpoints() {
+		return this.endpoints;
+	}
+
+	public void setEndpoints(Map<String, Endpoint> endpoints) {
+		this.endpoints = endpoints;
+	}
+
+	public EndpointDefaults getEndpointDefaults() {
+		return this.endpointDefaults;
+	}
+
+	public void setEndpointDefaults(EndpointDefaults endpointDefaults) {
+		this.endpointDefaults = endpointDefaults;
+	}
+
+	public Map<String, Certificate> getCertificates() {
+		return this.certificates;
+	}
+
+	public void setCertificates(Map<String, Certificate> certificates) {
+		this.certificates = certificates;
+	}
+
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	public void setLimits(Limits limits) {
+		this.limits = limits;
+	}
+
+	/**
+	 * One named endpoint.
+	 */
+	public static class Endpoint {
+
+		/** Address: http(s)://host:port or http(s)://unix:/absolute/path.sock. Required. */
+		private String url;
+
+		/** HTTP protocols: Http1, Http2, Http1AndHttp2 (default), Http3, Http1AndHttp2AndHttp3. */
+		private String protocols;
+
+		/** TLS versions (Tls12, Tls13); platform default when unset. */
+		private List<String> sslProtocols;
+
+		/** Client certificate mode: NoCertificate, AllowCertificate, RequireCertificate, DelayCertificate. */
+		private String clientCertificateMode;
+
+		/** Server certificate of this endpoint. */
+		private Certificate certificate;
+
+		/** Per host-name TLS settings: exact host, '*.suffix' or '*'. */
+		private Map<String, Sni> sni = new LinkedHashMap<>();
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(String protocols) {
+			this.protocols = protocols;
+		}
+
+		public List<String> getSslProtocols() {
+			return this.sslProtocols;
+		}
+
+		public void setSslProtocols(List<String> sslProtocols) {
+			this.sslProtocols = sslProtocols;
+		}
+
+		public String getClientCertificateMode() {
+			return this.clientCertificateMode;
+		}
+
+		public void setClientCertificateMode(String clientCertificateMode) {
+			this.clientCertificateMode = clientCertificateMode;
+		}
+
+		public Certificate getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(Certificate certificate) {
+			this.certificate = certificate;
+		}
+
+		public Map<String, Sni> getSni() {
+			return this.sni;
+		}
+
+		public void setSni(Map<String, Sni> sni) {
+			this.sni = sni;
+		}
+
+	}
+
+	/**
+	 * One entry of an endpoint's SNI map.
+	 */
+	public static class Sni {
+
+		/** HTTP protocols offered to this host name (ALPN). */
+		private String protocols;
+
+		/** TLS versions for this host name. */
+		private List<String> sslProtocols;
+
+		/** Client certificate mode for this host name. */
+		private String clientCertificateMode;
+
+		/** Server certificate for this host name. */
+		private Certificate certificate;
+
+		public String getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(String protocols) {
+			this.protocols = protocols;
+		}
+
+		public List<String> getSslProtocols() {
+			return this.sslProtocols;
+		}
+
+		public void setSslProtocols(List<String> sslProtocols) {
+			this.sslProtocols = sslProtocols;
+		}
+
+		public String getClientCertificateMode() {
+			return this.clientCertificateMode;
+		}
+
+		public void setClientCertificateMode(String clientCertificateMode) {
+			this.clientCertificateMode = clientCertificateMode;
+		}
+
+		public Certificate getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(Certificate certificate) {
+			this.certificate = certificate;
+		}
+
+	}
+
+	/**
+	 * The EndpointDefaults section.
+	 */
+	public static class EndpointDefaults {
+
+		/** Default HTTP protocols of configured endpoints. */
+		private String protocols;
+
+		/** Default TLS versions of HTTPS endpoints. */
+		private List<String> sslProtocols;
+
+		/** Default client certificate mode of HTTPS endpoints. */
+		private String clientCertificateMode;
+
+		public String getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(String protocols) {
+			this.protocols = protocols;
+		}
+
+		public List<String> getSslProtocols() {
+			return this.sslProtocols;
+		}
+
+		public void setSslProtocols(List<String> sslProtocols) {
+			this.sslProtocols = sslProtocols;
+		}
+
+		public String getClientCertificateMode() {
+			return this.clientCertificateMode;
+		}
+
+		public void setClientCertificateMode(String clientCertificateMode) {
+			this.clientCertificateMode = clientCertificateMode;
+		}
+
+	}
+
+	/**
+	 * A certificate: a file (PKCS#12, or PEM with KeyPath), a store entry (Subject) or a Spring SSL bundle.
+	 */
+	public static class Certificate {
+
+		/** Certificate file: PKCS#12 (.pfx/.p12) or PEM/DER certificate (with KeyPath). */
+		private String path;
+
+		/** PEM private key file for a PEM certificate. */
+		private String keyPath;
+
+		/** Password of the PKCS#12 file or of the encrypted PEM key. */
+		private String password;
+
+		/** Subject to look up in a certificate store (case-insensitive substring). */
+		private String subject;
+
+		/** Certificate store name (default My). */
+		private String store;
+
+		/** Certificate store location: CurrentUser (default) or LocalMachine. */
+		private String location;
+
+		/** Whether expired or otherwise invalid store certificates may be used. */
+		private Boolean allowInvalid;
+
+		/** Name of a Spring SSL bundle (spring.ssl.bundle.*). */
+		private String bundle;
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getKeyPath() {
+			return this.keyPath;
+		}
+
+		public void setKeyPath(String keyPath) {
+			this.keyPath = keyPath;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public String getSubject() {
+			return this.subject;
+		}
+
+		public void setSubject(String subject) {
+			this.subject = subject;
+		}
+
+		public String getStore() {
+			return this.store;
+		}
+
+		public void setStore(String store) {
+			this.store = store;
+		}
+
+		public String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(String location) {
+			this.location = location;
+		}
+
+		public Boolean getAllowInvalid() {
+			return this.allowInvalid;
+		}
+
+		public void setAllowInvalid(Boolean allowInvalid) {
+			this.allowInvalid = allowInvalid;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Kestrel's server limits. Part of the schema; not implemented yet, so setting one fails startup.
+	 */
+	public static class Limits {
+
+		/** Maximum number of open connections (unlimited when unset). */
+		private String maxConcurrentConnections;
+
+		/** Maximum number of upgraded (WebSocket) connections. */
+		private String maxConcurrentUpgradedConnections;
+
+		/** Maximum request body size in bytes. */
+		private String maxRequestBodySize;
+
+		/** Maximum request buffer size in bytes. */
+		private String maxRequestBufferSize;
+
+		/** Maximum response buffer size in bytes. */
+		private String maxResponseBufferSize;
+
+		/** Maximum request line size in bytes. */
+		private String maxRequestLineSize;
+
+		/** Maximum total size of request headers in bytes. */
+		private String maxRequestHeadersTotalSize;
+
+		/** Maximum number of request headers. */
+		private String maxRequestHeaderCount;
+
+		/** Keep-alive timeout. */
+		private String keepAliveTimeout;
+
+		/** Time allowed to receive the request headers. */
+		private String requestHeadersTimeout;
+
+		/** HTTP/2 limits. */
+		private Map<String, String> http2 = new LinkedHashMap<>();
+
+		/** HTTP/3 limits. */
+		private Map<String, String> http3 = new LinkedHashMap<>();
+
+		public String getMaxConcurrentConnections() {
+			return this.maxConcurrentConnections;
+		}
+
+		public void setMaxConcurrentConnections(String maxConcurrentConnections) {
+			this.maxConcurrentConnections = maxConcurrentConnections;
+		}
+
+		public String getMaxConcurrentUpgradedConnections() {
+			return this.maxConcurrentUpgradedConnections;
+		}
+
+		public void setMaxConcurrentUpgradedConnections(String maxConcurrentUpgradedConnections) {
+			this.maxConcurrentUpgradedConnections = maxConcurrentUpgradedConnections;
+		}
+
+		public String getMaxRequestBodySize() {
+			return this.maxRequestBodySize;
+		}
+
+		public void setMaxRequestBodySize(String maxRequestBodySize) {
+			this.maxRequestBodySize = maxRequestBodySize;
+		}
+
+		public String getMaxRequestBufferSize() {
+			return this.maxRequestBufferSize;
+		}
+
+		public void setMaxRequestBufferSize(String maxRequestBufferSize) {
+			this.maxRequestBufferSize = maxRequestBufferSize;
+		}
+
+		public String getMaxResponseBufferSize() {
+			return this.maxResponseBufferSize;
+		}
+
+		public void setMaxResponseBufferSize(String maxResponseBufferSize) {
+			this.maxResponseBufferSize = maxResponseBufferSize;
+		}
+
+		public String getMaxRequestLineSize() {
+			return this.maxRequestLineSize;
+		}
+
+		public void setMaxRequestLineSize(String maxRequestLineSize) {
+			this.maxRequestLineSize = maxRequestLineSize;
+		}
+
+		public String getMaxRequestHeadersTotalSize() {
+			return this.maxRequestHeadersTotalSize;
+		}
+
+		public void setMaxRequestHeadersTotalSize(String maxRequestHeadersTotalSize) {
+			this.maxRequestHeadersTotalSize = maxRequestHeadersTotalSize;
+		}
+
+		public String getMaxRequestHeaderCount() {
+			return this.maxRequestHeaderCount;
+		}
+
+		public void setMaxRequestHeaderCount(String maxRequestHeaderCount) {
+			this.maxRequestHeaderCount = maxRequestHeaderCount;
+		}
+
+		public String getKeepAliveTimeout() {
+			return this.keepAliveTimeout;
+		}
+
+		public void setKeepAliveTimeout(String keepAliveTimeout) {
+			this.keepAliveTimeout = keepAliveTimeout;
+		}
+
+		public String getRequestHeadersTimeout() {
+			return this.requestHeadersTimeout;
+		}
+
+		public void setRequestHeadersTimeout(String requestHeadersTimeout) {
+			this.requestHeadersTimeout = requestHeadersTimeout;
+		}
+
+		public Map<String, String> getHttp2() {
+			return this.http2;
+		}
+
+		public void setHttp2(Map<String, String> http2) {
+			this.http2 = http2;
+		}
+
+		public Map<String, String> getHttp3() {
+			return this.http3;
+		}
+
+		public void setHttp3(Map<String, String> http3) {
+			this.http3 = http3;
+		}
+
+	}
+
+}

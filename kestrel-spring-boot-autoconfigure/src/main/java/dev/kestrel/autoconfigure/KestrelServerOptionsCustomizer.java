@@ -1,0 +1,25 @@
+package dev.kestrel.autoconfigure;
+
+import dev.kestrel.options.KestrelServerOptions;
+
+/**
+ * Declares or supplements endpoints in code. Beans of this type run in {@code @Order} after the configuration has been
+ * attached, so code sees {@code EndpointDefaults} and can call {@code options.configure().endpoint(name, ...)}.
+ *
+ * <pre>{@code
+ * @Bean
+ * KestrelServerOptionsCustomizer adminEndpoint() {
+ *     return (options) -> options.listenLocalhost(9000, (listen) -> listen.name("admin"));
+ * }
+ * }</pre>
+ */
+@FunctionalInterface
+public interface KestrelServerOptionsCustomizer {
+
+	/**
+	 * Customizes the server options.
+	 * @param options the options
+	 */
+	void customize(KestrelServerOptions options);
+
+}

@@ -1,0 +1,22 @@
+package dev.kestrel.options;
+
+import dev.kestrel.config.EndpointConfig;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What {@code KestrelConfigurationLoader.endpoint(name, ...)} callbacks receive: the endpoint as loaded from
+ * configuration, to supplement in code.
+ *
+ * @param isHttps whether the endpoint's URL is {@code https://}
+ * @param listenOptions the endpoint, with defaults and configuration applied
+ * @param configuration the endpoint's configuration section
+ */
+public record EndpointConfiguration(boolean isHttps, ListenOptions listenOptions, EndpointConfig configuration) {
+
+	public EndpointConfiguration {
+		requireNonNull(listenOptions, "listenOptions");
+		requireNonNull(configuration, "configuration");
+	}
+
+}

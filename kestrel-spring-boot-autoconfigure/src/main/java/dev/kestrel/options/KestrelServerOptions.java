@@ -1,0 +1,214 @@
+package dev.kestrel.options;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.kestrel.config.KestrelConfig;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The code API for endpoints, mirroring Kestrel's {@code KestrelServerOptions}. Receive it in a
+ * {@code KestrelServerOptionsCustomizer} bean:
+ *
+ * <pre>{@code
+ * @Bean
+ * KestrelServerOptionsCustomizer endpoints() {
+ *     return (options) -> {
+ *         options.listenLocalhost(5100, (listen) -> listen.protocols(HttpProtocols.HTTP1));
+ *         options.listenUnixSocket("/run/app.sock");
+ *         options.configure().endpoint("Https", (endpoint) -> endpoint.getListenOptions().protocols(HttpProtocols.HTTP2));
+ *     };
+ * }
+ * }</pre>
+ *
+ * Endpoints declared here add to the ones in configuration ({@code Kestrel.Endpoints}); both replace address lists
+ * ({@code urls}).
+ */
+public final class KestrelServerOptions {
+
+	private static final Consumer<ListenOptions> NO_DEFAULTS = (options) -> {
+	};
+
+	private final List<ListenOptions> codeListenOptions = new ArrayList<>();
+
+	private Consumer<ListenOptions> endpointDefaults = NO_DEFAULTS;
+
+	private KestrelConfigurationLoader configurationLoader;
+
+	private List<String> urls = List.of();
+
+	/**
+	 * Listens on one IP address.
+	 * @param address the address ({@code 0.0.0.0}, {@code ::} for any)
+	 * @param port the port (0 for a dynamic port)
+	 * @return the new endpoint
+	 */
+	public ListenOptions listen(InetAddress address, int port) {
+		return listen(address, port, NO_DEFAULTS);
+	}
+
+	/**
+	 * Listens on one IP address and configures the endpoint.
+	 * @param address the address
+	 * @param port the port (0 for a dynamic port)
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return the new endpoint
+	 */
+	public ListenOptions listen(InetAddress address, int port, Consumer<ListenOptions> configure) {
+		return add(ListenOptions.ip(address, port, EndpointSource.CODE), configure);
+	}
+
+	/**
+	 * Listens on one socket address.
+	 * @param address the address
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return the new endpoint
+	 */
+	public ListenOptions listen(InetSocketAddress address, Consumer<ListenOptions> configure) {
+		requireNonNull(address, "address");
+		return listen(address.getAddress(), address.getPort(), configure);
+	}
+
+	/**
+	 * Listens on every IPv4 and IPv6 address.
+	 * @param port the port
+	 * @return the new endpoint
+	 */
+	public ListenOptions listenAnyIP(int port) {
+		return listenAnyIP(port, NO_DEFAULTS);
+	}
+
+	/**
+	 * Listens on every IPv4 and IPv6 address and configures the endpoint.
+	 * @param port the port
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return the new endpoint
+	 */
+	public ListenOptions listenAnyIP(int port, Consumer<ListenOptions> configure) {
+		return add(ListenOptions.anyIp(port, EndpointSource.CODE), configure);
+	}
+
+	/**
+	 * Listens on the IPv4 and IPv6 loopback addresses.
+	 * @param port the port (not 0)
+	 * @return the new endpoint
+	 */
+	public ListenOptions listenLocalhost(int port) {
+		return listenLocalhost(port, NO_DEFAULTS);
+	}
+
+	/**
+	 * Listens on the IPv4 and IPv6 loopback addresses and configures the endpoint.
+	 * @param port the port (not 0)
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return the new endpoint
+	 */
+	public ListenOptions listenLocalhost(int port, Consumer<ListenOptions> configure) {
+		return add(ListenOptions.localhost(port, null, EndpointSource.CODE), configure);
+	}
+
+	/**
+	 * Listens on a Unix domain socket.
+	 * @param path the absolute socket path
+	 * @return the new endpoint
+	 */
+	public ListenOptions listenUnixSocket(String path) {
+		return listenUnixSocket(path, NO_DEFAULTS);
+	}
+
+	/**
+	 * Listens on a Unix domain socket and configures the endpoint.
+	 * @param path the absolute socket path
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return the new endpoint
+	 */
+	public ListenOptions listenUnixSocket(String path, Consumer<ListenOptions> configure) {
+		return add(ListenOptions.unixSocket(path, EndpointSource.CODE), configure);
+	}
+
+	private ListenOptions add(ListenOptions options, Consumer<ListenOptions> configure) {
+		requireNonNull(configure, "configure");
+		applyEndpointDefaults(options);
+		configure.accept(options);
+		this.codeListenOptions.add(options);
+		return options;
+	}
+
+	/**
+	 * Sets what every endpoint created from now on starts from (code endpoints created later, configuration
+	 * endpoints, address lists). Calling this again replaces the earlier action, as in Kestrel; endpoints created
+	 * before the call keep what they had.
+	 * @param configure the defaults
+	 */
+	public void configureEndpointDefaults(Consumer<ListenOptions> configure) {
+		this.endpointDefaults = requireNonNull(configure, "configure");
+	}
+
+	/**
+	 * Applies the endpoint defaults: configuration {@code EndpointDefaults}, then
+	 * {@link #configureEndpointDefaults(Consumer)}.
+	 * @param options the endpoint
+	 */
+	public void applyEndpointDefaults(ListenOptions options) {
+		requireNonNull(options, "options");
+		if (this.configurationLoader != null) {
+			this.configurationLoader.applyConfigurationDefaults(options);
+		}
+		this.endpointDefaults.accept(options);
+	}
+
+	/**
+	 * Returns the loader of the application's {@code Kestrel} configuration section, creating an empty one if there is
+	 * none.
+	 * @return the configuration loader
+	 */
+	public KestrelConfigurationLoader configure() {
+		if (this.configurationLoader == null) {
+			this.configurationLoader = new KestrelConfigurationLoader(this, KestrelConfig.EMPTY);
+		}
+		return this.configurationLoader;
+	}
+
+	/**
+	 * Replaces the configuration section the endpoints are loaded from. The earlier loader and its
+	 * {@code endpoint(name, ...)} callbacks are dropped, as in Kestrel.
+	 * @param configuration the section
+	 * @return the new loader
+	 */
+	public KestrelConfigurationLoader configure(KestrelConfig configuration) {
+		this.configurationLoader = new KestrelConfigurationLoader(this, requireNonNull(configuration, "configuration"));
+		return this.configurationLoader;
+	}
+
+	/**
+	 * Sets addresses in code. They beat addresses from the environment ({@code urls}, {@code ASPNETCORE_URLS},
+	 * {@code kestrel.urls}) and lose to endpoints.
+	 * @param urls the addresses
+	 */
+	public void useUrls(String... urls) {
+		requireNonNull(urls, "urls");
+		this.urls = List.copyOf(Arrays.asList(urls));
+	}
+
+	/** @return the addresses set with {@link #useUrls(String...)} */
+	public List<String> getUrls() {
+		return this.urls;
+	}
+
+	/** @return the endpoints declared in code, in order */
+	public List<ListenOptions> getCodeListenOptions() {
+		return Collections.unmodifiableList(this.codeListenOptions);
+	}
+
+	/** @return the configuration loader, or {@code null} when no configuration was attached */
+	public KestrelConfigurationLoader getConfigurationLoader() {
+		return this.configurationLoader;
+	}
+
+}

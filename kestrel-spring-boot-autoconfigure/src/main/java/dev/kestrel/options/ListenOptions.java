@@ -1,0 +1,255 @@
+package dev.kestrel.options;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Locale;
+
+import dev.kestrel.diagnostics.KestrelConfigurationException;
+import dev.kestrel.diagnostics.KestrelMessages;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One endpoint: what it listens on, which protocols it speaks and whether it uses TLS. Mirrors Kestrel's
+ * {@code ListenOptions}. Instances come from {@link KestrelServerOptions} ({@code listen*}), from configuration
+ * ({@code Kestrel.Endpoints}) or from address lists.
+ */
+public final class ListenOptions {
+
+	private final EndpointKind kind;
+
+	private final InetAddress address;
+
+	private final int port;
+
+	private final String unixSocketPath;
+
+	private final String hostPrefix;
+
+	private final EndpointSource source;
+
+	private String name;
+
+	private boolean https;
+
+	private HttpProtocols protocols = HttpProtocols.HTTP1_AND_HTTP2;
+
+	private boolean protocolsSetExplicitly;
+
+	private ListenOptions(EndpointKind kind, InetAddress address, int port, String unixSocketPath, String hostPrefix,
+			EndpointSource source) {
+		this.kind = kind;
+		this.address = address;
+		this.port = port;
+		this.unixSocketPath = unixSocketPath;
+		this.hostPrefix = hostPrefix;
+		this.source = source;
+	}
+
+	static ListenOptions ip(InetAddress address, int port, EndpointSource source) {
+		requireNonNull(address, "address");
+		return new ListenOptions(EndpointKind.IP, address, checkPort(port), null, null, source);
+	}
+
+	static ListenOptions localhost(int port, String hostPrefix, EndpointSource source) {
+		if (checkPort(port) == 0) {
+			throw new KestrelConfigurationException(KestrelMessages.dynamicPortOnLocalhost());
+		}
+		return new ListenOptions(EndpointKind.LOCALHOST, null, port, null, hostPrefix, source);
+	}
+
+	static ListenOptions anyIp(int port, EndpointSource source) {
+		return new ListenOptions(EndpointKind.ANY_IP, null, checkPort(port), null, null, source);
+	}
+
+	static ListenOptions unixSocket(String path, EndpointSource source) {
+		requireNonNull(path, "path");
+		if (!path.startsWith("/")) {
+			throw new IllegalArgumentException("path: " + path + " (expected: an absolute path)");
+		}
+		return new ListenOptions(EndpointKind.UNIX_SOCKET, null, 0, path, null, source);
+	}
+
+	/**
+	 * Creates the options for a parsed address, with Kestrel's mapping: Unix socket, {@code localhost} (and
+	 * {@code *.localhost}), an IP literal, or any other host (every address).
+	 * @param address the address
+	 * @param source where the address was declared
+	 * @return the options, with TLS set from the scheme
+	 */
+	public static ListenOptions fromAddress(BindingAddress address, EndpointSource source) {
+		requireNonNull(address, "address");
+		requireNonNull(source, "source");
+		ListenOptions options;
+		if (address.isUnixSocket()) {
+			options = unixSocket(address.unixSocketPath(), source);
+		}
+		else {
+			String host = address.host();
+			String lower = host.toLowerCase(Locale.ROOT);
+			InetAddress literal = IpLiterals.parse(host);
+			if (lower.equals("localhost")) {
+				options = localhost(address.port(), null, source);
+			}
+			else if (lower.endsWith(".localhost") && lower.length() > ".localhost".length()) {
+				options = localhost(address.port(), lower.substring(0, lower.length() - ".localhost".length()),
+						source);
+			}
+			else if (literal != null) {
+				options = ip(literal, address.port(), source);
+			}
+			else {
+				options = anyIp(address.port(), source);
+			}
+		}
+		options.https = address.isHttps();
+		return options;
+	}
+
+	private static int checkPort(int port) {
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
+		}
+		return port;
+	}
+
+	/** @return what the endpoint listens on */
+	public EndpointKind getKind() {
+		return this.kind;
+	}
+
+	/** @return the IP address for {@link EndpointKind#IP}, else {@code null} */
+	public InetAddress getAddress() {
+		return this.address;
+	}
+
+	/** @return the configured port ({@code 0} = dynamic; {@code 0} for Unix sockets) */
+	public int getPort() {
+		return this.port;
+	}
+
+	/** @return the socket path for {@link EndpointKind#UNIX_SOCKET}, else {@code null} */
+	public String getUnixSocketPath() {
+		return this.unixSocketPath;
+	}
+
+	/** @return where the endpoint was declared */
+	public EndpointSource getSource() {
+		return this.source;
+	}
+
+	/** @return the endpoint name: the configuration key, or a name given in code, or {@code null} */
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * Names the endpoint. Named endpoints publish their port as {@code local.kestrel.<name>.port}.
+	 * @param name the name
+	 * @return these options
+	 */
+	public ListenOptions name(String name) {
+		this.name = requireNonNull(name, "name");
+		return this;
+	}
+
+	/** @return the protocols this endpoint serves */
+	public HttpProtocols getProtocols() {
+		return this.protocols;
+	}
+
+	/** @return whether {@link #protocols(HttpProtocols)} was called (code or configuration) */
+	public boolean isProtocolsSetExplicitly() {
+		return this.protocolsSetExplicitly;
+	}
+
+	/**
+	 * Sets the protocols this endpoint serves.
+	 * @param protocols the protocols
+	 * @return these options
+	 */
+	public ListenOptions protocols(HttpProtocols protocols) {
+		this.protocols = requireNonNull(protocols, "protocols");
+		this.protocolsSetExplicitly = true;
+		return this;
+	}
+
+	/** @return whether the endpoint uses TLS ({@code https://}) */
+	public boolean isHttps() {
+		return this.https;
+	}
+
+	/** @return whether the endpoint listens on TCP (everything but Unix sockets) */
+	public boolean isTcp() {
+		return this.kind != EndpointKind.UNIX_SOCKET;
+	}
+
+	/**
+	 * Returns the same endpoint on a dynamic port ({@code localhost} becomes {@code 127.0.0.1}); used when tests ask
+	 * for random ports.
+	 * @return a copy listening on port 0, or these options for a Unix socket
+	 */
+	public ListenOptions withDynamicPort() {
+		if (!isTcp() || (this.port == 0 && this.kind != EndpointKind.LOCALHOST)) {
+			return this;
+		}
+		InetAddress loopback = InetAddress.getLoopbackAddress();
+		ListenOptions copy = switch (this.kind) {
+			case LOCALHOST -> new ListenOptions(EndpointKind.IP, loopback, 0, null, null, this.source);
+			case ANY_IP -> new ListenOptions(EndpointKind.ANY_IP, null, 0, null, null, this.source);
+			default -> new ListenOptions(EndpointKind.IP, this.address, 0, null, null, this.source);
+		};
+		copy.name = this.name;
+		copy.https = this.https;
+		copy.protocols = this.protocols;
+		copy.protocolsSetExplicitly = this.protocolsSetExplicitly;
+		return copy;
+	}
+
+	/** @return the scheme: {@code https} with TLS, else {@code http} */
+	public String getScheme() {
+		return this.https ? "https" : "http";
+	}
+
+	/**
+	 * Returns the display name with the given port, as Kestrel prints it: {@code http://127.0.0.1:5000},
+	 * {@code http://[::1]:5000}, {@code http://localhost:5000}, {@code http://[::]:80},
+	 * {@code http://unix:/run/app.sock}.
+	 * @param boundPort the port actually bound (for port 0)
+	 * @return the display name
+	 */
+	public String getDisplayName(int boundPort) {
+		return switch (this.kind) {
+			case UNIX_SOCKET -> getScheme() + "://unix:" + this.unixSocketPath;
+			case LOCALHOST -> getScheme() + "://" + ((this.hostPrefix != null) ? this.hostPrefix + "." : "")
+					+ "localhost:" + boundPort;
+			case ANY_IP -> getScheme() + "://[::]:" + boundPort;
+			case IP -> getScheme() + "://" + formatHost(this.address) + ":" + boundPort;
+		};
+	}
+
+	/** @return the display name with the configured port */
+	public String getDisplayName() {
+		return getDisplayName(this.port);
+	}
+
+	static String formatHost(InetAddress address) {
+		String host = address.getHostAddress();
+		if (address instanceof Inet6Address) {
+			if (address.isAnyLocalAddress()) {
+				return "[::]";
+			}
+			if (address.isLoopbackAddress()) {
+				return "[::1]";
+			}
+			return "[" + host + "]";
+		}
+		return host;
+	}
+
+	@Override
+	public String toString() {
+		return ((this.name != null) ? this.name + " " : "") + getDisplayName() + " (" + this.protocols + ")";
+	}
+
+}
