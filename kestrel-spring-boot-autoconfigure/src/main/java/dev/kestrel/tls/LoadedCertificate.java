@@ -1,0 +1,21 @@
+package dev.kestrel.tls;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A certificate loaded from configuration, with the warnings the caller should log (see
+ * {@link ServerCertificateValidator}).
+ *
+ * @param certificate the certificate with its key
+ * @param warnings the warnings, possibly empty
+ */
+public record LoadedCertificate(ServerCertificate certificate, List<String> warnings) {
+
+	public LoadedCertificate {
+		requireNonNull(certificate, "certificate");
+		warnings = List.copyOf(requireNonNull(warnings, "warnings"));
+	}
+
+}
