@@ -1,5 +1,8 @@
 package dev.kestrel.autoconfigure;
 
+import java.nio.file.Path;
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.ReactorNettyConfigurations.ReactorResourceFactoryConfiguration;
 import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
@@ -20,7 +24,10 @@ import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.http.server.HttpServer;
 
+import dev.kestrel.autoconfigure.tls.DefaultCertificateProvider;
+import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
 import dev.kestrel.options.KestrelServerOptions;
+import dev.kestrel.tls.store.CertificateStore;
 import dev.kestrel.server.KestrelReactiveWebServerFactory;
 
 /**
@@ -40,8 +47,11 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	KestrelServerOptions kestrelServerOptions(KestrelProperties properties, Environment environment,
-			ObjectProvider<KestrelServerOptionsCustomizer> customizers) {
+			ObjectProvider<KestrelServerOptionsCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
 		KestrelServerOptions options = new KestrelServerOptions();
+		options.certificateProvider(new DefaultCertificateProvider(Path.of("").toAbsolutePath(),
+				new SslBundleCertificates(sslBundles), properties.getDevelopmentCertificate().isAutoCreate(),
+				CertificateStore::currentUserRoot, Clock.systemUTC()));
 		options.configure(KestrelConfigurationReader.read(properties, environment));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return options;

@@ -45,6 +45,9 @@ public class KestrelProperties {
 	/** Server limits (Kestrel's KestrelServerLimits). */
 	private Limits limits = new Limits();
 
+	/** The development certificate used by HTTPS endpoints that have no certificate. */
+	private DevelopmentCertificate developmentCertificate = new DevelopmentCertificate();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -87,6 +90,32 @@ public class KestrelProperties {
 
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	public DevelopmentCertificate getDevelopmentCertificate() {
+		return this.developmentCertificate;
+	}
+
+	public void setDevelopmentCertificate(DevelopmentCertificate developmentCertificate) {
+		this.developmentCertificate = developmentCertificate;
+	}
+
+	/**
+	 * The development certificate (CN=localhost, in the CurrentUser/My store, shared with 'dotnet dev-certs').
+	 */
+	public static class DevelopmentCertificate {
+
+		/** Whether to create a development certificate at startup when none is valid. Meant for development only. */
+		private boolean autoCreate;
+
+		public boolean isAutoCreate() {
+			return this.autoCreate;
+		}
+
+		public void setAutoCreate(boolean autoCreate) {
+			this.autoCreate = autoCreate;
+		}
+
 	}
 
 	public void setLimits(Limits limits) {

@@ -89,6 +89,14 @@ public final class AddressBinder {
 			throw ex.withContext(null, source);
 		}
 		options.applyEndpointDefaults(listenOptions);
+		if (listenOptions.isHttps() && listenOptions.getHttpsOptions() == null) {
+			try {
+				listenOptions.useHttps();
+			}
+			catch (KestrelConfigurationException ex) {
+				throw ex.withContext(null, source);
+			}
+		}
 		return listenOptions;
 	}
 

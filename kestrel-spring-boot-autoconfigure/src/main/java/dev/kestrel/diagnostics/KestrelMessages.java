@@ -140,6 +140,55 @@ public final class KestrelMessages {
 		return "Deleted the stale Unix socket file " + path + " left by a previous run.";
 	}
 
+	// ---------------------------------------------------------------- HTTPS endpoints
+
+	public static Problem noCertificateSpecified() {
+		return new Problem("Unable to configure HTTPS endpoint. No server certificate was specified, and the default "
+				+ "developer certificate could not be found or is out of date.",
+				"Give the endpoint a Certificate (Path + Password, Path + KeyPath, Subject + Store, or Bundle), or set "
+						+ "Kestrel.Certificates.Default. To create a development certificate run "
+						+ "'java -jar kestrel-dev-certs.jar https', or set kestrel.development-certificate.auto-create=true.");
+	}
+
+	public static Problem endpointHasUnusedHttpsConfig(String endpointName, String key) {
+		return new Problem("The non-HTTPS endpoint " + endpointName + " includes HTTPS-only configuration for " + key
+				+ ".", "Use an https:// URL for this endpoint, or remove " + key
+						+ " (it may stay in EndpointDefaults, where it applies to HTTPS endpoints only).");
+	}
+
+	public static Problem invalidSslProtocols(String value) {
+		return new Problem("Invalid SslProtocols value '" + value + "' (expected: Tls12, Tls13, None, or the obsolete "
+				+ "Tls and Tls11).", "Use a list such as [Tls12, Tls13]; case does not matter.");
+	}
+
+	public static Problem invalidClientCertificateMode(String value) {
+		return new Problem("Invalid ClientCertificateMode value '" + value + "' (expected: NoCertificate, "
+				+ "AllowCertificate, RequireCertificate or DelayCertificate).",
+				"Use one of the listed values; case does not matter.");
+	}
+
+	public static String obsoleteTlsVersion(String endpointName, String version) {
+		return "The endpoint " + endpointName + " enables the obsolete " + version
+				+ "; most clients and the JDK refuse it. Prefer Tls12 and Tls13.";
+	}
+
+	public static String tlsEngine(String engine) {
+		return "TLS engine: " + engine;
+	}
+
+	public static String developmentCertificateCreated(String thumbprint, String store) {
+		return "Created a development certificate for localhost (thumbprint " + thumbprint + ") in " + store
+				+ ". Trust it with 'java -jar kestrel-dev-certs.jar https --trust'.";
+	}
+
+	public static String developmentCertificateNotFound() {
+		return "Unable to locate an appropriate development https certificate.";
+	}
+
+	public static String usingDevelopmentCertificate(String subject, String thumbprint) {
+		return "Using development certificate: " + subject + " (Thumbprint: " + thumbprint + ")";
+	}
+
 	// ---------------------------------------------------------------- TLS and certificates (HTTPS issue)
 
 	public static Problem multipleCertificateSources(String endpointName) {
@@ -274,5 +323,365 @@ public final class KestrelMessages {
 	}
 
 	// ---------------------------------------------------------------- development certificate (HTTPS issue)
+
+	// certificate stores (dev.kestrel.tls.store)
+
+	public static String unreadableStoreFile(String file, String reason) {
+		return "Skipped the certificate store file " + file + ": it could not be read (" + reason + ").";
+	}
+
+	public static String certificateStoreDirectoryNotPrivate(String directory) {
+		return "The certificate store folder " + directory + " is accessible to other users; .NET refuses such "
+				+ "folders. Run: chmod 700 " + directory;
+	}
+
+	public static Problem certificateStoreWriteFailed(String directory, String reason) {
+		return new Problem("Could not write to the certificate store " + directory + ": " + reason,
+				"Check that the folder and its parents belong to the current user and are writable, and that the "
+						+ "disk is not full.");
+	}
+
+	// development certificate: generation and export
+
+	public static Problem developmentCertificateCreationFailed(String reason) {
+		return new Problem("The HTTPS development certificate could not be generated: " + reason,
+				"Check that the JVM provides RSA key generation and SHA256withRSA.");
+	}
+
+	public static Problem exportDirectoryMissing(String directory) {
+		return new Problem("The directory '" + directory
+				+ "' does not exist.  Choose permissions carefully when creating it.",
+				"Create the directory (for example with mode 0700), then export again.");
+	}
+
+	public static Problem exportFailed(String path, String reason) {
+		return new Problem("The certificate could not be exported to " + path + ": " + reason,
+				"Check that the directory is writable by the current user.");
+	}
+
+	public static Problem emptyPemKeyPassword() {
+		return new Problem("An empty password cannot encrypt the exported PEM key.",
+				"Give a non-empty password with -p, or export the key unencrypted with -np|--no-password.");
+	}
+
+	public static String certificateDescription(String thumbprint, String subject, java.time.Instant notBefore,
+			java.time.Instant notAfter, boolean developmentCertificate) {
+		java.time.format.DateTimeFormatter universal = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+			.withZone(java.time.ZoneOffset.UTC);
+		return thumbprint + " - " + subject + " - Valid from " + universal.format(notBefore) + " to "
+				+ universal.format(notAfter) + " - IsHttpsDevelopmentCertificate: " + developmentCertificate
+				+ " - IsExportable: true";
+	}
+
+	// development certificate: trust on Linux
+
+	public static String trustAddedToRootStore(String directory) {
+		return "Added the certificate to the .NET trusted root store (" + directory + ").";
+	}
+
+	public static String trustAlreadyInRootStore(String directory) {
+		return "The certificate is already in the .NET trusted root store (" + directory + ").";
+	}
+
+	public static String trustRootStoreFailed(String reason) {
+		return "Could not add the certificate to the .NET trusted root store: " + reason;
+	}
+
+	public static String trustExportedPem(String path) {
+		return "Wrote the certificate (without its key) to " + path + ".";
+	}
+
+	public static String trustPemAlreadyPresent(String path) {
+		return "The certificate is already in " + path + ".";
+	}
+
+	public static String trustExistingFileDiffers(String path) {
+		return "Not overwriting " + path + ": it holds a different certificate or cannot be read. Remove the file "
+				+ "and trust again.";
+	}
+
+	public static String trustExportFailed(String path, String reason) {
+		return "Could not write the certificate to " + path + ": " + reason;
+	}
+
+	public static String trustDirectoryWritableByOthers(String directory) {
+		return "The folder " + directory + " is writable by other users, who could make this user trust any "
+				+ "certificate. Run: chmod go-w " + directory;
+	}
+
+	public static String trustOpenSslMissing() {
+		return "The 'openssl' command was not found on PATH: skipped the OpenSSL hash link, so OpenSSL-based clients "
+				+ "(curl, Python, ...) will not trust the certificate. Install OpenSSL and trust again.";
+	}
+
+	public static String trustOpenSslLinked(String link, String target) {
+		return "Created the OpenSSL hash link " + link + " -> " + target + ".";
+	}
+
+	public static String trustOpenSslFailed(String path, String reason) {
+		return "Could not create the OpenSSL hash link for " + path + ": " + reason;
+	}
+
+	public static String trustSslCertDirConfigured(String directory, String variable) {
+		return variable + " already lists " + directory + ".";
+	}
+
+	public static String trustSuggestAppendingSslCertDir(String directory, String variable) {
+		return "For OpenSSL-based clients to trust the certificate, add " + directory + " to " + variable
+				+ ", for example: export " + variable + "=\"$" + variable + ":" + directory + "\"";
+	}
+
+	public static String trustSuggestSettingSslCertDir(String directory, String systemCertificates,
+			String variable) {
+		return "For OpenSSL-based clients to trust the certificate, set " + variable + ", for example: export "
+				+ variable + "=\"" + directory + ((systemCertificates != null) ? ":" + systemCertificates : "")
+				+ "\"" + ((systemCertificates != null) ? ""
+						: " followed by ':' and your system's certificate folder (see 'openssl version -d')");
+	}
+
+	public static String trustNoNssDatabases() {
+		return "No NSS database found ($HOME/.pki/nssdb, snap Chromium, Firefox profiles): skipped browser trust.";
+	}
+
+	public static String nssDatabaseMissing(String path, String variable) {
+		return "Skipped the NSS database " + path + " listed in " + variable + ": the folder does not exist.";
+	}
+
+	public static String trustCertUtilMissing(String databases) {
+		return "The 'certutil' command was not found on PATH (package libnss3-tools or nss-tools): browsers using "
+				+ databases + " will not trust the certificate.";
+	}
+
+	public static String trustNssAdded(String database, String family) {
+		return "Added the certificate to the " + family + " NSS database " + database + ".";
+	}
+
+	public static String trustNssFailed(String database, String family, String reason) {
+		return "Could not add the certificate to the " + family + " NSS database " + database + ": " + reason;
+	}
+
+	public static String trustJavaClients() {
+		return "Java clients use none of these stores: to trust the certificate from Java, export it with "
+				+ "'-ep <file> --format Pem' and add it to the client's trust store or SSL bundle.";
+	}
+
+	public static String trustPartial() {
+		return "The certificate is trusted by some clients but not by others; see the messages above.";
+	}
+
+	public static String notTrustedByDotnet(String directory) {
+		return "The certificate is not in the .NET trusted root store (" + directory + ").";
+	}
+
+	public static String notTrustedByOpenSsl(String variable) {
+		return "No folder of " + variable + " holds the certificate: OpenSSL-based clients do not trust it.";
+	}
+
+	public static String notTrustedByNss(String database, String family) {
+		return "The " + family + " NSS database " + database + " does not trust the certificate.";
+	}
+
+	public static String untrustRemovedFromRootStore(String thumbprint, String directory) {
+		return "Removed the certificate " + thumbprint + " from the .NET trusted root store (" + directory + ").";
+	}
+
+	public static String untrustRemovedPem(String path) {
+		return "Removed " + path + ".";
+	}
+
+	public static String untrustNssRemoved(String database) {
+		return "Removed the certificate from the NSS database " + database + ".";
+	}
+
+	public static String untrustCertUtilMissing(String database) {
+		return "The 'certutil' command was not found on PATH: could not check the NSS database " + database + ".";
+	}
+
+	public static String untrustFailed(String location, String reason) {
+		return "Could not remove the certificate from " + location + ": " + reason;
+	}
+
+	// development certificate: kestrel-dev-certs command line (texts of 'dotnet dev-certs https')
+
+	public static String devCertsHelp() {
+		return """
+				Usage: java -jar kestrel-dev-certs.jar https [options]
+
+				Creates, checks, exports, trusts and removes the HTTPS development certificate, like
+				'dotnet dev-certs https' (and shared with it).
+
+				Options:
+				  -ep|--export-path <path>  Full path to the exported certificate
+				  -p|--password <password>  Password to use when exporting the certificate with the private key into
+				                            a pfx file or to encrypt the Pem exported key
+				  -np|--no-password         Explicitly request that you don't use a password for the key when
+				                            exporting a certificate to a PEM format
+				  -c|--check                Check for the existence of the certificate but do not perform any action
+				  --clean                   Cleans all HTTPS development certificates from the machine.
+				  -i|--import <path>        Imports the provided HTTPS development certificate into the machine.
+				                            All other HTTPS developer certificates will be cleared out
+				  --format <format>         Export the certificate in the given format. Valid values are Pfx and
+				                            Pem. Pfx is the default.
+				  -t|--trust                Trust the certificate on the current platform. When combined with the
+				                            --check option, validates that the certificate is trusted.
+				  -v|--verbose              Display more debug information.
+				  -q|--quiet                Display warnings and errors only.
+				  -h|--help                 Show help information.
+
+				Environment:
+				  KESTREL_X509STORES_CURRENT_USER                 Certificate stores folder
+				                                                  (default $HOME/.dotnet/corefx/cryptography/x509stores)
+				  DOTNET_DEV_CERTS_OPENSSL_CERTIFICATE_DIRECTORY  OpenSSL trust folder ($HOME/.aspnet/dev-certs/trust)
+				  DOTNET_DEV_CERTS_NSSDB_PATHS                    NSS databases to trust in, separated by ';' or ':'
+
+				Exit codes: 0 success, 1 error creating, 2 error saving, 3 error exporting, 4 error trusting,
+				6 no valid certificate, 7 not trusted, 8 error cleaning, 10 unknown key format, 11 error importing,
+				12 missing certificate file, 13 failed to load certificate, 14 not a development certificate,
+				15 existing certificates present, 255 (-1) invalid usage or critical error.""";
+	}
+
+	public static String devCertsInvalidUsage() {
+		return """
+				Incompatible set of flags. Sample usages
+				'java -jar kestrel-dev-certs.jar https'
+				'java -jar kestrel-dev-certs.jar https --clean'
+				'java -jar kestrel-dev-certs.jar https --clean --import ./certificate.pfx -p password'
+				'java -jar kestrel-dev-certs.jar https --check --trust'
+				'java -jar kestrel-dev-certs.jar https -ep ./certificate.pfx -p password --trust'
+				'java -jar kestrel-dev-certs.jar https -ep ./certificate.crt --trust --format Pem'
+				'java -jar kestrel-dev-certs.jar https -ep ./certificate.crt -p password --trust --format Pem'""";
+	}
+
+	public static String devCertsUnrecognizedArgument(String argument) {
+		return "Unrecognized command or argument '" + argument + "'. Run with --help for the options.";
+	}
+
+	public static String devCertsMissingValue(String option) {
+		return "Missing value for option '" + option + "'.";
+	}
+
+	public static String devCertsUnknownKeyFormat(String format) {
+		return "Unknown key format '" + format + "'.";
+	}
+
+	public static String devCertsGenerated() {
+		return "The HTTPS developer certificate was generated successfully.";
+	}
+
+	public static String devCertsAlreadyPresent() {
+		return "A valid HTTPS certificate is already present.";
+	}
+
+	public static String devCertsExported(String path) {
+		return "The certificate was exported to " + path;
+	}
+
+	public static String devCertsErrorCreating() {
+		return "There was an error creating the HTTPS developer certificate.";
+	}
+
+	public static String devCertsErrorSaving() {
+		return "There was an error saving the HTTPS developer certificate to the current user personal certificate "
+				+ "store.";
+	}
+
+	public static String devCertsErrorExporting() {
+		return "There was an error exporting the HTTPS developer certificate to a file.";
+	}
+
+	public static String devCertsTrustRequested() {
+		return "Trusting the HTTPS development certificate was requested. Trust is per-user and may require "
+				+ "additional configuration. See https://aka.ms/dev-certs-trust for more information.";
+	}
+
+	public static String devCertsTrustPartiallyFailed() {
+		return "There was an error trusting the HTTPS developer certificate. It will be trusted by some clients but "
+				+ "not by others.";
+	}
+
+	public static String devCertsTrustFailed() {
+		return "There was an error trusting the HTTPS developer certificate.";
+	}
+
+	public static String devCertsExistingTrusted() {
+		return "Successfully trusted the existing HTTPS certificate.";
+	}
+
+	public static String devCertsNewTrusted() {
+		return "Successfully created and trusted a new HTTPS certificate.";
+	}
+
+	public static String devCertsNoValidCertificate() {
+		return "No valid certificate found.";
+	}
+
+	public static String devCertsNoneTrusted(String descriptions) {
+		return "The following certificates were found, but none of them is trusted: " + descriptions;
+	}
+
+	public static String devCertsRunWithVerbose() {
+		return "Run the command with --verbose for more details.";
+	}
+
+	public static String devCertsFound(String state, java.util.List<String> descriptions) {
+		if (descriptions.size() == 1) {
+			return "A " + state + " certificate was found: " + descriptions.get(0);
+		}
+		StringBuilder text = new StringBuilder(descriptions.size() + " " + state + " certificates were found: "
+				+ descriptions.size() + " certificates");
+		for (int index = 0; index < descriptions.size(); index++) {
+			text.append(System.lineSeparator()).append("    ").append(index + 1).append(") ")
+				.append(descriptions.get(index));
+		}
+		return text.toString();
+	}
+
+	public static String devCertsCheckTrustHint() {
+		return "Run the command with both --check and --trust options to ensure that the certificate is not only "
+				+ "valid but also trusted.";
+	}
+
+	public static String devCertsCleaning() {
+		return "Cleaning HTTPS development certificates from the machine. You may wish to update the SSL_CERT_DIR "
+				+ "environment variable. See https://aka.ms/dev-certs-trust for more information.";
+	}
+
+	public static String devCertsCleaned() {
+		return "HTTPS development certificates successfully removed from the machine.";
+	}
+
+	public static String devCertsCleanFailed() {
+		return "There was an error trying to clean HTTPS development certificates on this machine.";
+	}
+
+	public static String devCertsRemoveFailed(String thumbprint) {
+		return "There was an error removing the certificate with thumbprint '" + thumbprint + "'.";
+	}
+
+	public static String devCertsImported() {
+		return "The certificate was successfully imported.";
+	}
+
+	public static String devCertsImportFileMissing(String path) {
+		return "The certificate file '" + path + "' does not exist.";
+	}
+
+	public static String devCertsImportInvalid(String path) {
+		return "The provided certificate file '" + path + "' is not a valid PFX file or the password is incorrect.";
+	}
+
+	public static String devCertsImportNotDevelopmentCertificate(String path) {
+		return "The certificate at '" + path + "' is not a valid ASP.NET Core HTTPS development certificate.";
+	}
+
+	public static String devCertsImportExistingCertificates() {
+		return "There are one or more ASP.NET Core HTTPS development certificates present in the environment. "
+				+ "Remove them before importing the given certificate.";
+	}
+
+	public static String devCertsUnexpectedError(String reason) {
+		return "An unexpected error occurred: " + reason;
+	}
 
 }

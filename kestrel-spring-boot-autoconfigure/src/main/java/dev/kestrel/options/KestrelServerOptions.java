@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.kestrel.config.KestrelConfig;
+import dev.kestrel.tls.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,6 +44,11 @@ public final class KestrelServerOptions {
 	private KestrelConfigurationLoader configurationLoader;
 
 	private List<String> urls = List.of();
+
+	private Consumer<HttpsConnectionAdapterOptions> httpsDefaults = (options) -> {
+	};
+
+	private CertificateProvider certificateProvider;
 
 	/**
 	 * Listens on one IP address.
@@ -157,10 +164,59 @@ public final class KestrelServerOptions {
 	 */
 	public void applyEndpointDefaults(ListenOptions options) {
 		requireNonNull(options, "options");
+		options.serverOptions(this);
 		if (this.configurationLoader != null) {
 			this.configurationLoader.applyConfigurationDefaults(options);
 		}
 		this.endpointDefaults.accept(options);
+	}
+
+	/**
+	 * Sets what every HTTPS endpoint's TLS settings start from. Calling this again replaces the earlier action, as in
+	 * Kestrel. Runs after configuration {@code EndpointDefaults} and before the endpoint's own settings.
+	 * @param configure the defaults
+	 */
+	public void configureHttpsDefaults(Consumer<HttpsConnectionAdapterOptions> configure) {
+		this.httpsDefaults = requireNonNull(configure, "configure");
+	}
+
+	/**
+	 * Applies the HTTPS defaults: configuration {@code EndpointDefaults} ({@code SslProtocols},
+	 * {@code ClientCertificateMode}), then {@link #configureHttpsDefaults(Consumer)}.
+	 * @param httpsOptions the TLS settings
+	 */
+	public void applyHttpsDefaults(HttpsConnectionAdapterOptions httpsOptions) {
+		requireNonNull(httpsOptions, "httpsOptions");
+		if (this.configurationLoader != null) {
+			this.configurationLoader.applyConfigurationHttpsDefaults(httpsOptions);
+		}
+		this.httpsDefaults.accept(httpsOptions);
+	}
+
+	/**
+	 * Installs the certificate provider (done by the starter's auto-configuration).
+	 * @param certificateProvider the provider
+	 */
+	public void certificateProvider(CertificateProvider certificateProvider) {
+		this.certificateProvider = requireNonNull(certificateProvider, "certificateProvider");
+	}
+
+	/**
+	 * Returns the default certificate of HTTPS endpoints that have none: {@code Certificates.Default} from
+	 * configuration, else a valid development certificate.
+	 * @return the default certificate, or empty
+	 */
+	public Optional<ServerCertificate> defaultCertificate() {
+		if (this.configurationLoader != null && this.configurationLoader.hasDefaultCertificate()) {
+			return Optional.of(this.configurationLoader.loadDefaultCertificate());
+		}
+		return (this.certificateProvider != null) ? this.certificateProvider.developmentCertificate()
+				: Optional.empty();
+	}
+
+	/** @return the certificate provider, or {@code null} when none is installed */
+	public CertificateProvider getCertificateProvider() {
+		return this.certificateProvider;
 	}
 
 	/**

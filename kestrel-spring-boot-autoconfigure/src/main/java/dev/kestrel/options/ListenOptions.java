@@ -3,9 +3,12 @@ package dev.kestrel.options;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.tls.StoreLocation;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,6 +34,10 @@ public final class ListenOptions {
 	private String name;
 
 	private boolean https;
+
+	private HttpsConnectionAdapterOptions httpsOptions;
+
+	private KestrelServerOptions serverOptions;
 
 	private HttpProtocols protocols = HttpProtocols.HTTP1_AND_HTTP2;
 
@@ -174,9 +181,196 @@ public final class ListenOptions {
 		return this;
 	}
 
-	/** @return whether the endpoint uses TLS ({@code https://}) */
+	/** @return whether the endpoint uses TLS: an {@code https://} address or a {@code useHttps} call */
 	public boolean isHttps() {
-		return this.https;
+		return this.https || this.httpsOptions != null;
+	}
+
+	/** @return the TLS settings, or {@code null} until {@code useHttps} was applied */
+	public HttpsConnectionAdapterOptions getHttpsOptions() {
+		return this.httpsOptions;
+	}
+
+	void serverOptions(KestrelServerOptions serverOptions) {
+		this.serverOptions = serverOptions;
+	}
+
+	/**
+	 * Enables HTTPS with the defaults and the default certificate ({@code Certificates.Default}, else the development
+	 * certificate).
+	 * @return these options
+	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when no certificate is available
+	 */
+	public ListenOptions useHttps() {
+		return useHttps((options) -> {
+		});
+	}
+
+	/**
+	 * Enables HTTPS with a PKCS#12 file (relative to the working directory, or absolute) without a password.
+	 * @param fileName the file
+	 * @return these options
+	 */
+	public ListenOptions useHttps(String fileName) {
+		return useHttps(fileName, null);
+	}
+
+	/**
+	 * Enables HTTPS with a PKCS#12 file and its password.
+	 * @param fileName the file
+	 * @param password the password, or {@code null}
+	 * @return these options
+	 */
+	public ListenOptions useHttps(String fileName, String password) {
+		return useHttps(fileName, password, (options) -> {
+		});
+	}
+
+	/**
+	 * Enables HTTPS with a PKCS#12 file and its password, then configures the TLS settings.
+	 * @param fileName the file
+	 * @param password the password, or {@code null}
+	 * @param configure configures the TLS settings
+	 * @return these options
+	 */
+	public ListenOptions useHttps(String fileName, String password,
+			Consumer<HttpsConnectionAdapterOptions> configure) {
+		requireNonNull(fileName, "fileName");
+		requireNonNull(configure, "configure");
+		ServerCertificate certificate = certificateProvider().loadFile(fileName, password);
+		return useHttps((options) -> {
+			options.serverCertificate(certificate);
+			configure.accept(options);
+		});
+	}
+
+	/**
+	 * Enables HTTPS with a certificate from the {@code CurrentUser} store matching a subject (valid certificates
+	 * only).
+	 * @param storeName the store
+	 * @param subject the subject (case-insensitive substring)
+	 * @return these options
+	 */
+	public ListenOptions useHttps(StoreName storeName, String subject) {
+		return useHttps(storeName, subject, false);
+	}
+
+	/**
+	 * Enables HTTPS with a certificate from the {@code CurrentUser} store.
+	 * @param storeName the store
+	 * @param subject the subject (case-insensitive substring)
+	 * @param allowInvalid whether expired or otherwise invalid certificates may be used
+	 * @return these options
+	 */
+	public ListenOptions useHttps(StoreName storeName, String subject, boolean allowInvalid) {
+		return useHttps(storeName, subject, allowInvalid, StoreLocation.CURRENT_USER);
+	}
+
+	/**
+	 * Enables HTTPS with a certificate from a store.
+	 * @param storeName the store
+	 * @param subject the subject (case-insensitive substring)
+	 * @param allowInvalid whether expired or otherwise invalid certificates may be used
+	 * @param location the store location
+	 * @return these options
+	 */
+	public ListenOptions useHttps(StoreName storeName, String subject, boolean allowInvalid, StoreLocation location) {
+		return useHttps(storeName, subject, allowInvalid, location, (options) -> {
+		});
+	}
+
+	/**
+	 * Enables HTTPS with a certificate from a store, then configures the TLS settings.
+	 * @param storeName the store
+	 * @param subject the subject (case-insensitive substring)
+	 * @param allowInvalid whether expired or otherwise invalid certificates may be used
+	 * @param location the store location
+	 * @param configure configures the TLS settings
+	 * @return these options
+	 */
+	public ListenOptions useHttps(StoreName storeName, String subject, boolean allowInvalid, StoreLocation location,
+			Consumer<HttpsConnectionAdapterOptions> configure) {
+		requireNonNull(storeName, "storeName");
+		requireNonNull(subject, "subject");
+		requireNonNull(location, "location");
+		requireNonNull(configure, "configure");
+		ServerCertificate certificate = certificateProvider().loadFromStore(storeName.storeName(), subject,
+				allowInvalid, location);
+		return useHttps((options) -> {
+			options.serverCertificate(certificate);
+			configure.accept(options);
+		});
+	}
+
+	/**
+	 * Enables HTTPS with a certificate and its private key.
+	 * @param certificate the certificate
+	 * @return these options
+	 */
+	public ListenOptions useHttps(ServerCertificate certificate) {
+		return useHttps(certificate, (options) -> {
+		});
+	}
+
+	/**
+	 * Enables HTTPS with a certificate and its private key, then configures the TLS settings.
+	 * @param certificate the certificate
+	 * @param configure configures the TLS settings
+	 * @return these options
+	 */
+	public ListenOptions useHttps(ServerCertificate certificate, Consumer<HttpsConnectionAdapterOptions> configure) {
+		requireNonNull(certificate, "certificate");
+		requireNonNull(configure, "configure");
+		return useHttps((options) -> {
+			options.serverCertificate(certificate);
+			configure.accept(options);
+		});
+	}
+
+	/**
+	 * Enables HTTPS: the HTTPS defaults apply ({@code EndpointDefaults}, {@code configureHttpsDefaults}), then
+	 * {@code configure}, then the default certificate if none was set.
+	 * @param configure configures the TLS settings
+	 * @return these options
+	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when no certificate is available
+	 */
+	public ListenOptions useHttps(Consumer<HttpsConnectionAdapterOptions> configure) {
+		requireNonNull(configure, "configure");
+		HttpsConnectionAdapterOptions options = new HttpsConnectionAdapterOptions();
+		if (this.serverOptions != null) {
+			this.serverOptions.applyHttpsDefaults(options);
+		}
+		configure.accept(options);
+		applyDefaultCertificate(options);
+		return useHttps(options);
+	}
+
+	/**
+	 * Enables HTTPS with exactly these settings: no defaults and no default certificate apply.
+	 * @param options the TLS settings, with a server certificate
+	 * @return these options
+	 */
+	public ListenOptions useHttps(HttpsConnectionAdapterOptions options) {
+		requireNonNull(options, "options");
+		if (!options.hasServerCertificate()) {
+			throw new KestrelConfigurationException(this.name, null, KestrelMessages.noCertificateSpecified(), null);
+		}
+		this.httpsOptions = options;
+		return this;
+	}
+
+	void applyDefaultCertificate(HttpsConnectionAdapterOptions options) {
+		if (!options.hasServerCertificate() && this.serverOptions != null) {
+			this.serverOptions.defaultCertificate().ifPresent(options::serverCertificate);
+		}
+	}
+
+	private CertificateProvider certificateProvider() {
+		if (this.serverOptions == null || this.serverOptions.getCertificateProvider() == null) {
+			throw new IllegalStateException("No CertificateProvider: create endpoints through KestrelServerOptions "
+					+ "in a KestrelServerOptionsCustomizer bean");
+		}
+		return this.serverOptions.getCertificateProvider();
 	}
 
 	/** @return whether the endpoint listens on TCP (everything but Unix sockets) */
@@ -201,6 +395,8 @@ public final class ListenOptions {
 		};
 		copy.name = this.name;
 		copy.https = this.https;
+		copy.httpsOptions = this.httpsOptions;
+		copy.serverOptions = this.serverOptions;
 		copy.protocols = this.protocols;
 		copy.protocolsSetExplicitly = this.protocolsSetExplicitly;
 		return copy;

@@ -11,32 +11,26 @@ import dev.kestrel.diagnostics.KestrelMessages;
  */
 final class UnsupportedSettings {
 
+	static final String DEFAULT_CERTIFICATE = "Default";
+
 	private UnsupportedSettings() {
 	}
 
 	static void check(KestrelConfig configuration) {
-		if (configuration.endpointDefaults().sslProtocols() != null) {
-			throw fail(null, "kestrel.endpoint-defaults.ssl-protocols");
-		}
-		if (configuration.endpointDefaults().clientCertificateMode() != null) {
-			throw fail(null, "kestrel.endpoint-defaults.client-certificate-mode");
-		}
 		for (String name : configuration.certificates().keySet()) {
-			throw fail(null, "kestrel.certificates." + name);
+			if (name.equalsIgnoreCase("Development")) {
+				throw fail(null, "kestrel.certificates." + name);
+			}
+			if (!name.equalsIgnoreCase(DEFAULT_CERTIFICATE)) {
+				throw new KestrelConfigurationException(null, "kestrel.certificates." + name,
+						KestrelMessages.unknownKey("kestrel.certificates." + name), null);
+			}
 		}
-		for (EndpointConfig endpoint : configuration.endpoints()) {
-			if (endpoint.sslProtocols() != null) {
-				throw fail(endpoint.name(), endpoint.key("ssl-protocols"));
-			}
-			if (endpoint.clientCertificateMode() != null) {
-				throw fail(endpoint.name(), endpoint.key("client-certificate-mode"));
-			}
-			if (!endpoint.certificate().isEmpty()) {
-				throw fail(endpoint.name(), endpoint.key("certificate"));
-			}
-			if (!endpoint.sni().isEmpty()) {
-				throw fail(endpoint.name(), endpoint.key("sni"));
-			}
+	}
+
+	static void checkHttpsEndpoint(EndpointConfig endpoint) {
+		if (!endpoint.sni().isEmpty()) {
+			throw fail(endpoint.name(), endpoint.key("sni"));
 		}
 	}
 

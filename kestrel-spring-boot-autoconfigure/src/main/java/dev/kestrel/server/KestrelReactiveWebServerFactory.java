@@ -100,20 +100,16 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		plan.endpoints().forEach(KestrelReactiveWebServerFactory::checkSupported);
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(httpHandler);
 		HttpServer base = createBaseServer();
-		List<EndpointServer> endpointServers = plan.endpoints()
-			.stream()
-			.map((endpoint) -> new EndpointServer(endpoint, (options) -> endpointServer(base, options, adapter),
-					this.lifecycleTimeout))
-			.toList();
+		List<EndpointServer> endpointServers = new ArrayList<>();
+		for (ListenOptions endpoint : plan.endpoints()) {
+			HttpServer server = endpointServer(base, endpoint, adapter);
+			endpointServers.add(new EndpointServer(endpoint, (options) -> server, this.lifecycleTimeout));
+		}
 		return new KestrelWebServer(plan, endpointServers, getShutdown());
 	}
 
 	private static void checkSupported(ListenOptions endpoint) {
 		String key = EndpointServer.configurationKey(endpoint);
-		if (endpoint.isHttps()) {
-			throw new KestrelConfigurationException(endpoint.getName(), key,
-					KestrelMessages.httpsNotSupportedYet(endpoint.getDisplayName()), null);
-		}
 		if (endpoint.getProtocols().http3()) {
 			throw new KestrelConfigurationException(endpoint.getName(), key,
 					KestrelMessages.http3NotSupportedYet(endpoint.getName()), null);
@@ -133,6 +129,9 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private HttpServer endpointServer(HttpServer base, ListenOptions options, ReactorHttpHandlerAdapter adapter) {
 		HttpServer server = base.protocol(protocols(options))
 			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
+		if (options.getHttpsOptions() != null) {
+			server = TlsCustomizer.apply(server, options);
+		}
 		server = this.routeProviders.isEmpty() ? server.handle(adapter) : server.route((routes) -> route(routes, adapter));
 		if (this.resourceFactory != null) {
 			server = server.runOn(this.resourceFactory.getLoopResources());
@@ -149,10 +148,11 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	}
 
 	private static HttpProtocol[] protocols(ListenOptions options) {
+		HttpProtocol h2 = options.isHttps() ? HttpProtocol.H2 : HttpProtocol.H2C;
 		return switch (options.getProtocols()) {
 			case HTTP1 -> new HttpProtocol[] { HttpProtocol.HTTP11 };
-			case HTTP2 -> new HttpProtocol[] { HttpProtocol.H2C };
-			default -> new HttpProtocol[] { HttpProtocol.HTTP11, HttpProtocol.H2C };
+			case HTTP2 -> new HttpProtocol[] { h2 };
+			default -> new HttpProtocol[] { HttpProtocol.HTTP11, h2 };
 		};
 	}
 

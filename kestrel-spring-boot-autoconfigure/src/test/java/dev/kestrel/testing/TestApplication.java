@@ -33,6 +33,13 @@ public class TestApplication {
 				.bodyValue(KestrelRequests.endpointName(request.exchange().getRequest()).orElse("?") + " "
 						+ KestrelRequests.protocol(request.exchange().getRequest()).orElse("?")))
 			.GET("/uri", (request) -> ServerResponse.ok().bodyValue(request.uri().toString()))
+			.GET("/client", (request) -> {
+				var sslInfo = request.exchange().getRequest().getSslInfo();
+				var certificates = (sslInfo != null) ? sslInfo.getPeerCertificates() : null;
+				return ServerResponse.ok()
+					.bodyValue((certificates != null && certificates.length > 0)
+							? certificates[0].getSubjectX500Principal().getName() : "none");
+			})
 			.GET("/text", (request) -> ServerResponse.ok().bodyValue("kestrel ".repeat(200)))
 			.GET("/slow", (request) -> Mono.delay(Duration.ofSeconds(1)).then(ServerResponse.ok().bodyValue("slow done")))
 			.build();

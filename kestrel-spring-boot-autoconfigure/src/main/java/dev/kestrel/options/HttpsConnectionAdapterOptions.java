@@ -1,0 +1,221 @@
+package dev.kestrel.options;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import javax.net.ssl.SSLEngine;
+
+import dev.kestrel.tls.ServerCertificate;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The TLS settings of one HTTPS endpoint, mirroring Kestrel's {@code HttpsConnectionAdapterOptions}. Defaults: the
+ * platform's TLS versions (1.2 and 1.3), no client certificate, a 10-second handshake timeout.
+ */
+public final class HttpsConnectionAdapterOptions {
+
+	/** The default handshake timeout. */
+	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+	private ServerCertificate serverCertificate;
+
+	private List<X509Certificate> serverCertificateChain;
+
+	private Set<SslProtocols> sslProtocols = EnumSet.noneOf(SslProtocols.class);
+
+	private ClientCertificateMode clientCertificateMode = ClientCertificateMode.NO_CERTIFICATE;
+
+	private ClientCertificateValidator clientCertificateValidation;
+
+	private final List<X509Certificate> clientCertificateAuthorities = new ArrayList<>();
+
+	private boolean checkCertificateRevocation;
+
+	private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+
+	private BiConsumer<TlsConnectionContext, SSLEngine> onAuthenticate;
+
+	/** @return the server certificate with its private key, or {@code null} */
+	public ServerCertificate getServerCertificate() {
+		return this.serverCertificate;
+	}
+
+	/**
+	 * Sets the server certificate with its private key (and the intermediates it was loaded with).
+	 * @param serverCertificate the certificate
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions serverCertificate(ServerCertificate serverCertificate) {
+		this.serverCertificate = requireNonNull(serverCertificate, "serverCertificate");
+		return this;
+	}
+
+	/**
+	 * Returns the intermediates sent after the leaf: the ones set with
+	 * {@link #serverCertificateChain(List)}, else the ones the certificate was loaded with.
+	 * @return the intermediates
+	 */
+	public List<X509Certificate> getServerCertificateChain() {
+		if (this.serverCertificateChain != null) {
+			return this.serverCertificateChain;
+		}
+		return (this.serverCertificate != null) ? this.serverCertificate.intermediates() : List.of();
+	}
+
+	/**
+	 * Sets the intermediate certificates sent in the handshake after the leaf, replacing the loaded ones.
+	 * @param chain the intermediates
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions serverCertificateChain(List<X509Certificate> chain) {
+		this.serverCertificateChain = List.copyOf(requireNonNull(chain, "chain"));
+		return this;
+	}
+
+	/** @return the TLS versions (empty: the platform default) */
+	public Set<SslProtocols> getSslProtocols() {
+		return this.sslProtocols.isEmpty() ? EnumSet.noneOf(SslProtocols.class) : EnumSet.copyOf(this.sslProtocols);
+	}
+
+	/**
+	 * Sets the TLS versions; none means the platform default (TLS 1.2 and 1.3).
+	 * @param sslProtocols the versions
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions sslProtocols(SslProtocols... sslProtocols) {
+		return sslProtocols(List.of(requireNonNull(sslProtocols, "sslProtocols")));
+	}
+
+	/**
+	 * Sets the TLS versions; an empty collection means the platform default.
+	 * @param sslProtocols the versions
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions sslProtocols(Collection<SslProtocols> sslProtocols) {
+		requireNonNull(sslProtocols, "sslProtocols");
+		this.sslProtocols = sslProtocols.isEmpty() ? EnumSet.noneOf(SslProtocols.class) : EnumSet.copyOf(sslProtocols);
+		return this;
+	}
+
+	/** @return the client-certificate mode */
+	public ClientCertificateMode getClientCertificateMode() {
+		return this.clientCertificateMode;
+	}
+
+	/**
+	 * Sets whether clients are asked for a certificate.
+	 * @param mode the mode
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions clientCertificateMode(ClientCertificateMode mode) {
+		this.clientCertificateMode = requireNonNull(mode, "mode");
+		return this;
+	}
+
+	/** @return the client-certificate validator, or {@code null} (reject any certificate with errors) */
+	public ClientCertificateValidator getClientCertificateValidation() {
+		return this.clientCertificateValidation;
+	}
+
+	/**
+	 * Sets the callback that decides whether a client certificate is accepted.
+	 * @param validation the validator
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions clientCertificateValidation(ClientCertificateValidator validation) {
+		this.clientCertificateValidation = requireNonNull(validation, "validation");
+		return this;
+	}
+
+	/**
+	 * Accepts any client certificate, whatever its chain (Kestrel's {@code AllowAnyClientCertificate()}); the
+	 * application then decides from the certificate it receives.
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions allowAnyClientCertificate() {
+		return clientCertificateValidation((certificate, chain, errors) -> true);
+	}
+
+	/** @return the authorities trusted for client certificates, in addition to the JDK's trust store */
+	public List<X509Certificate> getClientCertificateAuthorities() {
+		return List.copyOf(this.clientCertificateAuthorities);
+	}
+
+	/**
+	 * Trusts these authorities for client certificates, in addition to the JDK's trust store. (Kestrel relies on the
+	 * operating system's store; a Java application usually brings its own CA.)
+	 * @param authorities the CA certificates
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions clientCertificateAuthorities(X509Certificate... authorities) {
+		requireNonNull(authorities, "authorities");
+		for (X509Certificate authority : authorities) {
+			this.clientCertificateAuthorities.add(requireNonNull(authority, "authority"));
+		}
+		return this;
+	}
+
+	/** @return whether client certificates are checked for revocation */
+	public boolean isCheckCertificateRevocation() {
+		return this.checkCertificateRevocation;
+	}
+
+	/**
+	 * Checks client certificates for revocation (CRL distribution points and OCSP, online); a certificate whose
+	 * status cannot be determined counts as an error.
+	 * @param check whether to check
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions checkCertificateRevocation(boolean check) {
+		this.checkCertificateRevocation = check;
+		return this;
+	}
+
+	/** @return the handshake timeout */
+	public Duration getHandshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	/**
+	 * Sets how long a TLS handshake may take.
+	 * @param timeout a positive duration
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions handshakeTimeout(Duration timeout) {
+		requireNonNull(timeout, "timeout");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
+		}
+		this.handshakeTimeout = timeout;
+		return this;
+	}
+
+	/** @return the per-connection callback, or {@code null} */
+	public BiConsumer<TlsConnectionContext, SSLEngine> getOnAuthenticate() {
+		return this.onAuthenticate;
+	}
+
+	/**
+	 * Runs for every connection after all other settings were applied, with the connection's {@link SSLEngine}, for
+	 * example to restrict cipher suites ({@code engine.setEnabledCipherSuites(...)}).
+	 * @param onAuthenticate the callback
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions onAuthenticate(BiConsumer<TlsConnectionContext, SSLEngine> onAuthenticate) {
+		this.onAuthenticate = requireNonNull(onAuthenticate, "onAuthenticate");
+		return this;
+	}
+
+	/** @return whether a server certificate is set */
+	public boolean hasServerCertificate() {
+		return this.serverCertificate != null;
+	}
+
+}
