@@ -1,9 +1,11 @@
 package dev.kestrel.autoconfigure;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -17,17 +19,26 @@ import dev.kestrel.binding.HostingAddresses;
  * <p>
  * One documented precedence replaces .NET's surprising one (where {@code Urls} in {@code appsettings.json} beats
  * {@code ASPNETCORE_URLS}): the highest-precedence Spring property source that sets any of {@code urls},
- * {@code ASPNETCORE_URLS}, {@code DOTNET_URLS} or {@code kestrel.urls} wins — command line, then system properties,
- * then environment variables, then {@code application.yml} — and within one source they rank in that order.
+ * {@code ASPNETCORE_URLS}, {@code DOTNET_URLS} or {@code kestrel.urls} to a non-blank value wins — command line, then
+ * system properties, then environment variables, then {@code application.yml} — and within one source they rank in
+ * that order. Without an address list, .NET 8's port lists apply: {@code HTTP_PORTS} / {@code HTTPS_PORTS} (also
+ * with an {@code ASPNETCORE_} or {@code DOTNET_} prefix) become {@code http://*:<port>} / {@code https://*:<port>}.
  */
 final class HostingAddressesResolver {
 
-	private static final List<ConfigurationPropertyName> URL_NAMES = List.of(ConfigurationPropertyName.of("urls"),
-			ConfigurationPropertyName.of("aspnetcore.urls"), ConfigurationPropertyName.of("dotnet.urls"),
-			ConfigurationPropertyName.of("kestrel.urls"));
+	private static final List<Setting> URL_SETTINGS = List.of(new Setting("urls", "urls", null),
+			new Setting("aspnetcore.urls", "ASPNETCORE_URLS", null), new Setting("dotnet.urls", "DOTNET_URLS", null),
+			new Setting("kestrel.urls", "kestrel.urls", null));
 
-	private static final List<String> URL_SOURCE_NAMES = List.of("urls", "ASPNETCORE_URLS", "DOTNET_URLS",
-			"kestrel.urls");
+	private static final List<Setting> PORT_SETTINGS = List.of(new Setting("http.ports", "HTTP_PORTS", "http"),
+			new Setting("https.ports", "HTTPS_PORTS", "https"),
+			new Setting("aspnetcore.http.ports", "ASPNETCORE_HTTP_PORTS", "http"),
+			new Setting("aspnetcore.https.ports", "ASPNETCORE_HTTPS_PORTS", "https"),
+			new Setting("dotnet.http.ports", "DOTNET_HTTP_PORTS", "http"),
+			new Setting("dotnet.https.ports", "DOTNET_HTTPS_PORTS", "https"));
+
+	/** Spring Boot's default port, used when only {@code server.address} is set. */
+	private static final int DEFAULT_SERVER_PORT = 8080;
 
 	private HostingAddressesResolver() {
 	}
@@ -36,22 +47,59 @@ final class HostingAddressesResolver {
 		List<String> urls = List.of();
 		String urlsSource = null;
 		outer: for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			for (int i = 0; i < URL_NAMES.size(); i++) {
-				ConfigurationProperty property = source.getConfigurationProperty(URL_NAMES.get(i));
-				if (property != null && property.getValue() != null) {
-					urls = split(String.valueOf(property.getValue()));
-					urlsSource = URL_SOURCE_NAMES.get(i);
+			for (Setting setting : URL_SETTINGS) {
+				String value = value(source, setting);
+				if (value != null) {
+					urls = split(value);
+					urlsSource = setting.displayName();
 					break outer;
 				}
 			}
 		}
-		Integer serverPort = environment.getProperty("server.port", Integer.class);
-		InetAddress serverAddress = environment.getProperty("server.address", InetAddress.class);
+		if (urls.isEmpty()) {
+			List<String> portUrls = new ArrayList<>();
+			List<String> sources = new ArrayList<>();
+			for (Setting setting : PORT_SETTINGS) {
+				for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+					String value = value(source, setting);
+					if (value != null) {
+						split(value).forEach((port) -> portUrls.add(setting.scheme() + "://*:" + port));
+						sources.add(setting.displayName());
+						break;
+					}
+				}
+			}
+			urls = portUrls;
+			urlsSource = sources.isEmpty() ? null : String.join(", ", sources);
+		}
+		Binder binder = Binder.get(environment);
+		Integer serverPort = binder.bind("server.port", Integer.class).orElse(null);
+		InetAddress serverAddress = binder.bind("server.address", InetAddress.class).orElse(null);
+		if (serverAddress != null && serverPort == null) {
+			serverPort = DEFAULT_SERVER_PORT;
+		}
 		return new HostingAddresses(urls, urlsSource, serverPort, serverAddress);
+	}
+
+	private static String value(ConfigurationPropertySource source, Setting setting) {
+		ConfigurationProperty property = source.getConfigurationProperty(setting.name());
+		if (property == null || property.getValue() == null) {
+			return null;
+		}
+		String value = String.valueOf(property.getValue());
+		return value.isBlank() ? null : value;
 	}
 
 	static List<String> split(String value) {
 		return Arrays.stream(value.split(";")).map(String::trim).filter((url) -> !url.isEmpty()).toList();
+	}
+
+	private record Setting(ConfigurationPropertyName name, String displayName, String scheme) {
+
+		Setting(String name, String displayName, String scheme) {
+			this(ConfigurationPropertyName.of(name), displayName, scheme);
+		}
+
 	}
 
 }

@@ -76,6 +76,7 @@ public final class AddressBinder {
 			endpoints.replaceAll(ListenOptions::withDynamicPort);
 		}
 		nameUnnamed(endpoints);
+		checkDistinctNames(endpoints);
 		return new BindingPlan(endpoints, warnings, notes);
 	}
 
@@ -107,6 +108,17 @@ public final class AddressBinder {
 		}
 		return fromUrl(options, "http://" + host + ":" + hosting.serverPort(), "server.port",
 				EndpointSource.SERVER_PORT);
+	}
+
+	private static void checkDistinctNames(List<ListenOptions> endpoints) {
+		java.util.Map<String, String> seen = new java.util.HashMap<>();
+		for (ListenOptions endpoint : endpoints) {
+			String previous = seen.putIfAbsent(endpoint.getName().toLowerCase(java.util.Locale.ROOT), endpoint.getName());
+			if (previous != null) {
+				throw new KestrelConfigurationException(endpoint.getName(), null,
+						KestrelMessages.duplicateEndpointNames(List.of(previous, endpoint.getName())), null);
+			}
+		}
 	}
 
 	private static void nameUnnamed(List<ListenOptions> endpoints) {
