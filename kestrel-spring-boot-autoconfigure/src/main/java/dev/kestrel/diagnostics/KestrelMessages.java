@@ -140,6 +140,67 @@ public final class KestrelMessages {
 		return "Deleted the stale Unix socket file " + path + " left by a previous run.";
 	}
 
+	// ---------------------------------------------------------------- protocols (HTTP/1.1, HTTP/2, HTTP/3)
+
+	public static String http2NotNegotiated(String endpointName) {
+		return "HTTP/2 over TLS was not negotiated on an HTTP/2-only endpoint. (endpoint " + endpointName + ")";
+	}
+
+	public static String http2MinimumTlsVersion(String protocol) {
+		return "Tls 1.2 or later must be used for HTTP/2. " + protocol + " was negotiated.";
+	}
+
+	public static String http2InadequateCipher(String cipherSuite) {
+		return "The cipher suite " + cipherSuite + " must not be used for HTTP/2 (RFC 9113, section 9.2.2).";
+	}
+
+	public static String http1RequestOnHttp2OnlyEndpoint() {
+		return "An HTTP/1.x request was sent to an HTTP/2 only endpoint.";
+	}
+
+	public static Problem http2RequiresTls12(String endpointName) {
+		return new Problem("The endpoint " + endpointName + " serves HTTP/2 over TLS, but its SslProtocols allow only "
+				+ "versions below TLS 1.2, which HTTP/2 forbids: every HTTP/2 connection would fail.",
+				"Add Tls12 or Tls13 to SslProtocols, or use Protocols: Http1.");
+	}
+
+	public static Problem http3RequiresHttps(String endpointName) {
+		return new Problem("HTTP/3 requires HTTPS. (endpoint " + endpointName + ")",
+				"Use an https:// URL for this endpoint, or other Protocols.");
+	}
+
+	public static Problem http3OnUnixSocket(String endpointName) {
+		return new Problem("The endpoint " + endpointName + " asks for HTTP/3 on a Unix socket; HTTP/3 runs over QUIC "
+				+ "(UDP) and needs an IP address.", "Use Http1AndHttp2 on the Unix socket, or an IP address.");
+	}
+
+	public static Problem http3ClientCertificatesNotSupportedYet(String endpointName) {
+		return new Problem("The endpoint " + endpointName + " asks for client certificates and HTTP/3; this version of "
+				+ "kestrel-spring-boot-starter does not support client certificates over HTTP/3 yet.",
+				"Use Protocols: Http1AndHttp2 on this endpoint, or ClientCertificateMode: NoCertificate.");
+	}
+
+	public static String dynamicPortOnMultipleTransports(String endpointName) {
+		return "Dynamic port binding is not supported when binding multiple transports. HTTP/3 not enabled. A port "
+				+ "must be specified to support TCP based HTTP/1.1 and HTTP/2, and QUIC based HTTP/3 with the same "
+				+ "endpoint. (endpoint " + endpointName + ")";
+	}
+
+	public static String http2NotEnabledOnCleartext(String endpointName) {
+		return "HTTP/2 is not enabled for " + endpointName + ". The endpoint is configured to use HTTP/1.1 and HTTP/2, "
+				+ "but TLS is not enabled and kestrel.cleartext-http2 is false. Connections to this endpoint will use "
+				+ "HTTP/1.1.";
+	}
+
+	public static String http3NotEnabledWithoutTls(String endpointName) {
+		return "HTTP/3 is not enabled for " + endpointName + ". HTTP/3 requires TLS. Connections to this endpoint will "
+				+ "use HTTP/1.1 and HTTP/2.";
+	}
+
+	public static String nowListeningOnQuic(String displayName) {
+		return "Now listening on: " + displayName + " (HTTP/3 over QUIC)";
+	}
+
 	// ---------------------------------------------------------------- HTTPS endpoints
 
 	public static Problem noCertificateSpecified() {

@@ -3,10 +3,10 @@ package dev.kestrel.server;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultEventExecutor;
@@ -17,30 +17,50 @@ import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.diagnostics.Problem;
-import dev.kestrel.options.EndpointKind;
 import dev.kestrel.options.ListenOptions;
 
 /**
  * One endpoint bound as one or more Reactor Netty servers: {@code localhost} binds the IPv4 and the IPv6 loopback,
  * any-IP binds {@code [::]} (dual-stack) and falls back to {@code 0.0.0.0} without IPv6, an IP address or a Unix
- * socket binds once.
+ * socket binds once. An endpoint with HTTP/3 binds a QUIC (UDP) server on the same address and port as its TCP one.
  */
 final class EndpointServer {
 
 	private static final Log logger = LogFactory.getLog(EndpointServer.class);
 
+	private static final InetAddress IPV4_LOOPBACK = address(new byte[] { 127, 0, 0, 1 });
+
+	private static final InetAddress IPV6_LOOPBACK = address(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+			0, 1 });
+
+	private static final InetAddress IPV6_ANY = address(new byte[16]);
+
+	private static final InetAddress IPV4_ANY = address(new byte[4]);
+
 	private final ListenOptions options;
 
-	private final Function<ListenOptions, HttpServer> serverFactory;
+	private final HttpServer tcp;
+
+	private final HttpServer quic;
 
 	private final Duration lifecycleTimeout;
 
 	private final List<DisposableServer> servers = new ArrayList<>();
 
-	EndpointServer(ListenOptions options, Function<ListenOptions, HttpServer> serverFactory,
-			Duration lifecycleTimeout) {
+	private final List<SocketAddress> tcpAddresses = new ArrayList<>();
+
+	private final List<SocketAddress> quicAddresses = new ArrayList<>();
+
+	/**
+	 * @param options the endpoint
+	 * @param tcp the configured TCP server, or {@code null} for an HTTP/3-only endpoint
+	 * @param quic the configured QUIC server, or {@code null} without HTTP/3
+	 * @param lifecycleTimeout bounds bind and stop, or {@code null} for Reactor Netty's default
+	 */
+	EndpointServer(ListenOptions options, HttpServer tcp, HttpServer quic, Duration lifecycleTimeout) {
 		this.options = options;
-		this.serverFactory = serverFactory;
+		this.tcp = tcp;
+		this.quic = quic;
 		this.lifecycleTimeout = lifecycleTimeout;
 	}
 
@@ -65,27 +85,25 @@ final class EndpointServer {
 	}
 
 	private BoundEndpoint bindIp() {
-		SocketAddress address = new InetSocketAddress(this.options.getAddress(), this.options.getPort());
-		DisposableServer server = bindOrFail(address, this.options.getDisplayName());
-		return bound(this.options.getDisplayName(server.port()), server.port());
+		int port = bindAt(this.options.getAddress(), this.options.getPort(), this.options.getDisplayName());
+		return bound(this.options.getDisplayName(port), port);
 	}
 
 	private BoundEndpoint bindLocalhost() {
 		int port = this.options.getPort();
-		List<Throwable> failures = new ArrayList<>();
-		for (InetAddress loopback : new InetAddress[] { ipv4Loopback(), ipv6Loopback() }) {
-			String family = (loopback.getAddress().length == 4) ? "IPv4" : "IPv6";
+		List<RuntimeException> failures = new ArrayList<>();
+		for (InetAddress loopback : new InetAddress[] { IPV4_LOOPBACK, IPV6_LOOPBACK }) {
+			boolean ipv4 = loopback.getAddress().length == 4;
+			String display = this.options.getScheme() + "://" + (ipv4 ? "127.0.0.1" : "[::1]") + ":" + port;
 			try {
-				this.servers.add(bind(new InetSocketAddress(loopback, port)));
+				bindAt(loopback, port, display);
 			}
-			catch (RuntimeException ex) {
-				String display = this.options.getScheme() + "://"
-						+ ((loopback.getAddress().length == 4) ? "127.0.0.1" : "[::1]") + ":" + port;
+			catch (EndpointBindException ex) {
 				if (BindFailures.isAddressInUse(ex)) {
-					throw failure(display, KestrelMessages.addressInUse(display), ex);
+					throw ex;
 				}
-				logger.warn(KestrelMessages.loopbackFamilyUnavailable(this.options.getDisplayName(), family,
-						BindFailures.reason(ex)));
+				logger.warn(KestrelMessages.loopbackFamilyUnavailable(this.options.getDisplayName(),
+						ipv4 ? "IPv4" : "IPv6", BindFailures.reason(ex)));
 				failures.add(ex);
 			}
 		}
@@ -100,20 +118,17 @@ final class EndpointServer {
 	private BoundEndpoint bindAnyIp() {
 		int port = this.options.getPort();
 		try {
-			DisposableServer server = bind(new InetSocketAddress(ipv6Any(), port));
-			this.servers.add(server);
-			return bound(this.options.getDisplayName(server.port()), server.port());
+			int bound = bindAt(IPV6_ANY, port, this.options.getDisplayName());
+			return bound(this.options.getDisplayName(bound), bound);
 		}
-		catch (RuntimeException ex) {
-			String display = this.options.getDisplayName();
+		catch (EndpointBindException ex) {
 			if (BindFailures.isAddressInUse(ex)) {
-				throw failure(display, KestrelMessages.addressInUse(display), ex);
+				throw ex;
 			}
 			logger.info(KestrelMessages.ipv6AnyFallback(port));
 		}
-		String display = this.options.getScheme() + "://0.0.0.0:" + port;
-		DisposableServer server = bindOrFail(new InetSocketAddress("0.0.0.0", port), display);
-		return bound(this.options.getScheme() + "://0.0.0.0:" + server.port(), server.port());
+		int bound = bindAt(IPV4_ANY, port, this.options.getScheme() + "://0.0.0.0:" + port);
+		return bound(this.options.getScheme() + "://0.0.0.0:" + bound, bound);
 	}
 
 	private BoundEndpoint bindUnixSocket() {
@@ -127,15 +142,37 @@ final class EndpointServer {
 			case FREE -> {
 			}
 		}
-		bindOrFail(UnixSockets.address(path), display);
+		this.tcpAddresses.add(bindOrFail(this.tcp, UnixSockets.address(path), display).address());
 		return bound(display, -1);
 	}
 
-	private DisposableServer bindOrFail(SocketAddress address, String display) {
+	/**
+	 * Binds TCP then, on the port TCP got, QUIC.
+	 * @return the bound port
+	 */
+	private int bindAt(InetAddress address, int port, String display) {
+		int bound = port;
+		if (this.tcp != null) {
+			DisposableServer server = bindOrFail(this.tcp, new InetSocketAddress(address, port), display);
+			this.tcpAddresses.add(server.address());
+			bound = server.port();
+		}
+		if (this.quic != null) {
+			DisposableServer server = bindOrFail(this.quic, new InetSocketAddress(address, bound), display);
+			this.quicAddresses.add(server.address());
+			bound = server.port();
+		}
+		return bound;
+	}
+
+	private DisposableServer bindOrFail(HttpServer template, SocketAddress address, String display) {
 		try {
-			DisposableServer server = bind(address);
-			this.servers.add(server);
-			return server;
+			HttpServer server = template.channelGroup(new DefaultChannelGroup(new DefaultEventExecutor()))
+				.bindAddress(() -> address);
+			DisposableServer bound = (this.lifecycleTimeout != null) ? server.bindNow(this.lifecycleTimeout)
+					: server.bindNow();
+			this.servers.add(bound);
+			return bound;
 		}
 		catch (RuntimeException ex) {
 			Problem problem = BindFailures.isAddressInUse(ex) ? KestrelMessages.addressInUse(display)
@@ -144,17 +181,8 @@ final class EndpointServer {
 		}
 	}
 
-	private DisposableServer bind(SocketAddress address) {
-		HttpServer server = this.serverFactory.apply(this.options)
-			.channelGroup(new DefaultChannelGroup(new DefaultEventExecutor()))
-			.bindAddress(() -> address);
-		return (this.lifecycleTimeout != null) ? server.bindNow(this.lifecycleTimeout) : server.bindNow();
-	}
-
 	private BoundEndpoint bound(String displayName, int port) {
-		List<SocketAddress> addresses = this.servers.stream().map(DisposableServer::address)
-			.map(SocketAddress.class::cast).toList();
-		return new BoundEndpoint(this.options, displayName, port, addresses);
+		return new BoundEndpoint(this.options, displayName, port, this.tcpAddresses, this.quicAddresses);
 	}
 
 	private EndpointBindException failure(String display, Problem problem, Throwable cause) {
@@ -171,14 +199,9 @@ final class EndpointServer {
 		};
 	}
 
-	/** @return the servers bound for this endpoint */
+	/** @return the servers bound for this endpoint (TCP and QUIC) */
 	List<DisposableServer> servers() {
 		return List.copyOf(this.servers);
-	}
-
-	/** @return whether this endpoint listens on a Unix socket */
-	boolean isUnixSocket() {
-		return this.options.getKind() == EndpointKind.UNIX_SOCKET;
 	}
 
 	/**
@@ -199,37 +222,17 @@ final class EndpointServer {
 			}
 		}
 		this.servers.clear();
+		this.tcpAddresses.clear();
+		this.quicAddresses.clear();
 	}
 
-	private static InetAddress ipv4Loopback() {
-		return InetAddressHolder.IPV4_LOOPBACK;
-	}
-
-	private static InetAddress ipv6Loopback() {
-		return InetAddressHolder.IPV6_LOOPBACK;
-	}
-
-	private static InetAddress ipv6Any() {
-		return InetAddressHolder.IPV6_ANY;
-	}
-
-	private static final class InetAddressHolder {
-
-		static final InetAddress IPV4_LOOPBACK = of(new byte[] { 127, 0, 0, 1 });
-
-		static final InetAddress IPV6_LOOPBACK = of(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 });
-
-		static final InetAddress IPV6_ANY = of(new byte[16]);
-
-		private static InetAddress of(byte[] bytes) {
-			try {
-				return InetAddress.getByAddress(bytes);
-			}
-			catch (java.net.UnknownHostException ex) {
-				throw new IllegalStateException(ex);
-			}
+	private static InetAddress address(byte[] bytes) {
+		try {
+			return InetAddress.getByAddress(bytes);
 		}
-
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

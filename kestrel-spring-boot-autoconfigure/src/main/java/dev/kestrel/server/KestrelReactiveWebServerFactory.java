@@ -3,6 +3,7 @@ package dev.kestrel.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
@@ -11,8 +12,11 @@ import org.springframework.boot.web.server.WebServer;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import reactor.netty.http.HttpProtocol;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.reactivestreams.Publisher;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 import dev.kestrel.binding.AddressBinder;
@@ -22,6 +26,8 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
+import dev.kestrel.server.protocols.EndpointProtocols;
+import dev.kestrel.server.protocols.Http3Servers;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,6 +53,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private boolean useForwardHeaders;
 
 	private final List<NettyRouteProvider> routeProviders = new ArrayList<>();
+
+	private boolean cleartextHttp2 = true;
 
 	/**
 	 * Sets the endpoints to bind. Without them the factory behaves like {@link NettyReactiveWebServerFactory}.
@@ -97,63 +105,90 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			throw new KestrelConfigurationException(null, "server.ssl", KestrelMessages.serverSslNotSupported(), null);
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, this.hostingAddresses);
-		plan.endpoints().forEach(KestrelReactiveWebServerFactory::checkSupported);
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(httpHandler);
-		HttpServer base = createBaseServer();
+		HttpServer tcpBase = createTcpBase();
 		List<EndpointServer> endpointServers = new ArrayList<>();
 		for (ListenOptions endpoint : plan.endpoints()) {
-			HttpServer server = endpointServer(base, endpoint, adapter);
-			endpointServers.add(new EndpointServer(endpoint, (options) -> server, this.lifecycleTimeout));
+			EndpointProtocols protocols = EndpointProtocols.of(endpoint, this.cleartextHttp2);
+			Handler handler = (protocols.http3() && protocols.hasTcp())
+					? altSvc(adapter, endpoint.getPort()) : adapter::apply;
+			HttpServer tcp = protocols.hasTcp() ? tcpServer(tcpBase, endpoint, protocols, handler) : null;
+			HttpServer quic = protocols.http3() ? quicServer(endpoint, adapter::apply) : null;
+			endpointServers.add(new EndpointServer(endpoint, tcp, quic, this.lifecycleTimeout));
 		}
 		return new KestrelWebServer(plan, endpointServers, getShutdown());
 	}
 
-	private static void checkSupported(ListenOptions endpoint) {
-		String key = EndpointServer.configurationKey(endpoint);
-		if (endpoint.getProtocols().http3()) {
-			throw new KestrelConfigurationException(endpoint.getName(), key,
-					KestrelMessages.http3NotSupportedYet(endpoint.getName()), null);
-		}
+	/**
+	 * Sets whether cleartext {@code Http1AndHttp2} endpoints serve h2c as well as HTTP/1.1 (the default), or only
+	 * HTTP/1.1 as Kestrel does.
+	 * @param cleartextHttp2 whether to serve h2c next to HTTP/1.1
+	 */
+	public void setCleartextHttp2(boolean cleartextHttp2) {
+		this.cleartextHttp2 = cleartextHttp2;
 	}
 
-	private HttpServer createBaseServer() {
-		HttpServer server = HttpServer.create();
-		server = CompressionCustomizer.apply(server, getCompression());
-		server = server.forwarded(this.useForwardHeaders);
+	private HttpServer createTcpBase() {
+		HttpServer server = createSharedBase();
 		for (var customizer : getServerCustomizers()) {
 			server = customizer.apply(server);
 		}
 		return server;
 	}
 
-	private HttpServer endpointServer(HttpServer base, ListenOptions options, ReactorHttpHandlerAdapter adapter) {
-		HttpServer server = base.protocol(protocols(options))
-			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
+	private HttpServer createSharedBase() {
+		HttpServer server = HttpServer.create();
+		server = CompressionCustomizer.apply(server, getCompression());
+		return server.forwarded(this.useForwardHeaders);
+	}
+
+	private HttpServer tcpServer(HttpServer base, ListenOptions options, EndpointProtocols protocols,
+			Handler handler) {
+		HttpServer server = base.protocol(protocols.tcp()).childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
 		if (options.getHttpsOptions() != null) {
 			server = TlsCustomizer.apply(server, options);
 		}
-		server = this.routeProviders.isEmpty() ? server.handle(adapter) : server.route((routes) -> route(routes, adapter));
+		server = protocols.applyRules(server, options);
+		return finish(server, handler);
+	}
+
+	private HttpServer quicServer(ListenOptions options, Handler handler) {
+		HttpServer server = Http3Servers.create(createSharedBase(), options)
+			.attr(KestrelRequests.ENDPOINT_NAME, options.getName())
+			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
+		return finish(server, handler);
+	}
+
+	private HttpServer finish(HttpServer server, Handler handler) {
+		server = this.routeProviders.isEmpty() ? server.handle(handler) : server.route((routes) -> route(routes, handler));
 		if (this.resourceFactory != null) {
 			server = server.runOn(this.resourceFactory.getLoopResources());
 		}
 		return server;
 	}
 
-	private void route(HttpServerRoutes routes, ReactorHttpHandlerAdapter adapter) {
+	private static Handler altSvc(ReactorHttpHandlerAdapter adapter, int port) {
+		String value = Http3Servers.altSvc(port);
+		return (request, response) -> {
+			response.header(HttpHeaderNames.ALT_SVC, value);
+			return adapter.apply(request, response);
+		};
+	}
+
+	private void route(HttpServerRoutes routes, Handler handler) {
 		HttpServerRoutes current = routes;
 		for (NettyRouteProvider provider : this.routeProviders) {
 			current = provider.apply(current);
 		}
-		current.route((request) -> true, adapter);
+		current.route((request) -> true, handler);
 	}
 
-	private static HttpProtocol[] protocols(ListenOptions options) {
-		HttpProtocol h2 = options.isHttps() ? HttpProtocol.H2 : HttpProtocol.H2C;
-		return switch (options.getProtocols()) {
-			case HTTP1 -> new HttpProtocol[] { HttpProtocol.HTTP11 };
-			case HTTP2 -> new HttpProtocol[] { h2 };
-			default -> new HttpProtocol[] { HttpProtocol.HTTP11, h2 };
-		};
+	/**
+	 * The application's handler as Reactor Netty calls it.
+	 */
+	private interface Handler
+			extends BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+
 	}
 
 }

@@ -70,7 +70,14 @@ public class KestrelWebServer implements WebServer {
 			}
 		}
 		this.boundEndpoints = List.copyOf(bound);
-		bound.forEach((endpoint) -> logger.info(KestrelMessages.nowListeningOn(endpoint.displayName())));
+		for (BoundEndpoint endpoint : bound) {
+			if (!endpoint.addresses().isEmpty()) {
+				logger.info(KestrelMessages.nowListeningOn(endpoint.displayName()));
+			}
+			if (endpoint.isHttp3()) {
+				logger.info(KestrelMessages.nowListeningOnQuic(endpoint.displayName()));
+			}
+		}
 		startAwaitThread();
 	}
 
