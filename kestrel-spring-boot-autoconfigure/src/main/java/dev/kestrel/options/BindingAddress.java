@@ -65,7 +65,7 @@ public record BindingAddress(String scheme, String host, int port, String unixSo
 			host = hostAndPort.substring(0, colon);
 			port = parsePort(address, hostAndPort.substring(colon + 1));
 		}
-		if (host.isEmpty()) {
+		if (host.isEmpty() || (IpLiterals.looksLikeIpv6(host) && IpLiterals.parse(host) == null)) {
 			throw fail(KestrelMessages.invalidUrl(address));
 		}
 		return new BindingAddress(scheme, host, port, null);

@@ -36,9 +36,12 @@ final class IpLiterals {
 		}
 		String unbracketed = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1)
 				: host;
-		if (unbracketed.indexOf(':') >= 0 && unbracketed.chars().allMatch(IpLiterals::isIpv6Char)) {
+		int scope = unbracketed.indexOf('%');
+		String address = (scope >= 0) ? unbracketed.substring(0, scope) : unbracketed;
+		if (address.indexOf(':') >= 0 && address.chars().allMatch(IpLiterals::isIpv6Char)
+				&& (scope < 0 || unbracketed.substring(scope + 1).chars().allMatch(IpLiterals::isScopeChar))) {
 			try {
-				// a string with ':' is parsed as a literal by the JDK, never looked up
+				// only hex digits, ':' and '.' (and a scope): the JDK parses it as a literal and never looks it up
 				return InetAddress.getByName(unbracketed);
 			}
 			catch (UnknownHostException ex) {
@@ -48,8 +51,20 @@ final class IpLiterals {
 		return null;
 	}
 
+	/**
+	 * @param host the host as written
+	 * @return whether the host can only be meant as an IPv6 literal (it contains a colon)
+	 */
+	static boolean looksLikeIpv6(String host) {
+		return host.indexOf(':') >= 0;
+	}
+
 	private static boolean isIpv6Char(int c) {
-		return Character.digit(c, 16) >= 0 || c == ':' || c == '.' || c == '%' || Character.isLetterOrDigit(c);
+		return Character.digit(c, 16) >= 0 || c == ':' || c == '.';
+	}
+
+	private static boolean isScopeChar(int c) {
+		return (c < 128 && Character.isLetterOrDigit(c)) || c == '_' || c == '-' || c == '.';
 	}
 
 	private static InetAddress byAddress(byte[] bytes) {

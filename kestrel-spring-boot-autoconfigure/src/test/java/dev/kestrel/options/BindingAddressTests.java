@@ -83,6 +83,9 @@ class BindingAddressTests {
 				// empty host
 				invalid("http://", KestrelMessages.invalidUrl("http://")),
 				invalid("http://:5000", KestrelMessages.invalidUrl("http://:5000")),
+				invalid("http://[zz::1]:5000", KestrelMessages.invalidUrl("http://[zz::1]:5000")),
+				invalid("http://[fe80::1%no-such-interface]:5000",
+						KestrelMessages.invalidUrl("http://[fe80::1%no-such-interface]:5000")),
 				// ports Kestrel silently folds into the host name are errors here
 				invalid("http://localhost:abc", KestrelMessages.invalidPort("http://localhost:abc", "abc")),
 				invalid("http://*:NOTAPORT", KestrelMessages.invalidPort("http://*:NOTAPORT", "NOTAPORT")),
