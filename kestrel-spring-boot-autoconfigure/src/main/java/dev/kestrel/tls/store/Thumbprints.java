@@ -1,12 +1,10 @@
 package dev.kestrel.tls.store;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import dev.kestrel.tls.Thumbprint;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,14 +24,7 @@ public final class Thumbprints {
 	 * @return 40 upper-case hexadecimal digits
 	 */
 	public static String of(X509Certificate certificate) {
-		requireNonNull(certificate, "certificate");
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
-			return HexFormat.of().withUpperCase().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException | CertificateEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Thumbprint.of(certificate);
 	}
 
 	/**
