@@ -78,21 +78,6 @@ public final class KestrelMessages {
 						+ "keys the starter does not know.");
 	}
 
-	public static Problem invalidUrls(String source, String value) {
-		return new Problem("Invalid address list in " + source + ": '" + value + "'.",
-				"Separate addresses with ';', for example http://localhost:5000;http://localhost:5001.");
-	}
-
-	public static Problem httpsNotSupportedYet(String url) {
-		return new Problem("The address '" + url + "' asks for HTTPS, which this version of kestrel-spring-boot-starter "
-				+ "does not support yet.", "Use an http:// address.");
-	}
-
-	public static Problem http3NotSupportedYet(String endpoint) {
-		return new Problem("The endpoint " + endpoint + " asks for HTTP/3, which this version of "
-				+ "kestrel-spring-boot-starter does not support yet.", "Use Http1, Http2 or Http1AndHttp2.");
-	}
-
 	public static Problem serverSslNotSupported() {
 		return new Problem("server.ssl is set, but Kestrel endpoints configure TLS per endpoint.",
 				"Remove server.ssl.* and configure HTTPS on a Kestrel endpoint instead.");
