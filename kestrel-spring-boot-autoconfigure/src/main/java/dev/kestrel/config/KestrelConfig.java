@@ -1,7 +1,9 @@
 package dev.kestrel.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code Kestrel} configuration section in pure Java: what the Spring binder read, before the loader turns it into
@@ -20,7 +22,11 @@ public record KestrelConfig(List<EndpointConfig> endpoints, EndpointDefaultsConf
 	public KestrelConfig {
 		endpoints = List.copyOf(endpoints);
 		endpointDefaults = (endpointDefaults != null) ? endpointDefaults : EndpointDefaultsConfig.EMPTY;
-		certificates = (certificates != null) ? Map.copyOf(certificates) : Map.of();
+		TreeMap<String, CertificateConfig> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		if (certificates != null) {
+			caseInsensitive.putAll(certificates);
+		}
+		certificates = Collections.unmodifiableMap(caseInsensitive);
 	}
 
 }

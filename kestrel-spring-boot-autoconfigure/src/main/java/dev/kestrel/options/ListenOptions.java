@@ -404,7 +404,7 @@ public final class ListenOptions {
 
 	/** @return the scheme: {@code https} with TLS, else {@code http} */
 	public String getScheme() {
-		return this.https ? "https" : "http";
+		return isHttps() ? "https" : "http";
 	}
 
 	/**
@@ -438,9 +438,45 @@ public final class ListenOptions {
 			if (address.isLoopbackAddress()) {
 				return "[::1]";
 			}
-			return "[" + host + "]";
+			return "[" + compress(host) + "]";
 		}
 		return host;
+	}
+
+	/**
+	 * Compresses an IPv6 address as RFC 5952 (and Kestrel) print it: leading zeros dropped, the longest run of two or
+	 * more zero groups replaced by {@code ::}.
+	 */
+	private static String compress(String host) {
+		int scope = host.indexOf('%');
+		String address = (scope >= 0) ? host.substring(0, scope) : host;
+		String[] groups = address.split(":");
+		int bestStart = -1;
+		int bestLength = 0;
+		for (int i = 0; i < groups.length; i++) {
+			groups[i] = groups[i].replaceFirst("^0+(?=.)", "");
+			int length = 0;
+			while (i + length < groups.length && groups[i + length].replaceFirst("^0+(?=.)", "").equals("0")) {
+				length++;
+			}
+			if (length > bestLength && length >= 2) {
+				bestStart = i;
+				bestLength = length;
+			}
+		}
+		StringBuilder result = new StringBuilder();
+		for (int i = 0; i < groups.length; i++) {
+			if (i == bestStart) {
+				result.append((i == 0) ? "::" : ":");
+				i += bestLength - 1;
+				continue;
+			}
+			result.append(groups[i]);
+			if (i < groups.length - 1) {
+				result.append(':');
+			}
+		}
+		return result + ((scope >= 0) ? host.substring(scope) : "");
 	}
 
 	@Override

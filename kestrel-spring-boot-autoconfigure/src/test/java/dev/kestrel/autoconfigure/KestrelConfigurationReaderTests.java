@@ -184,7 +184,6 @@ class KestrelConfigurationReaderTests {
 	// BUG: the Spring form of the variable (KESTREL_CERTIFICATES_DEFAULT_PATH) binds the map key "default"; the
 	// reader's case-insensitive TreeMap is copied case-sensitively by KestrelConfig (Map.copyOf), and the loader
 	// looks the section up as "Default", so this Default certificate is accepted but silently never used.
-	@Disabled("BUG: Certificates.Default from an environment variable is keyed 'default' and silently ignored")
 	@Test
 	void defaultCertificateFromAnEnvironmentVariableIsFoundAsDefault() {
 		KestrelConfig configuration = KestrelTestApplications.run(

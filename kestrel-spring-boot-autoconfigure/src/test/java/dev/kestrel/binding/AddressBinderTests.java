@@ -208,7 +208,6 @@ class AddressBinderTests {
 	// BUG: Kestrel reports an http:// address that ConfigureEndpointDefaults upgraded with UseHttps as https://
 	// (S1.5, test RegisterHttpAddress_UpgradedToHttpsByConfigureEndpointDefaults). The endpoint is TLS here
 	// (isHttps() is true) but its display name keeps http:// because ListenOptions.getScheme() ignores useHttps.
-	@Disabled("BUG: an http:// URL upgraded by configureEndpointDefaults(useHttps) is displayed as http://")
 	@Test
 	void httpUrlUpgradedToHttpsByEndpointDefaultsIsReportedAsHttps() {
 		ServerCertificate certificate = TestCertificates.selfSigned("localhost").toServerCertificate();

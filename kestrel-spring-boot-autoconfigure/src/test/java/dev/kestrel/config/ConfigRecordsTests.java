@@ -132,7 +132,6 @@ class ConfigRecordsTests {
 	// OrdinalIgnoreCase, S6.3) and KestrelConfigurationReader passes a TreeMap(CASE_INSENSITIVE_ORDER), but the
 	// compact constructor's Map.copyOf(...) turns it into a case-sensitive map: certificates().get("default") is null
 	// for a "Default" entry. Consequence: see KestrelServerOptionsTests.defaultCertificateSectionIsFoundWhateverItsCase.
-	@Disabled("BUG: KestrelConfig.certificates() loses the case-insensitive keys it documents (Map.copyOf)")
 	@Test
 	void certificatesAreKeyedCaseInsensitively() {
 		Map<String, CertificateConfig> certificates = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

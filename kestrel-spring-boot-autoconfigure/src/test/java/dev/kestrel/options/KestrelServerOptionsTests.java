@@ -220,7 +220,6 @@ class KestrelServerOptionsTests {
 	// of "Default", but KestrelConfig copies the map with Map.copyOf (case-sensitive) and the loader looks it up with
 	// containsKey("Default"). A section spelled "default" (e.g. the Spring environment variable
 	// KESTREL_CERTIFICATES_DEFAULT_PATH, whose map key is lower case) or "DEFAULT" is silently ignored.
-	@Disabled("BUG: Certificates.default / DEFAULT is accepted but silently ignored (case-sensitive lookup)")
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "DEFAULT" })
 	void defaultCertificateSectionIsFoundWhateverItsCase(String name) {

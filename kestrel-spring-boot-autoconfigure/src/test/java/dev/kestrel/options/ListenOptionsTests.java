@@ -121,7 +121,6 @@ class ListenOptionsTests {
 	// BUG: Kestrel displays an IPEndPoint in its compressed RFC 5952 form (http://[2001:db8::1]:5000); formatHost
 	// uses InetAddress.getHostAddress(), which prints every group (http://[2001:db8:0:0:0:0:0:1]:5000). Only [::]
 	// and [::1] are special-cased.
-	@Disabled("BUG: non-loopback IPv6 display names are not compressed as Kestrel prints them (S4.6)")
 	@Test
 	void ipv6DisplayNameIsCompressedAsKestrelPrintsIt() {
 		ListenOptions options = ListenOptions.fromAddress(BindingAddress.parse("http://[2001:db8::1]:5000"),
@@ -141,7 +140,6 @@ class ListenOptionsTests {
 	// BUG: isHttps() is true once useHttps(...) was called, but getScheme() (and so getDisplayName(), the
 	// "Now listening on" line and the ports published per endpoint) still looks only at the URL's scheme. Kestrel
 	// derives the scheme from IsTls (S4.6), so a code endpoint with UseHttps shows https://127.0.0.1:5001.
-	@Disabled("BUG: getScheme()/getDisplayName() ignore useHttps(...): https endpoints from code are shown as http://")
 	@Test
 	void codeEndpointWithUseHttpsIsDisplayedAsHttps() {
 		ServerCertificate certificate = TestCertificates.selfSigned("localhost").toServerCertificate();
