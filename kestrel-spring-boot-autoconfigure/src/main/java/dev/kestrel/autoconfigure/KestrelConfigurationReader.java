@@ -22,8 +22,8 @@ import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
  * Reads the bound {@link KestrelProperties} into the pure-Java {@link KestrelConfig} the loader works on: merges the
- * spellings of one endpoint name across property sources (see {@link EndpointNames}) and rejects settings the starter
- * does not implement yet.
+ * spellings of one endpoint name across property sources (see {@link EndpointNames}), reads SNI sections from the
+ * property names (see {@link SniPropertiesReader}) and rejects settings the starter does not implement yet.
  */
 final class KestrelConfigurationReader {
 
@@ -35,10 +35,19 @@ final class KestrelConfigurationReader {
 	static KestrelConfig read(KestrelProperties properties, Environment environment) {
 		EndpointNames names = EndpointNames.scan(environment);
 		rejectLimits(environment);
+		Map<String, SniPropertiesReader.EndpointSni> sni = SniPropertiesReader.read(environment);
 		Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
 		properties.getEndpoints().forEach((boundName, endpoint) -> {
 			String name = names.spelling(boundName);
-			endpoints.putIfAbsent(EndpointNames.uniform(name), endpoint(name, endpoint));
+			SniPropertiesReader.EndpointSni section = sni.get(EndpointNames.uniform(name));
+			endpoints.putIfAbsent(EndpointNames.uniform(name),
+					endpoint(name, endpoint, (section != null) ? section.entries() : Map.of()));
+		});
+		sni.forEach((uniformName, section) -> {
+			if (!endpoints.containsKey(uniformName)) {
+				throw new KestrelConfigurationException(section.endpoint(), "kestrel.endpoints." + section.endpoint(),
+						KestrelMessages.endpointMissingUrl(section.endpoint()), null);
+			}
 		});
 		KestrelProperties.EndpointDefaults defaults = properties.getEndpointDefaults();
 		Map<String, CertificateConfig> certificates = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -48,10 +57,8 @@ final class KestrelConfigurationReader {
 				certificates);
 	}
 
-	private static EndpointConfig endpoint(String name, KestrelProperties.Endpoint endpoint) {
-		Map<String, SniConfig> sni = new LinkedHashMap<>();
-		endpoint.getSni().forEach((host, entry) -> sni.put(host, new SniConfig(entry.getProtocols(),
-				entry.getSslProtocols(), entry.getClientCertificateMode(), certificate(entry.getCertificate()))));
+	private static EndpointConfig endpoint(String name, KestrelProperties.Endpoint endpoint,
+			Map<String, SniConfig> sni) {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni);
 	}

@@ -142,8 +142,12 @@ public class KestrelProperties {
 		/** Server certificate of this endpoint. */
 		private Certificate certificate;
 
-		/** Per host-name TLS settings: exact host, '*.suffix' or '*'. */
-		private Map<String, Sni> sni = new LinkedHashMap<>();
+		/**
+		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'), '*.suffix' or '*'; each entry
+		 * may set Protocols, SslProtocols, ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject,
+		 * Store, Location, AllowInvalid, Bundle). Host names need no brackets: 'Sni.a.example.org.Protocols' works.
+		 */
+		private Map<String, String> sni = new LinkedHashMap<>();
 
 		public String getUrl() {
 			return this.url;
@@ -185,18 +189,29 @@ public class KestrelProperties {
 			this.certificate = certificate;
 		}
 
-		public Map<String, Sni> getSni() {
+		/**
+		 * Returns the SNI section as Spring's binder flattens it (host and setting joined, e.g.
+		 * {@code a.example.org.protocols}). Host names contain dots, which the binder takes for nested keys, so the
+		 * starter reads SNI entries from the property names themselves (see {@link Sni}); this raw map only keeps the
+		 * binder from reporting those keys as unknown. It is a flat map of strings so that binding stays linear in the
+		 * number of keys (nested maps would be bound in quadratic time, minutes for 10,000 hosts).
+		 * @return the raw section
+		 */
+		public Map<String, String> getSni() {
 			return this.sni;
 		}
 
-		public void setSni(Map<String, Sni> sni) {
+		public void setSni(Map<String, String> sni) {
 			this.sni = sni;
 		}
 
 	}
 
 	/**
-	 * One entry of an endpoint's SNI map.
+	 * One entry of an endpoint's SNI map ({@code Kestrel.Endpoints.<Name>.Sni.<host>}). The starter binds each entry
+	 * to this type after splitting the property names at the host name, from the right, so that
+	 * {@code Sni.a.example.org.Protocols}, {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":}
+	 * all work.
 	 */
 	public static class Sni {
 

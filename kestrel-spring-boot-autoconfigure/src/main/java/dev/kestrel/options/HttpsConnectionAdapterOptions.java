@@ -17,7 +17,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The TLS settings of one HTTPS endpoint, mirroring Kestrel's {@code HttpsConnectionAdapterOptions}. Defaults: the
- * platform's TLS versions (1.2 and 1.3), no client certificate, a 10-second handshake timeout.
+ * platform's TLS versions (1.2 and 1.3), no client certificate, a 10-second handshake timeout. The certificate is
+ * either fixed ({@link #serverCertificate(ServerCertificate)}) or chosen per connection
+ * ({@link #serverCertificateSelector(ServerCertificateSelector)}, which takes precedence).
  */
 public final class HttpsConnectionAdapterOptions {
 
@@ -25,6 +27,8 @@ public final class HttpsConnectionAdapterOptions {
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
 	private ServerCertificate serverCertificate;
+
+	private ServerCertificateSelector serverCertificateSelector;
 
 	private List<X509Certificate> serverCertificateChain;
 
@@ -54,6 +58,26 @@ public final class HttpsConnectionAdapterOptions {
 	 */
 	public HttpsConnectionAdapterOptions serverCertificate(ServerCertificate serverCertificate) {
 		this.serverCertificate = requireNonNull(serverCertificate, "serverCertificate");
+		return this;
+	}
+
+	/** @return the per-connection certificate selector, or {@code null} */
+	public ServerCertificateSelector getServerCertificateSelector() {
+		return this.serverCertificateSelector;
+	}
+
+	/**
+	 * Chooses the certificate of each connection from the host name the client asked for (Kestrel's
+	 * {@code ServerCertificateSelector}). It is called once per TLS handshake, with a {@code null} name when the client
+	 * sent no SNI; a {@code null} result fails that handshake; its certificate must allow server authentication, which
+	 * is checked per handshake. A selector takes precedence over {@link #serverCertificate(ServerCertificate)}, and
+	 * the intermediates sent are the ones of the certificate it returns ({@link #serverCertificateChain(List)} does
+	 * not apply). TLS contexts are built once per distinct certificate and reused.
+	 * @param selector the selector
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions serverCertificateSelector(ServerCertificateSelector selector) {
+		this.serverCertificateSelector = requireNonNull(selector, "selector");
 		return this;
 	}
 
@@ -216,6 +240,11 @@ public final class HttpsConnectionAdapterOptions {
 	/** @return whether a server certificate is set */
 	public boolean hasServerCertificate() {
 		return this.serverCertificate != null;
+	}
+
+	/** @return whether a server certificate or a certificate selector is set */
+	public boolean hasServerCertificateOrSelector() {
+		return this.serverCertificate != null || this.serverCertificateSelector != null;
 	}
 
 }

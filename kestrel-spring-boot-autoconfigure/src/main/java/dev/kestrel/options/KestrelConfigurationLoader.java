@@ -10,11 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import dev.kestrel.config.CertificateConfig;
 import dev.kestrel.config.EndpointConfig;
 import dev.kestrel.config.EndpointDefaultsConfig;
 import dev.kestrel.config.KestrelConfig;
+import dev.kestrel.config.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.sni.HostNames;
 import dev.kestrel.tls.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
@@ -32,9 +35,23 @@ import static java.util.Objects.requireNonNull;
  * certificate)</li>
  * <li>the {@link #endpoint(String, Consumer)} callback registered for that name (case-insensitive)</li>
  * </ol>
+ * An {@code https://} endpoint's {@code Sni} section is loaded with it: keys are checked (no empty key, no two keys
+ * naming the same host ignoring case or IDN form), each entry's {@code Protocols}, {@code SslProtocols},
+ * {@code ClientCertificateMode} and {@code Certificate} are parsed and loaded, and the endpoint's TLS settings become
+ * the entries' fallback ({@link SniOptions}). An entry without a certificate needs one from the endpoint (its own,
+ * {@code Certificates.Default} or the development certificate); the endpoint itself needs none when every entry has
+ * its own. As in Kestrel, the section applies only when the loader enables HTTPS, not when the endpoint callback calls
+ * {@code useHttps} itself. Certificates of SNI entries load at start-up, so that a broken one fails start-up as in
+ * Kestrel — unless the section has more than {@value #EAGER_SNI_CERTIFICATES} of them: then they load on first use and
+ * in the background after start-up ({@link SniCertificate}), so that thousands of certificate files do not delay the
+ * server, and a certificate that cannot be loaded is logged and refuses its host's connections.
+ * <p>
  * Endpoints load once, when the server starts.
  */
 public final class KestrelConfigurationLoader {
+
+	/** The most SNI certificates of one endpoint that are loaded at start-up. */
+	public static final int EAGER_SNI_CERTIFICATES = 100;
 
 	private final KestrelServerOptions options;
 
@@ -109,9 +126,10 @@ public final class KestrelConfigurationLoader {
 		}
 		boolean https = listenOptions.isHttps();
 		HttpsConnectionAdapterOptions httpsOptions = new HttpsConnectionAdapterOptions();
+		Map<String, SniOptions> sni = Map.of();
 		if (https) {
-			UnsupportedSettings.checkHttpsEndpoint(endpoint);
 			applyHttpsConfiguration(endpoint, listenOptions, httpsOptions);
+			sni = loadSni(endpoint);
 		}
 		else {
 			checkNoHttpsOnlyConfiguration(endpoint);
@@ -121,13 +139,83 @@ public final class KestrelConfigurationLoader {
 			callback.accept(new EndpointConfiguration(https, listenOptions, httpsOptions, endpoint));
 		}
 		if (listenOptions.isHttps() && listenOptions.getHttpsOptions() == null) {
-			if (!httpsOptions.hasServerCertificate()) {
-				throw new KestrelConfigurationException(endpoint.name(), endpoint.key("certificate"),
-						KestrelMessages.noCertificateSpecified(), null);
+			if (sni.isEmpty()) {
+				if (!httpsOptions.hasServerCertificateOrSelector()) {
+					throw new KestrelConfigurationException(endpoint.name(), endpoint.key("certificate"),
+							KestrelMessages.noCertificateSpecified(), null);
+				}
 			}
-			listenOptions.useHttps(httpsOptions);
+			else {
+				checkSniCertificates(endpoint, sni, httpsOptions);
+				listenOptions.sni(sni);
+			}
+			listenOptions.httpsOptions(httpsOptions);
 		}
 		return listenOptions;
+	}
+
+	private Map<String, SniOptions> loadSni(EndpointConfig endpoint) {
+		if (endpoint.sni().isEmpty()) {
+			return Map.of();
+		}
+		for (String host : endpoint.sni().keySet()) {
+			if (host.isEmpty()) {
+				throw new KestrelConfigurationException(endpoint.name(), endpoint.key("sni"),
+						KestrelMessages.sniNameCannotBeEmpty(endpoint.name()), null);
+			}
+		}
+		List<List<String>> duplicates = HostNames.duplicates(endpoint.sni().keySet());
+		if (!duplicates.isEmpty()) {
+			throw new KestrelConfigurationException(endpoint.name(), sniKey(endpoint, duplicates.get(0).get(1), null),
+					KestrelMessages.duplicateSniNames(endpoint.name(), duplicates.get(0)), null);
+		}
+		long certificates = endpoint.sni().values().stream().filter((entry) -> !entry.certificate().isEmpty()).count();
+		boolean defer = certificates > EAGER_SNI_CERTIFICATES;
+		Map<String, SniOptions> sni = new LinkedHashMap<>();
+		endpoint.sni().forEach((host, entry) -> sni.put(host, loadSniEntry(endpoint, host, entry, defer)));
+		return sni;
+	}
+
+	private SniOptions loadSniEntry(EndpointConfig endpoint, String host, SniConfig entry, boolean defer) {
+		String name = endpoint.name();
+		HttpProtocols protocols = (entry.protocols() != null)
+				? parseProtocols(entry.protocols(), name, sniKey(endpoint, host, "protocols")) : null;
+		Set<SslProtocols> sslProtocols = (entry.sslProtocols() != null)
+				? parseSslProtocols(entry.sslProtocols(), name, sniKey(endpoint, host, "ssl-protocols")) : null;
+		ClientCertificateMode mode = (entry.clientCertificateMode() != null) ? parseClientCertificateMode(
+				entry.clientCertificateMode(), name, sniKey(endpoint, host, "client-certificate-mode")) : null;
+		SniCertificate certificate = null;
+		if (!entry.certificate().isEmpty()) {
+			String key = sniKey(endpoint, host, "certificate");
+			CertificateProvider provider = certificateProvider(name, key);
+			CertificateConfig section = entry.certificate();
+			if (defer && (section.isFileCert() || section.isStoreCert() || section.isBundleCert())) {
+				certificate = SniCertificate.deferred(key, () -> provider.load(name, key, section)
+					.orElseThrow(() -> new KestrelConfigurationException(name, key,
+							KestrelMessages.noCertificateSpecified(), null)));
+			}
+			else {
+				certificate = provider.load(name, key, section).map(SniCertificate::of).orElse(null);
+			}
+		}
+		return new SniOptions(certificate, protocols, sslProtocols, mode);
+	}
+
+	private static void checkSniCertificates(EndpointConfig endpoint, Map<String, SniOptions> sni,
+			HttpsConnectionAdapterOptions fallback) {
+		if (fallback.hasServerCertificateOrSelector()) {
+			return;
+		}
+		sni.forEach((host, entry) -> {
+			if (entry.certificate() == null) {
+				throw new KestrelConfigurationException(endpoint.name(), sniKey(endpoint, host, "certificate"),
+						KestrelMessages.noCertificateSpecified(), null);
+			}
+		});
+	}
+
+	private static String sniKey(EndpointConfig endpoint, String host, String key) {
+		return endpoint.key("sni." + host + ((key != null) ? "." + key : ""));
 	}
 
 	private void applyHttpsConfiguration(EndpointConfig endpoint, ListenOptions listenOptions,

@@ -2,7 +2,10 @@ package dev.kestrel.options;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
@@ -36,6 +39,10 @@ public final class ListenOptions {
 	private boolean https;
 
 	private HttpsConnectionAdapterOptions httpsOptions;
+
+	private TlsHandshakeCallbackOptions tlsHandshakeCallbackOptions;
+
+	private Map<String, SniOptions> sni = Map.of();
 
 	private KestrelServerOptions serverOptions;
 
@@ -186,9 +193,33 @@ public final class ListenOptions {
 		return this.https || this.httpsOptions != null;
 	}
 
-	/** @return the TLS settings, or {@code null} until {@code useHttps} was applied */
+	/**
+	 * Returns the endpoint's TLS settings. For an endpoint with an {@code Sni} section they are the fallback of the
+	 * SNI entries (and may have no certificate when every entry has its own); for an endpoint configured with
+	 * {@link #useHttps(TlsHandshakeCallbackOptions)} they only carry the handshake timeout, the rest coming from the
+	 * callback per connection.
+	 * @return the TLS settings, or {@code null} until {@code useHttps} was applied
+	 */
 	public HttpsConnectionAdapterOptions getHttpsOptions() {
 		return this.httpsOptions;
+	}
+
+	/** @return the per-connection TLS callback, or {@code null} */
+	public TlsHandshakeCallbackOptions getTlsHandshakeCallbackOptions() {
+		return this.tlsHandshakeCallbackOptions;
+	}
+
+	/**
+	 * Returns the endpoint's {@code Sni} section, keyed by host name as written in configuration ({@code a.example.org},
+	 * {@code *.example.org}, {@code *}), in configuration order.
+	 * @return the SNI entries (empty: no SNI section)
+	 */
+	public Map<String, SniOptions> getSni() {
+		return this.sni;
+	}
+
+	void sni(Map<String, SniOptions> sni) {
+		this.sni = Collections.unmodifiableMap(new LinkedHashMap<>(sni));
 	}
 
 	void serverOptions(KestrelServerOptions serverOptions) {
@@ -347,20 +378,40 @@ public final class ListenOptions {
 
 	/**
 	 * Enables HTTPS with exactly these settings: no defaults and no default certificate apply.
-	 * @param options the TLS settings, with a server certificate
+	 * @param options the TLS settings, with a server certificate or a certificate selector
 	 * @return these options
 	 */
 	public ListenOptions useHttps(HttpsConnectionAdapterOptions options) {
 		requireNonNull(options, "options");
-		if (!options.hasServerCertificate()) {
+		if (!options.hasServerCertificateOrSelector()) {
 			throw new KestrelConfigurationException(this.name, null, KestrelMessages.noCertificateSpecified(), null);
 		}
+		return httpsOptions(options);
+	}
+
+	/**
+	 * Enables HTTPS with a TLS configuration chosen per connection by a callback that receives the client hello (host
+	 * name) and returns the certificate, TLS versions, client-certificate settings and ALPN protocols of that
+	 * connection. None of the HTTPS defaults apply (see {@link TlsHandshakeCallbackOptions}).
+	 * @param callbackOptions the callback and the handshake timeout
+	 * @return these options
+	 */
+	public ListenOptions useHttps(TlsHandshakeCallbackOptions callbackOptions) {
+		requireNonNull(callbackOptions, "callbackOptions");
+		if (callbackOptions.getOnConnection() == null) {
+			throw new IllegalArgumentException("callbackOptions: no onConnection callback (expected: one)");
+		}
+		this.tlsHandshakeCallbackOptions = callbackOptions;
+		return httpsOptions(new HttpsConnectionAdapterOptions().handshakeTimeout(callbackOptions.getHandshakeTimeout()));
+	}
+
+	ListenOptions httpsOptions(HttpsConnectionAdapterOptions options) {
 		this.httpsOptions = options;
 		return this;
 	}
 
 	void applyDefaultCertificate(HttpsConnectionAdapterOptions options) {
-		if (!options.hasServerCertificate() && this.serverOptions != null) {
+		if (!options.hasServerCertificateOrSelector() && this.serverOptions != null) {
 			this.serverOptions.defaultCertificate().ifPresent(options::serverCertificate);
 		}
 	}
@@ -396,6 +447,8 @@ public final class ListenOptions {
 		copy.name = this.name;
 		copy.https = this.https;
 		copy.httpsOptions = this.httpsOptions;
+		copy.tlsHandshakeCallbackOptions = this.tlsHandshakeCallbackOptions;
+		copy.sni = this.sni;
 		copy.serverOptions = this.serverOptions;
 		copy.protocols = this.protocols;
 		copy.protocolsSetExplicitly = this.protocolsSetExplicitly;

@@ -1,6 +1,5 @@
 package dev.kestrel.options;
 
-import dev.kestrel.config.EndpointConfig;
 import dev.kestrel.config.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
@@ -25,12 +24,6 @@ final class UnsupportedSettings {
 				throw new KestrelConfigurationException(null, "kestrel.certificates." + name,
 						KestrelMessages.unknownKey("kestrel.certificates." + name), null);
 			}
-		}
-	}
-
-	static void checkHttpsEndpoint(EndpointConfig endpoint) {
-		if (!endpoint.sni().isEmpty()) {
-			throw fail(endpoint.name(), endpoint.key("sni"));
 		}
 	}
 

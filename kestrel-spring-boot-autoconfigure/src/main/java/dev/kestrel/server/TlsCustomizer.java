@@ -1,24 +1,26 @@
 package dev.kestrel.server;
 
-import java.net.SocketAddress;
-import java.util.function.BiConsumer;
+import java.util.ArrayList;
+import java.util.List;
 
-import javax.net.ssl.SSLEngine;
-
-import io.netty.channel.Channel;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 
-import dev.kestrel.options.HttpsConnectionAdapterOptions;
+import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.ListenOptions;
-import dev.kestrel.options.TlsConnectionContext;
-import dev.kestrel.server.tls.SslContexts;
+import dev.kestrel.server.tls.EndpointTls;
+import dev.kestrel.sni.TlsSelectors;
 
 /**
- * Applies an endpoint's TLS settings to its Reactor Netty server: one {@link SslContext} built at startup and shared
- * by every connection, the handshake timeout, and the {@code onAuthenticate} callback run per connection before the
- * handshake.
+ * Applies an endpoint's TLS to its Reactor Netty server. Reactor Netty is told the endpoint is secure (with SNI, so that
+ * it prepares the pipeline for a TLS handler chosen per connection), and each new connection gets the endpoint's own
+ * handler ({@link EndpointTls}), which picks the certificate, TLS versions, client-certificate mode and ALPN protocols
+ * from the client hello: the endpoint's {@code Sni} section, its certificate selector, its TLS handshake callback or
+ * its single certificate. The handshake timeout and {@code onAuthenticate} apply per connection.
+ * <p>
+ * When an SNI entry (or a TLS handshake callback) may negotiate a protocol the endpoint itself does not serve, for
+ * example {@code Protocols: Http2} for one host on an {@code Http1} endpoint, the server is given both HTTP/1.1 and
+ * HTTP/2: the protocol of each connection then follows what its ALPN negotiated.
  */
 final class TlsCustomizer {
 
@@ -26,24 +28,26 @@ final class TlsCustomizer {
 	}
 
 	static HttpServer apply(HttpServer server, ListenOptions endpoint) {
-		HttpsConnectionAdapterOptions https = endpoint.getHttpsOptions();
-		SslContext context = SslContexts.create(endpoint.getName(), https, endpoint.getProtocols());
-		HttpServer secured = server
-			.secure((spec) -> spec.sslContext(context).handshakeTimeout(https.getHandshakeTimeout()));
-		BiConsumer<TlsConnectionContext, SSLEngine> onAuthenticate = https.getOnAuthenticate();
-		if (onAuthenticate == null) {
-			return secured;
-		}
-		return secured.doOnChannelInit((observer, channel, remoteAddress) -> {
-			SslHandler handler = channel.pipeline().get(SslHandler.class);
-			if (handler != null) {
-				onAuthenticate.accept(context(endpoint, channel, remoteAddress), handler.engine());
-			}
-		});
+		EndpointTls tls = EndpointTls.of(endpoint);
+		HttpServer secured = server.secure((spec) -> spec.sslContext(tls.placeholderContext())
+			.handshakeTimeout(tls.handshakeTimeout())
+			.setSniAsyncMappings((serverName, promise) -> promise
+				.setFailure(new IllegalStateException("Kestrel chooses TLS per connection"))));
+		secured = widenProtocols(secured, endpoint);
+		return secured.doOnChannelInit((observer, channel, remoteAddress) -> tls.install(channel))
+			.doOnBound((bound) -> tls.bound());
 	}
 
-	private static TlsConnectionContext context(ListenOptions endpoint, Channel channel, SocketAddress remote) {
-		return new TlsConnectionContext(endpoint.getName(), channel.localAddress(), remote);
+	private static HttpServer widenProtocols(HttpServer server, ListenOptions endpoint) {
+		HttpProtocols own = endpoint.getProtocols();
+		HttpProtocols negotiable = TlsSelectors.negotiableProtocols(endpoint);
+		if ((negotiable.http1() && !own.http1()) || (negotiable.http2() && !own.http2())) {
+			List<HttpProtocol> protocols = new ArrayList<>();
+			protocols.add(HttpProtocol.HTTP11);
+			protocols.add(HttpProtocol.H2);
+			return server.protocol(protocols.toArray(new HttpProtocol[0]));
+		}
+		return server;
 	}
 
 }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.kestrel.config.SniConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,10 +84,11 @@ class KestrelPropertiesTests {
 				assertThat(https.getClientCertificateMode()).isEqualTo("AllowCertificate");
 				assertThat(https.getCertificate().getPath()).isEqualTo("server.pfx");
 				assertThat(https.getCertificate().getAllowInvalid()).isTrue();
-				assertThat(https.getSni()).containsOnlyKeys("a.example.org");
-				assertThat(https.getSni().get("a.example.org").getProtocols()).isEqualTo("Http1");
-				assertThat(https.getSni().get("a.example.org").getCertificate().getSubject())
-					.isEqualTo("a.example.org");
+				assertThat(https.getSni()).as("raw and flat; entries are read from the property names")
+					.containsOnlyKeys("a.example.org.Protocols", "a.example.org.Certificate.Subject");
+				SniConfig sni = SniPropertiesReader.read(context.getEnvironment()).get("https").entries().get("a.example.org");
+				assertThat(sni.protocols()).isEqualTo("Http1");
+				assertThat(sni.certificate().subject()).isEqualTo("a.example.org");
 				assertThat(properties.getCertificates().get("Default").getSubject()).isEqualTo("localhost");
 				assertThat(properties.getLimits().getMaxConcurrentConnections()).isEqualTo("100");
 				assertThat(properties.getLimits().getHttp2()).containsEntry("MaxStreamsPerConnection", "50");

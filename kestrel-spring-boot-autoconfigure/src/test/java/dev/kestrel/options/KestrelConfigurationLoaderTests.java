@@ -358,18 +358,6 @@ class KestrelConfigurationLoaderTests {
 	}
 
 	@Test
-	void sniOnAnHttpsEndpointIsNotSupportedYet() {
-		this.options.configureHttpsDefaults((https) -> https.serverCertificate(CERTIFICATE));
-		KestrelConfigurationLoader loader = this.options.configure(config(new EndpointConfig("Https",
-				"https://127.0.0.1:5001", null, null, null, null, Map.of("*", new SniConfig("Http1", null, null, null)))));
-		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.notSupportedYet("kestrel.endpoints.Https.sni"));
-			assertThat(ex.getEndpointName()).isEqualTo("Https");
-			assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Https.sni");
-		});
-	}
-
-	@Test
 	void unknownCertificateNameIsAnUnknownKey() {
 		KestrelConfig configuration = new KestrelConfig(List.of(), null,
 				Map.of("Fallback", new CertificateConfig("a.pfx", null, null, null, null, null, null, null)));

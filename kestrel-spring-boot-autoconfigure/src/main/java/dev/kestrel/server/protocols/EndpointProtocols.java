@@ -67,6 +67,10 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 		if (http3 && endpoint.getKind() == EndpointKind.UNIX_SOCKET) {
 			throw fail(endpoint, KestrelMessages.http3OnUnixSocket(name));
 		}
+		if (http3 && (!endpoint.getSni().isEmpty() || endpoint.getTlsHandshakeCallbackOptions() != null
+				|| endpoint.getHttpsOptions().getServerCertificate() == null)) {
+			throw fail(endpoint, KestrelMessages.http3WithSniNotSupportedYet(name));
+		}
 		if (http3 && endpoint.getHttpsOptions().getClientCertificateMode().requestsCertificate()) {
 			throw fail(endpoint, KestrelMessages.http3ClientCertificatesNotSupportedYet(name));
 		}

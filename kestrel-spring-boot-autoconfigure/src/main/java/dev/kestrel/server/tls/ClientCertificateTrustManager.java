@@ -24,12 +24,12 @@ import javax.net.ssl.X509TrustManager;
 
 import dev.kestrel.options.ClientCertificateValidator;
 import dev.kestrel.options.ClientCertificateValidator.ClientCertificateError;
-import dev.kestrel.options.HttpsConnectionAdapterOptions;
 
 /**
  * Validates client certificates with Kestrel's semantics: the platform's validation (the JDK's trust store plus the
  * endpoint's {@code clientCertificateAuthorities}, a clientAuth-capable key usage, revocation when asked) produces a
- * set of errors; the endpoint's {@link ClientCertificateValidator} decides, and without one any error rejects.
+ * set of errors; the endpoint's {@link ClientCertificateValidator} decides, and without one any error rejects. The
+ * JDK's trust anchors are read once per process.
  */
 final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
 
@@ -43,26 +43,21 @@ final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
 
 	private final boolean checkRevocation;
 
-	ClientCertificateTrustManager(HttpsConnectionAdapterOptions options) {
-		this.validator = options.getClientCertificateValidation();
-		this.checkRevocation = options.isCheckCertificateRevocation();
-		this.acceptedIssuers = options.getClientCertificateAuthorities().toArray(new X509Certificate[0]);
-		this.trustAnchors = trustAnchors(options.getClientCertificateAuthorities());
+	ClientCertificateTrustManager(ClientCertificateValidator validator, List<X509Certificate> authorities,
+			boolean checkRevocation) {
+		this.validator = validator;
+		this.checkRevocation = checkRevocation;
+		this.acceptedIssuers = authorities.toArray(new X509Certificate[0]);
+		this.trustAnchors = trustAnchors(authorities);
 	}
 
 	private static KeyStore trustAnchors(List<X509Certificate> authorities) {
 		try {
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init((KeyStore) null);
 			KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
 			store.load(null, null);
 			int index = 0;
-			for (var trustManager : factory.getTrustManagers()) {
-				if (trustManager instanceof X509TrustManager x509) {
-					for (X509Certificate issuer : x509.getAcceptedIssuers()) {
-						store.setCertificateEntry("platform-" + index++, issuer);
-					}
-				}
+			for (X509Certificate issuer : PlatformIssuers.ISSUERS) {
+				store.setCertificateEntry("platform-" + index++, issuer);
 			}
 			for (X509Certificate authority : authorities) {
 				store.setCertificateEntry("endpoint-" + index++, authority);
@@ -159,6 +154,33 @@ final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
 	@Override
 	public X509Certificate[] getAcceptedIssuers() {
 		return this.acceptedIssuers.clone();
+	}
+
+	/**
+	 * The JDK's trusted authorities, read on first use.
+	 */
+	private static final class PlatformIssuers {
+
+		static final List<X509Certificate> ISSUERS = load();
+
+		private static List<X509Certificate> load() {
+			try {
+				TrustManagerFactory factory = TrustManagerFactory
+					.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+				factory.init((KeyStore) null);
+				List<X509Certificate> issuers = new ArrayList<>();
+				for (var trustManager : factory.getTrustManagers()) {
+					if (trustManager instanceof X509TrustManager x509) {
+						issuers.addAll(Arrays.asList(x509.getAcceptedIssuers()));
+					}
+				}
+				return List.copyOf(issuers);
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Cannot load the JDK's trust store", ex);
+			}
+		}
+
 	}
 
 }
