@@ -60,11 +60,13 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
-			Environment environment, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
+			KestrelProperties properties, Environment environment, ReactorResourceFactory resourceFactory,
+			ObjectProvider<NettyRouteProvider> routes,
 			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(HostingAddressesResolver.resolve(environment));
+		factory.setCleartextHttp2(properties.isCleartextHttp2());
 		factory.setResourceFactory(resourceFactory);
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());

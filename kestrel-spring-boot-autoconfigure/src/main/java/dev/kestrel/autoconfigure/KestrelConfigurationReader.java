@@ -60,7 +60,8 @@ final class KestrelConfigurationReader {
 	private static EndpointConfig endpoint(String name, KestrelProperties.Endpoint endpoint,
 			Map<String, SniConfig> sni) {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
-				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni);
+				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
+				endpoint.getDisableAltSvcHeader());
 	}
 
 	private static CertificateConfig certificate(KestrelProperties.Certificate certificate) {

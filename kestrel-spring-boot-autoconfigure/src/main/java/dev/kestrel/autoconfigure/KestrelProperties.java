@@ -45,6 +45,12 @@ public class KestrelProperties {
 	/** Server limits (Kestrel's KestrelServerLimits). */
 	private Limits limits = new Limits();
 
+	/**
+	 * Whether cleartext Http1AndHttp2 endpoints serve h2c (prior knowledge and 'Upgrade: h2c') next to HTTP/1.1 on
+	 * the same port. False gives Kestrel's behaviour: HTTP/1.1 only, with Kestrel's warning when Protocols was set.
+	 */
+	private boolean cleartextHttp2 = true;
+
 	/** The development certificate used by HTTPS endpoints that have no certificate. */
 	private DevelopmentCertificate developmentCertificate = new DevelopmentCertificate();
 
@@ -54,6 +60,14 @@ public class KestrelProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isCleartextHttp2() {
+		return this.cleartextHttp2;
+	}
+
+	public void setCleartextHttp2(boolean cleartextHttp2) {
+		this.cleartextHttp2 = cleartextHttp2;
 	}
 
 	public String getUrls() {
@@ -143,6 +157,12 @@ public class KestrelProperties {
 		private Certificate certificate;
 
 		/**
+		 * Whether responses leave out the 'Alt-Svc: h3' header on an endpoint that also serves HTTP/3 (Kestrel's
+		 * ListenOptions.DisableAltSvcHeader, here also in configuration). Default false.
+		 */
+		private Boolean disableAltSvcHeader;
+
+		/**
 		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'), '*.suffix' or '*'; each entry
 		 * may set Protocols, SslProtocols, ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject,
 		 * Store, Location, AllowInvalid, Bundle). Host names need no brackets: 'Sni.a.example.org.Protocols' works.
@@ -187,6 +207,14 @@ public class KestrelProperties {
 
 		public void setCertificate(Certificate certificate) {
 			this.certificate = certificate;
+		}
+
+		public Boolean getDisableAltSvcHeader() {
+			return this.disableAltSvcHeader;
+		}
+
+		public void setDisableAltSvcHeader(Boolean disableAltSvcHeader) {
+			this.disableAltSvcHeader = disableAltSvcHeader;
 		}
 
 		/**

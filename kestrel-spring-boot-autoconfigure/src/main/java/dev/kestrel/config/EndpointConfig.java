@@ -31,15 +31,33 @@ import static java.util.Objects.requireNonNull;
  * @param clientCertificateMode the {@code ClientCertificateMode} value, or {@code null}
  * @param certificate the {@code Certificate} section
  * @param sni the {@code Sni} map, in configuration order
+ * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel has it in code only), or
+ * {@code null}
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
-		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
+		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+		Boolean disableAltSvcHeader) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
+	}
+
+	/**
+	 * Creates an endpoint without {@code DisableAltSvcHeader}.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null);
 	}
 
 	/**

@@ -159,17 +159,36 @@ public final class KestrelMessages {
 				+ "(UDP) and needs an IP address.", "Use Http1AndHttp2 on the Unix socket, or an IP address.");
 	}
 
-	public static Problem http3ClientCertificatesNotSupportedYet(String endpointName) {
-		return new Problem("The endpoint " + endpointName + " asks for client certificates and HTTP/3; this version of "
-				+ "kestrel-spring-boot-starter does not support client certificates over HTTP/3 yet.",
-				"Use Protocols: Http1AndHttp2 on this endpoint, or ClientCertificateMode: NoCertificate.");
+	public static Problem http3RequiresTls13(String endpointName) {
+		return new Problem("The endpoint " + endpointName + " asks for HTTP/3, but its SslProtocols do not include "
+				+ "Tls13; QUIC always uses TLS 1.3.", "Add Tls13 to SslProtocols, or leave Http3 out of Protocols.");
 	}
 
-	public static Problem http3WithSniNotSupportedYet(String endpointName) {
-		return new Problem("The endpoint " + endpointName + " asks for HTTP/3 together with an SNI map, a certificate "
-				+ "selector or a per-connection TLS callback; this version of kestrel-spring-boot-starter serves HTTP/3 "
-				+ "with the endpoint's own certificate only.",
-				"Give the endpoint a Certificate and no Sni section for HTTP/3, or use Protocols: Http1AndHttp2.");
+	public static Problem http3OnAuthenticateNotSupported(String endpointName) {
+		return new Problem("The OnAuthenticate callback is not supported with HTTP/3. (endpoint " + endpointName + ")",
+				"Remove onAuthenticate from this endpoint's HTTPS options, or leave Http3 out of its Protocols.");
+	}
+
+	public static String http3NotServedForHosts(String endpointName, java.util.List<String> hostNames) {
+		return "HTTP/3 will not be served to " + String.join(", ", hostNames) + " on endpoint " + endpointName
+				+ ": QUIC always uses TLS 1.3 and asks for a client certificate before it knows the host name, so an "
+				+ "SNI entry whose SslProtocols exclude Tls13 or whose ClientCertificateMode differs from the "
+				+ "endpoint's is served over HTTP/1.1 and HTTP/2 only, without Alt-Svc.";
+	}
+
+	public static String http3HostRefused(String endpointName, String serverName, String reason) {
+		return "HTTP/3 connection to '" + serverName + "' on endpoint " + endpointName + " refused: " + reason;
+	}
+
+	public static String http3SelectionTimedOut(String endpointName, String serverName, java.time.Duration timeout) {
+		return "HTTP/3 connection to '" + serverName + "' on endpoint " + endpointName + " refused: the TLS "
+				+ "configuration was not chosen within the handshake timeout (" + timeout + "). Over QUIC the choice "
+				+ "runs on the event loop; a TLS handshake callback must complete promptly.";
+	}
+
+	public static String http3HandshakeFailed(String endpointName, String serverName) {
+		return "HTTP/3 connection to '" + serverName + "' on endpoint " + endpointName + " refused: choosing its TLS "
+				+ "configuration failed.";
 	}
 
 	public static String dynamicPortOnMultipleTransports(String endpointName) {

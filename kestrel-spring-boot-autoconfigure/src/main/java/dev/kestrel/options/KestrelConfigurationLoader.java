@@ -124,6 +124,9 @@ public final class KestrelConfigurationLoader {
 		if (endpoint.protocols() != null) {
 			listenOptions.protocols(parseProtocols(endpoint.protocols(), endpoint.name(), endpoint.key("protocols")));
 		}
+		if (endpoint.disableAltSvcHeader() != null) {
+			listenOptions.disableAltSvcHeader(endpoint.disableAltSvcHeader());
+		}
 		boolean https = listenOptions.isHttps();
 		HttpsConnectionAdapterOptions httpsOptions = new HttpsConnectionAdapterOptions();
 		Map<String, SniOptions> sni = Map.of();

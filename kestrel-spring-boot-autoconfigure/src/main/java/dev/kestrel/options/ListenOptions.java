@@ -50,6 +50,8 @@ public final class ListenOptions {
 
 	private boolean protocolsSetExplicitly;
 
+	private boolean disableAltSvcHeader;
+
 	private ListenOptions(EndpointKind kind, InetAddress address, int port, String unixSocketPath, String hostPrefix,
 			EndpointSource source) {
 		this.kind = kind;
@@ -185,6 +187,23 @@ public final class ListenOptions {
 	public ListenOptions protocols(HttpProtocols protocols) {
 		this.protocols = requireNonNull(protocols, "protocols");
 		this.protocolsSetExplicitly = true;
+		return this;
+	}
+
+	/** @return whether HTTP/1.1 and HTTP/2 responses leave out the {@code Alt-Svc} header that advertises HTTP/3 */
+	public boolean isDisableAltSvcHeader() {
+		return this.disableAltSvcHeader;
+	}
+
+	/**
+	 * Sets whether HTTP/1.1 and HTTP/2 responses of an endpoint that also serves HTTP/3 leave out the
+	 * {@code Alt-Svc: h3=":<port>"} header (Kestrel's {@code ListenOptions.DisableAltSvcHeader}; default
+	 * {@code false}). HTTP/3 is still served to clients that try it.
+	 * @param disableAltSvcHeader whether to leave the header out
+	 * @return these options
+	 */
+	public ListenOptions disableAltSvcHeader(boolean disableAltSvcHeader) {
+		this.disableAltSvcHeader = disableAltSvcHeader;
 		return this;
 	}
 
@@ -452,6 +471,7 @@ public final class ListenOptions {
 		copy.serverOptions = this.serverOptions;
 		copy.protocols = this.protocols;
 		copy.protocolsSetExplicitly = this.protocolsSetExplicitly;
+		copy.disableAltSvcHeader = this.disableAltSvcHeader;
 		return copy;
 	}
 

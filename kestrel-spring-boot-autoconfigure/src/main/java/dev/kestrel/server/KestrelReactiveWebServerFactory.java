@@ -14,6 +14,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.reactivestreams.Publisher;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -28,6 +29,9 @@ import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.server.protocols.EndpointProtocols;
 import dev.kestrel.server.protocols.Http3Servers;
+import dev.kestrel.server.protocols.Http3SslInfoHandler;
+import dev.kestrel.server.tls.QuicTls;
+import dev.kestrel.server.tls.TlsHandshakes;
 
 import static java.util.Objects.requireNonNull;
 
@@ -106,14 +110,21 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, this.hostingAddresses);
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(httpHandler);
+		ReactorHttpHandlerAdapter http3Adapter = null;
 		HttpServer tcpBase = createTcpBase();
 		List<EndpointServer> endpointServers = new ArrayList<>();
 		for (ListenOptions endpoint : plan.endpoints()) {
 			EndpointProtocols protocols = EndpointProtocols.of(endpoint, this.cleartextHttp2);
-			Handler handler = (protocols.http3() && protocols.hasTcp())
+			QuicTls quicTls = protocols.http3() ? QuicTls.of(endpoint) : null;
+			Handler handler = (quicTls != null && protocols.hasTcp() && !endpoint.isDisableAltSvcHeader())
 					? altSvc(adapter, endpoint.getPort()) : adapter::apply;
-			HttpServer tcp = protocols.hasTcp() ? tcpServer(tcpBase, endpoint, protocols, handler) : null;
-			HttpServer quic = protocols.http3() ? quicServer(endpoint, adapter::apply) : null;
+			HttpServer tcp = protocols.hasTcp() ? tcpServer(tcpBase, endpoint, protocols, handler, quicTls) : null;
+			HttpServer quic = null;
+			if (quicTls != null) {
+				http3Adapter = (http3Adapter != null) ? http3Adapter
+						: new ReactorHttpHandlerAdapter(new Http3SslInfoHandler(httpHandler));
+				quic = quicServer(endpoint, quicTls, http3Adapter::apply);
+			}
 			endpointServers.add(new EndpointServer(endpoint, tcp, quic, this.lifecycleTimeout));
 		}
 		return new KestrelWebServer(plan, endpointServers, getShutdown());
@@ -143,17 +154,17 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	}
 
 	private HttpServer tcpServer(HttpServer base, ListenOptions options, EndpointProtocols protocols,
-			Handler handler) {
+			Handler handler, QuicTls quicTls) {
 		HttpServer server = base.protocol(protocols.tcp()).childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
 		if (options.getHttpsOptions() != null) {
-			server = TlsCustomizer.apply(server, options);
+			server = TlsCustomizer.apply(server, options, quicTls);
 		}
 		server = protocols.applyRules(server, options);
 		return finish(server, handler);
 	}
 
-	private HttpServer quicServer(ListenOptions options, Handler handler) {
-		HttpServer server = Http3Servers.create(createSharedBase(), options)
+	private HttpServer quicServer(ListenOptions options, QuicTls tls, Handler handler) {
+		HttpServer server = Http3Servers.create(createSharedBase(), options, tls)
 			.attr(KestrelRequests.ENDPOINT_NAME, options.getName())
 			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
 		return finish(server, handler);
@@ -167,10 +178,16 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		return server;
 	}
 
+	/**
+	 * Advertises HTTP/3 on the TCP responses of connections whose host name HTTP/3 serves (every connection when the
+	 * endpoint has one certificate; per SNI entry otherwise).
+	 */
 	private static Handler altSvc(ReactorHttpHandlerAdapter adapter, int port) {
 		String value = Http3Servers.altSvc(port);
 		return (request, response) -> {
-			response.header(HttpHeaderNames.ALT_SVC, value);
+			if (request instanceof Connection connection && TlsHandshakes.servesHttp3(connection.channel())) {
+				response.header(HttpHeaderNames.ALT_SVC, value);
+			}
 			return adapter.apply(request, response);
 		};
 	}

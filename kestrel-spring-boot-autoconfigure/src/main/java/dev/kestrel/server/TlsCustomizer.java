@@ -9,6 +9,7 @@ import reactor.netty.http.server.HttpServer;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.server.tls.EndpointTls;
+import dev.kestrel.server.tls.QuicTls;
 import dev.kestrel.sni.TlsSelectors;
 
 /**
@@ -27,8 +28,8 @@ final class TlsCustomizer {
 	private TlsCustomizer() {
 	}
 
-	static HttpServer apply(HttpServer server, ListenOptions endpoint) {
-		EndpointTls tls = EndpointTls.of(endpoint);
+	static HttpServer apply(HttpServer server, ListenOptions endpoint, QuicTls http3) {
+		EndpointTls tls = EndpointTls.of(endpoint, http3);
 		HttpServer secured = server.secure((spec) -> spec.sslContext(tls.placeholderContext())
 			.handshakeTimeout(tls.handshakeTimeout())
 			.setSniAsyncMappings((serverName, promise) -> promise

@@ -33,6 +33,19 @@ class KestrelPropertiesTests {
 		assertThat(properties.getCertificates()).isEmpty();
 		assertThat(properties.getEndpointDefaults().getProtocols()).isNull();
 		assertThat(properties.getLimits().getHttp2()).isEmpty();
+		assertThat(properties.isCleartextHttp2()).isTrue();
+	}
+
+	@Test
+	void protocolSwitchesBindInBothSpellings() {
+		KestrelProperties pascal = bind(Map.of("Kestrel.Endpoints.Quic.Url", "https://*:5003",
+				"Kestrel.Endpoints.Quic.DisableAltSvcHeader", "true", "Kestrel.CleartextHttp2", "false"));
+		assertThat(pascal.getEndpoints().get("Quic").getDisableAltSvcHeader()).isTrue();
+		assertThat(pascal.isCleartextHttp2()).isFalse();
+		KestrelProperties kebab = bind(Map.of("kestrel.endpoints.quic.url", "https://*:5003",
+				"kestrel.endpoints.quic.disable-alt-svc-header", "false", "kestrel.cleartext-http2", "true"));
+		assertThat(kebab.getEndpoints().get("quic").getDisableAltSvcHeader()).isFalse();
+		assertThat(kebab.isCleartextHttp2()).isTrue();
 	}
 
 	@Test

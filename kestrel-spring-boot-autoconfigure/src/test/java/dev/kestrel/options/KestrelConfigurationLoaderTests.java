@@ -23,6 +23,7 @@ import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.tls.ServerCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -367,6 +368,17 @@ class KestrelConfigurationLoaderTests {
 				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback"));
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.certificates.Fallback");
 			});
+	}
+
+	@Test
+	void disableAltSvcHeaderFromConfigurationReachesTheEndpointAndCodeMayOverrideIt() {
+		EndpointConfig quiet = new EndpointConfig("Quiet", "http://*:80", null, null, null, null, null, true);
+		EndpointConfig loud = new EndpointConfig("Loud", "http://*:81", null, null, null, null, null, true);
+		List<ListenOptions> endpoints = this.options.configure(config(quiet, loud, endpoint("Plain", "http://*:82", null)))
+			.endpoint("Loud", (endpoint) -> endpoint.listenOptions().disableAltSvcHeader(false))
+			.load();
+		assertThat(endpoints).extracting(ListenOptions::getName, ListenOptions::isDisableAltSvcHeader)
+			.containsExactly(tuple("Quiet", true), tuple("Loud", false), tuple("Plain", false));
 	}
 
 	@Test

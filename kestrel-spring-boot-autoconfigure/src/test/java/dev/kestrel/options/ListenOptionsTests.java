@@ -171,8 +171,9 @@ class ListenOptionsTests {
 	void dynamicPortCopyOfLocalhostIsIpv4LoopbackOnPortZero() {
 		ListenOptions options = ListenOptions.fromAddress(BindingAddress.parse("https://localhost:5001"),
 				EndpointSource.CONFIGURATION);
-		options.name("Https").protocols(HttpProtocols.HTTP2);
+		options.name("Https").protocols(HttpProtocols.HTTP2).disableAltSvcHeader(true);
 		ListenOptions dynamic = options.withDynamicPort();
+		assertThat(dynamic.isDisableAltSvcHeader()).isTrue();
 		assertThat(dynamic.getKind()).isEqualTo(EndpointKind.IP);
 		assertThat(dynamic.getAddress()).isEqualTo(InetAddress.getLoopbackAddress());
 		assertThat(dynamic.getPort()).isZero();

@@ -20,7 +20,9 @@ import reactor.netty.http.Http3SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 
+import dev.kestrel.autoconfigure.KestrelServerOptionsCustomizer;
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
@@ -150,6 +152,72 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	void cleartextHttp2PropertyGivesKestrelsHttp1OnlyBehaviourWithoutCode(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start("kestrel.cleartext-http2=false",
+				"Kestrel.Endpoints.Mixed.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Mixed.Protocols=Http1AndHttp2",
+				"Kestrel.Endpoints.Implicit.Url=http://127.0.0.1:0")) {
+			for (String name : List.of("Mixed", "Implicit")) {
+				String url = "http://127.0.0.1:" + port(context, name) + "/";
+				assertThat(TestServers.curl(url).output()).isEqualTo(name + " HTTP/1.1");
+				assertThat(TestServers.curl("--http2", url).output()).as("no Upgrade: h2c").isEqualTo(name + " HTTP/1.1");
+				assertThat(TestServers.curl("--http2-prior-knowledge", url).exitCode()).isNotZero();
+			}
+			assertThat(output).contains(KestrelMessages.http2NotEnabledOnCleartext("Mixed"))
+				.as("Kestrel warns only when Protocols was set")
+				.doesNotContain(KestrelMessages.http2NotEnabledOnCleartext("Implicit"));
+		}
+	}
+
+	@Test
+	void http2OnlyEndpointServesHttp1ToAnSniHostThatAllowsIt(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start(tls("H2", "Http2"),
+				"Kestrel.Endpoints.H2.Sni.legacy.example.org.Protocols=Http1AndHttp2",
+				"Kestrel.Endpoints.H2.Sni.*.Protocols=Http2")) {
+			int port = port(context, "H2");
+			assertThat(curlHost(port, "legacy.example.org", "--http1.1").output()).isEqualTo("H2 HTTP/1.1");
+			assertThat(curlHost(port, "legacy.example.org", "--http2").output()).isEqualTo("H2 HTTP/2.0");
+			assertThat(curlHost(port, "other.example.org", "--http1.1").exitCode()).isNotZero();
+			assertThat(curlHost(port, "other.example.org", "--http2").output()).isEqualTo("H2 HTTP/2.0");
+			assertThat(output).contains(KestrelMessages.http2NotNegotiated("H2"));
+		}
+	}
+
+	@Test
+	void http1EndpointWithAnHttp2OnlySniHostStillEnforcesHttp2OverTlsRules() {
+		try (ConfigurableApplicationContext context = start(tls("H1", "Http1"),
+				"Kestrel.Endpoints.H1.SslProtocols[0]=Tls11", "Kestrel.Endpoints.H1.SslProtocols[1]=Tls12",
+				"Kestrel.Endpoints.H1.Sni.modern.example.org.Protocols=Http2",
+				"Kestrel.Endpoints.H1.Sni.*.Protocols=Http1")) {
+			int port = port(context, "H1");
+			assertThat(curlHost(port, "modern.example.org", "--http2").output()).isEqualTo("H1 HTTP/2.0");
+			CommandResult tls11 = TestServers.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
+					"-servername", "modern.example.org", "-alpn", "h2", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0",
+					"-ign_eof"));
+			assertThat(tls11.output()).contains("ALPN protocol: h2")
+				.contains(KestrelMessages.http2MinimumTlsVersion("TLSv1.1"));
+			assertThat(curlHost(port, "other.example.org", "--http2").output()).isEqualTo("H1 HTTP/1.1");
+		}
+	}
+
+	@Test
+	void http3WithoutTls13FailsStartupNamingTheKey(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(tls("Old", "Http1AndHttp2AndHttp3"),
+				"Kestrel.Endpoints.Old.SslProtocols[0]=Tls12")
+			.close());
+		assertThat(output).contains(KestrelMessages.http3RequiresTls13("Old").description(),
+				"kestrel.endpoints.Old.ssl-protocols");
+	}
+
+	@Test
+	void http3WithAnOnAuthenticateCallbackFailsStartupAsKestrelRefusesIt(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TestApplication.class,
+				OnAuthenticateHttp3.class)
+			.run()
+			.close());
+		assertThat(output).contains(KestrelMessages.http3OnAuthenticateNotSupported("Callback").description());
+	}
+
+	@Test
 	void http3ListensOnUdpOnTheTcpPortAndIsAdvertisedWithAltSvc(CapturedOutput output) {
 		int port = TestServers.freePort();
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.All.Url=https://127.0.0.1:" + port,
@@ -253,11 +321,32 @@ class ProtocolsIntegrationTests {
 		return TestServers.curl(command.toArray(new String[0]));
 	}
 
+	private static CommandResult curlHost(int port, String host, String... args) {
+		List<String> command = new ArrayList<>(List.of("-k", "--resolve", host + ":" + port + ":127.0.0.1"));
+		command.addAll(List.of(args));
+		command.add("https://" + host + ":" + port + "/");
+		return TestServers.curl(command.toArray(new String[0]));
+	}
+
 	private static CommandResult sClient(int port, String... args) {
 		List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
 				"-servername", "localhost", "-CAfile", serverPem.toString()));
 		command.addAll(List.of(args));
 		return TestServers.run(command);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OnAuthenticateHttp3 {
+
+		@Bean
+		KestrelServerOptionsCustomizer onAuthenticateOnHttp3() {
+			return (options) -> options.listen(java.net.InetAddress.getLoopbackAddress(), 0,
+					(listen) -> listen.name("Callback")
+						.protocols(HttpProtocols.HTTP3)
+						.useHttps(server.toServerCertificate(), (https) -> https.onAuthenticate((connection, engine) -> {
+						})));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -267,16 +267,11 @@ class SniIntegrationTests {
 	}
 
 	private static TestCertificate signed(String commonName, String... dnsNames) {
-		return TestCertificates.certificate(commonName)
-			.dnsNames(dnsNames)
-			.signedBy(root)
-			.fileName(commonName.replace("*", "star") + "-" + System.nanoTime())
-			.build();
+		return TestCertificates.host(root, commonName, dnsNames);
 	}
 
 	private static List<String> certificate(String prefix, TestCertificate certificate) {
-		PemFiles pem = certificate.writePem(certs);
-		return List.of(prefix + ".Path=" + pem.certificate(), prefix + ".KeyPath=" + pem.key());
+		return TestCertificates.pemProperties(prefix, certificate, certs);
 	}
 
 	private static int port(String name) {

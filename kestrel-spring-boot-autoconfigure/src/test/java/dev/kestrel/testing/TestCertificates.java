@@ -135,6 +135,33 @@ public final class TestCertificates {
 		return certificate(commonName).signedBy(issuer).build();
 	}
 
+	/**
+	 * Creates a server certificate for host names, signed by an authority, with a file name of its own.
+	 * @param issuer the authority
+	 * @param commonName the subject's CN
+	 * @param dnsNames the SAN host names
+	 * @return the certificate
+	 */
+	public static TestCertificate host(TestCertificate issuer, String commonName, String... dnsNames) {
+		return certificate(commonName).dnsNames(dnsNames)
+			.signedBy(issuer)
+			.fileName(commonName.replace("*", "star") + "-" + System.nanoTime())
+			.build();
+	}
+
+	/**
+	 * Writes a certificate and its key as PEM files and returns the properties that point a Kestrel
+	 * {@code Certificate} section at them.
+	 * @param prefix the section, e.g. {@code Kestrel.Endpoints.Https.Certificate}
+	 * @param certificate the certificate
+	 * @param directory where to write the files
+	 * @return {@code <prefix>.Path=...} and {@code <prefix>.KeyPath=...}
+	 */
+	public static List<String> pemProperties(String prefix, TestCertificate certificate, Path directory) {
+		PemFiles pem = certificate.writePem(directory);
+		return List.of(prefix + ".Path=" + pem.certificate(), prefix + ".KeyPath=" + pem.key());
+	}
+
 	/** Key algorithms. */
 	public enum KeyType {
 

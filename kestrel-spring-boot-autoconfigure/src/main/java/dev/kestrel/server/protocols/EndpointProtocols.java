@@ -17,6 +17,7 @@ import dev.kestrel.options.EndpointKind;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.options.SslProtocols;
+import dev.kestrel.sni.TlsSelectors;
 
 /**
  * What one endpoint speaks on which transport, decided from its {@code Protocols} with Kestrel's rules:
@@ -67,12 +68,14 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 		if (http3 && endpoint.getKind() == EndpointKind.UNIX_SOCKET) {
 			throw fail(endpoint, KestrelMessages.http3OnUnixSocket(name));
 		}
-		if (http3 && (!endpoint.getSni().isEmpty() || endpoint.getTlsHandshakeCallbackOptions() != null
-				|| endpoint.getHttpsOptions().getServerCertificate() == null)) {
-			throw fail(endpoint, KestrelMessages.http3WithSniNotSupportedYet(name));
-		}
-		if (http3 && endpoint.getHttpsOptions().getClientCertificateMode().requestsCertificate()) {
-			throw fail(endpoint, KestrelMessages.http3ClientCertificatesNotSupportedYet(name));
+		if (http3 && endpoint.getTlsHandshakeCallbackOptions() == null) {
+			Set<SslProtocols> versions = endpoint.getHttpsOptions().getSslProtocols();
+			if (!versions.isEmpty() && !versions.contains(SslProtocols.TLS13)) {
+				throw fail(endpoint, "ssl-protocols", KestrelMessages.http3RequiresTls13(name));
+			}
+			if (endpoint.getHttpsOptions().getOnAuthenticate() != null) {
+				throw fail(endpoint, KestrelMessages.http3OnAuthenticateNotSupported(name));
+			}
 		}
 		if (http3 && (http1 || http2) && endpoint.getPort() == 0) {
 			logger.error(KestrelMessages.dynamicPortOnMultipleTransports(name));
@@ -104,9 +107,14 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 	}
 
 	private static KestrelConfigurationException fail(ListenOptions endpoint, dev.kestrel.diagnostics.Problem problem) {
-		String key = (endpoint.getSource() == dev.kestrel.options.EndpointSource.CONFIGURATION)
-				? "kestrel.endpoints." + endpoint.getName() + ".protocols" : null;
-		return new KestrelConfigurationException(endpoint.getName(), key, problem, null);
+		return fail(endpoint, "protocols", problem);
+	}
+
+	private static KestrelConfigurationException fail(ListenOptions endpoint, String key,
+			dev.kestrel.diagnostics.Problem problem) {
+		String fullKey = (endpoint.getSource() == dev.kestrel.options.EndpointSource.CONFIGURATION)
+				? "kestrel.endpoints." + endpoint.getName() + "." + key : null;
+		return new KestrelConfigurationException(endpoint.getName(), fullKey, problem, null);
 	}
 
 	/** @return whether a TCP server is needed */
@@ -121,7 +129,7 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 	 * @return the server
 	 */
 	public HttpServer applyRules(HttpServer server, ListenOptions endpoint) {
-		if (contains(HttpProtocol.H2)) {
+		if (endpoint.isHttps() && TlsSelectors.negotiableProtocols(endpoint).http2()) {
 			return server.doOnChannelInit((observer, channel, remoteAddress) -> addAfterTls(channel.pipeline(),
 					new Http2TlsPolicyHandler(endpoint.getName(), this.http2Only)));
 		}

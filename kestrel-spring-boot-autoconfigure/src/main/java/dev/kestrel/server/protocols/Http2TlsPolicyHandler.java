@@ -13,11 +13,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.server.tls.TlsHandshakes;
 
 /**
  * Enforces Kestrel's HTTP/2-over-TLS rules once the handshake is done, before the HTTP codec is chosen:
  * <ul>
- * <li>an HTTP/2-only endpoint whose client did not negotiate {@code h2} is closed with Kestrel's error log;</li>
+ * <li>an HTTP/2-only endpoint whose client did not negotiate {@code h2} is closed with Kestrel's error log; the
+ * protocols of the connection's host name decide (an SNI entry, or a TLS handshake callback), else the endpoint's;</li>
  * <li>an {@code h2} connection below TLS 1.2, or with a cipher suite RFC 9113 forbids, gets
  * {@code GOAWAY(INADEQUATE_SECURITY)} with Kestrel's message, then is closed.</li>
  * </ul>
@@ -45,7 +47,10 @@ final class Http2TlsPolicyHandler extends ChannelInboundHandlerAdapter {
 			SslHandler ssl = ctx.pipeline().get(SslHandler.class);
 			String alpn = (ssl != null) ? ssl.applicationProtocol() : null;
 			boolean h2 = ApplicationProtocolNames.HTTP_2.equals(alpn);
-			if (this.http2Only && !h2) {
+			boolean http2Only = TlsHandshakes.protocols(ctx.channel())
+				.map((protocols) -> protocols.http2() && !protocols.http1())
+				.orElse(this.http2Only);
+			if (http2Only && !h2) {
 				logger.error(KestrelMessages.http2NotNegotiated(this.endpointName));
 				ctx.close();
 				return;

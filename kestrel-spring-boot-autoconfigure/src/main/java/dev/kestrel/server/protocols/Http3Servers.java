@@ -1,21 +1,18 @@
 package dev.kestrel.server.protocols;
 
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import reactor.netty.http.Http3SslContextSpec;
+import io.netty.handler.codec.quic.QuicChannel;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 
-import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.ListenOptions;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.server.tls.QuicTls;
+import dev.kestrel.sni.TlsSelectors;
 
 /**
- * The QUIC (UDP) server of an endpoint with HTTP/3: Reactor Netty's HTTP/3 server with its own QUIC TLS context (TLS
- * 1.3, ALPN {@code h3}) built from the endpoint's certificate and chain.
+ * The QUIC (UDP) server of an endpoint with HTTP/3: Reactor Netty's HTTP/3 server whose QUIC TLS context (TLS 1.3,
+ * ALPN {@code h3}) chooses the certificate per handshake as the endpoint's TCP connections do ({@link QuicTls}).
  */
 public final class Http3Servers {
 
@@ -34,18 +31,19 @@ public final class Http3Servers {
 	/**
 	 * @param base the server carrying the shared settings (handler, loops, compression, forwarded headers)
 	 * @param endpoint the endpoint
+	 * @param tls the endpoint's QUIC TLS
 	 * @return the QUIC server, not yet bound
 	 */
-	public static HttpServer create(HttpServer base, ListenOptions endpoint) {
-		HttpsConnectionAdapterOptions https = endpoint.getHttpsOptions();
-		ServerCertificate certificate = https.getServerCertificate();
-		List<X509Certificate> chain = new ArrayList<>();
-		chain.add(certificate.certificate());
-		chain.addAll(https.getServerCertificateChain());
-		Http3SslContextSpec tls = Http3SslContextSpec.forServer(certificate.privateKey(), null,
-				chain.toArray(new X509Certificate[0]));
+	public static HttpServer create(HttpServer base, ListenOptions endpoint, QuicTls tls) {
+		Duration handshakeTimeout = TlsSelectors.handshakeTimeout(endpoint);
+		QuicHandshakeFailures failures = new QuicHandshakeFailures(endpoint.getName());
 		return base.protocol(HttpProtocol.HTTP3)
-			.secure((spec) -> spec.sslContext(tls).handshakeTimeout(https.getHandshakeTimeout()))
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
+				if (channel instanceof QuicChannel) {
+					channel.pipeline().addLast(QuicHandshakeFailures.NAME, failures);
+				}
+			})
+			.secure((spec) -> spec.sslContext(tls.context()).handshakeTimeout(handshakeTimeout))
 			.http3Settings((settings) -> settings.maxData(MAX_DATA)
 				.maxStreamDataBidirectionalLocal(MAX_STREAM_DATA)
 				.maxStreamDataBidirectionalRemote(MAX_STREAM_DATA)

@@ -12,6 +12,7 @@ import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.options.SniOptions;
+import dev.kestrel.sni.TlsSelection;
 import dev.kestrel.sni.TlsSelector;
 import dev.kestrel.sni.TlsSelectors;
 import dev.kestrel.sni.TlsSettings;
@@ -42,6 +43,8 @@ public final class EndpointTls {
 	private final SniCertificateLoading certificateLoading;
 
 	private SslContext placeholder;
+
+	private QuicTls http3;
 
 	private EndpointTls(String name, TlsSelector selector, Duration handshakeTimeout, HttpProtocols protocols,
 			SniCertificateLoading certificateLoading) {
@@ -80,6 +83,19 @@ public final class EndpointTls {
 						null);
 			}
 		}
+		return tls;
+	}
+
+	/**
+	 * Prepares the TLS of an endpoint that also serves HTTP/3, so that each connection records whether HTTP/3 serves
+	 * its host name ({@link TlsHandshakes#servesHttp3(Channel)}).
+	 * @param endpoint an HTTPS endpoint
+	 * @param http3 the TLS of its QUIC listener, or {@code null} without HTTP/3
+	 * @return its TLS
+	 */
+	public static EndpointTls of(ListenOptions endpoint, QuicTls http3) {
+		EndpointTls tls = of(endpoint);
+		tls.http3 = http3;
 		return tls;
 	}
 
@@ -137,6 +153,10 @@ public final class EndpointTls {
 
 	HttpProtocols protocols() {
 		return this.protocols;
+	}
+
+	boolean servesHttp3(TlsSelection selection) {
+		return this.http3 != null && this.http3.serves(selection);
 	}
 
 	/** @return how many TLS contexts were built so far (for tests and benchmarks) */

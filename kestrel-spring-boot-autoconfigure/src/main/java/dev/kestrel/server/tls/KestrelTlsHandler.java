@@ -125,6 +125,7 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 		}
 		String serverName = (hostname == null || hostname.isEmpty()) ? null : hostname;
 		ctx.channel().attr(TlsHandshakes.PROTOCOLS).set(selection.settings().protocols());
+		ctx.channel().attr(TlsHandshakes.HTTP3).set(this.endpoint.servesHttp3(selection));
 		ctx.pipeline().replace(this, NettyPipeline.SslHandler, handler);
 		ctx.pipeline()
 			.addAfter(NettyPipeline.SslHandler, TlsHandshakeRecorder.NAME, new TlsHandshakeRecorder(

@@ -130,6 +130,11 @@ public final class SslContexts {
 		return context;
 	}
 
+	/** @return a key manager without keys (for a context whose certificate is chosen per connection) */
+	static X509ExtendedKeyManager noKeys() {
+		return new NoKeys();
+	}
+
 	private static ApplicationProtocolConfig alpn(HttpProtocols protocols) {
 		List<String> names = new ArrayList<>();
 		if (protocols.http2()) {

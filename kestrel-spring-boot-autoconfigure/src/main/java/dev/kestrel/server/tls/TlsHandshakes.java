@@ -30,6 +30,8 @@ public final class TlsHandshakes {
 
 	static final AttributeKey<HttpProtocols> PROTOCOLS = AttributeKey.valueOf("dev.kestrel.tls-protocols");
 
+	static final AttributeKey<Boolean> HTTP3 = AttributeKey.valueOf("dev.kestrel.tls-http3");
+
 	private TlsHandshakes() {
 	}
 
@@ -57,6 +59,16 @@ public final class TlsHandshakes {
 	 */
 	public static Optional<HttpProtocols> protocols(Channel channel) {
 		return Optional.ofNullable(find(requireNonNull(channel, "channel"), PROTOCOLS));
+	}
+
+	/**
+	 * Tells whether the endpoint's HTTP/3 listener serves the host name this TLS connection chose, which decides
+	 * whether its responses advertise HTTP/3 with {@code Alt-Svc}.
+	 * @param channel a connection's channel, or an HTTP/2 stream's
+	 * @return whether HTTP/3 serves the connection's host name; {@code false} without TLS or HTTP/3
+	 */
+	public static boolean servesHttp3(Channel channel) {
+		return Boolean.TRUE.equals(find(requireNonNull(channel, "channel"), HTTP3));
 	}
 
 	private static <T> T find(Channel channel, AttributeKey<T> key) {
