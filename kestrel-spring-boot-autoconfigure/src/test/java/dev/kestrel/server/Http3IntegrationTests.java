@@ -23,6 +23,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.netty.http.Http3SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
@@ -32,6 +35,7 @@ import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.TlsConnectionOptions;
 import dev.kestrel.options.TlsHandshakeCallbackOptions;
+import dev.kestrel.server.tls.TlsHandshakes;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
@@ -169,6 +173,14 @@ class Http3IntegrationTests {
 		assertThat(http3(sniPort, "a.example.org", null, "/client").body()).isEqualTo("none");
 	}
 
+	@Test
+	void handshakeDetailsReachHttp3Requests() {
+		assertThat(http3(sniPort, "a.example.org", null, "/tls").body()).startsWith("a.example.org TLSv1.3 TLS_")
+			.endsWith(" h3");
+		assertThat(http3(sniPort, null, null, "/tls").body()).as("no SNI: Kestrel reports \"\"")
+			.startsWith(" TLSv1.3 ");
+	}
+
 	private static Http3Result http3(int port, String serverName) {
 		return http3(port, serverName, null, "/");
 	}
@@ -291,6 +303,17 @@ class Http3IntegrationTests {
 	static class Extras {
 
 		static final List<String> selectorCalls = Collections.synchronizedList(new ArrayList<>());
+
+		@Bean
+		RouterFunction<ServerResponse> tlsRoute() {
+			return RouterFunctions.route()
+				.GET("/tls", (request) -> ServerResponse.ok()
+					.bodyValue(TlsHandshakes.details(request.exchange().getRequest())
+						.map((tls) -> tls.hostName() + " " + tls.protocol() + " " + tls.cipherSuite() + " "
+								+ tls.applicationProtocol())
+						.orElse("none")))
+				.build();
+		}
 
 		@Bean
 		KestrelServerOptionsCustomizer http3TestEndpoints() {

@@ -7,6 +7,7 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.options.ListenOptions;
+import dev.kestrel.server.tls.QuicHandshakes;
 import dev.kestrel.server.tls.QuicTls;
 import dev.kestrel.sni.TlsSelectors;
 
@@ -36,11 +37,11 @@ public final class Http3Servers {
 	 */
 	public static HttpServer create(HttpServer base, ListenOptions endpoint, QuicTls tls) {
 		Duration handshakeTimeout = TlsSelectors.handshakeTimeout(endpoint);
-		QuicHandshakeFailures failures = new QuicHandshakeFailures(endpoint.getName());
+		QuicHandshakes handshakes = new QuicHandshakes(endpoint.getName());
 		return base.protocol(HttpProtocol.HTTP3)
 			.doOnChannelInit((observer, channel, remoteAddress) -> {
 				if (channel instanceof QuicChannel) {
-					channel.pipeline().addLast(QuicHandshakeFailures.NAME, failures);
+					channel.pipeline().addLast(QuicHandshakes.NAME, handshakes);
 				}
 			})
 			.secure((spec) -> spec.sslContext(tls.context()).handshakeTimeout(handshakeTimeout))

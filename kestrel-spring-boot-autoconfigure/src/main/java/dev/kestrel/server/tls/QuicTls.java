@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.netty.handler.codec.http3.Http3;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.ssl.ClientAuth;
@@ -51,6 +50,9 @@ public final class QuicTls {
 
 	private static final Log logger = LogFactory.getLog(QuicTls.class);
 
+	/** ALPN: RFC 9114's {@code h3} only, as Kestrel offers it (no draft versions such as {@code h3-29}). */
+	private static final String H3 = "h3";
+
 	private final String name;
 
 	private final TlsSelector selector;
@@ -75,7 +77,7 @@ public final class QuicTls {
 				? ClientCertificateMode.NO_CERTIFICATE : endpoint.getHttpsOptions().getClientCertificateMode());
 		this.connection = new TlsConnectionContext(this.name, null, null);
 		QuicSslContextBuilder root = QuicSslContextBuilder.forServer(SslContexts.noKeys(), null)
-			.applicationProtocols(Http3.supportedApplicationProtocols())
+			.applicationProtocols(H3)
 			.sni(this::map);
 		if (this.clientCertificateMode.requestsCertificate()) {
 			var https = endpoint.getHttpsOptions();
@@ -210,7 +212,7 @@ public final class QuicTls {
 		chain.addAll(settings.chain());
 		QuicSslContextBuilder builder = QuicSslContextBuilder
 			.forServer(settings.certificate().privateKey(), null, chain.toArray(new X509Certificate[0]))
-			.applicationProtocols(Http3.supportedApplicationProtocols());
+			.applicationProtocols(H3);
 		if (this.clientCertificateMode.requestsCertificate()) {
 			builder.clientAuth(clientAuth(this.clientCertificateMode))
 				.trustManager(this.trustManagers.get(settings));
