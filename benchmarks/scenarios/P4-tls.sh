@@ -3,7 +3,8 @@
 # the same protocols (h2 + HTTP/1.1) and the same RSA-2048 certificate on every contender: the starter's HTTPS endpoint
 # (default Protocols: Http1AndHttp2, default engine OpenSSL), the raw Reactor Netty server (Http2SslContextSpec, the
 # same OpenSSL engine: it runs on the starter's classpath for netty-tcnative, without Spring), and stock Spring Boot
-# with server.ssl and server.http2.enabled=true (context; stock has no netty-tcnative, so the JDK engine).
+# with server.ssl and server.http2.enabled=true (context; stock has no netty-tcnative, so the JDK engine), and the
+# starter with the JDK engine (context: separates the engine's per-request cost from the starter's and Spring's).
 # Decision: raw CPU/request ÷ starter CPU/request ≥ 0.95 (req/s reported beside it).
 
 declare -gA P4TLS_TARGET=()
@@ -16,11 +17,12 @@ p4tls_round() {
 }
 
 scenario_run() {
-	local starter raw stock tls contenders
-	contenders=$(quick_contenders "starter raw stock" "starter raw")
-	read -r starter raw stock <<<"$(free_ports 3)"
+	local starter raw stock jdk tls contenders
+	contenders=$(quick_contenders "starter raw stock starter-jdk" "starter raw")
+	read -r starter raw stock jdk <<<"$(free_ports 4)"
 	tls=$(tls_material)
-	P4TLS_TARGET=([starter]="https://127.0.0.1:$starter" [raw]="https://127.0.0.1:$raw" [stock]="https://127.0.0.1:$stock")
+	P4TLS_TARGET=([starter]="https://127.0.0.1:$starter" [raw]="https://127.0.0.1:$raw" [stock]="https://127.0.0.1:$stock"
+		[starter-jdk]="https://127.0.0.1:$jdk")
 	start_spring P4-tls-starter starter "${P4TLS_TARGET[starter]}" \
 		"--kestrel.endpoints.bench.url=${P4TLS_TARGET[starter]}" --kestrel.endpoints.bench.protocols=Http1AndHttp2 \
 		"--kestrel.endpoints.bench.certificate.path=$tls/cert.pem" "--kestrel.endpoints.bench.certificate.key-path=$tls/key.pem"
@@ -31,8 +33,17 @@ scenario_run() {
 			--server.http2.enabled=true "--server.ssl.certificate=$tls/cert.pem" \
 			"--server.ssl.certificate-private-key=$tls/key.pem"
 	fi
+	if [[ " $contenders " == *" starter-jdk "* ]]; then
+		EXTRA_JVM_OPTS="-Dio.netty.handler.ssl.noOpenSsl=true" start_spring P4-tls-starter-jdk starter \
+			"${P4TLS_TARGET[starter-jdk]}" "--kestrel.endpoints.bench.url=${P4TLS_TARGET[starter-jdk]}" \
+			--kestrel.endpoints.bench.protocols=Http1AndHttp2 "--kestrel.endpoints.bench.certificate.path=$tls/cert.pem" \
+			"--kestrel.endpoints.bench.certificate.key-path=$tls/key.pem"
+	fi
 	await_servers
 	grep -q 'TLS engine: OpenSSL' "$RUN_DIR/P4-tls-starter.log" || die "P4-tls-starter does not run the OpenSSL engine"
+	if [[ " $contenders " == *" starter-jdk "* ]]; then
+		grep -q 'TLS engine: JDK' "$RUN_DIR/P4-tls-starter-jdk.log" || die "P4-tls-starter-jdk does not run the JDK engine"
+	fi
 	local c
 	for c in $contenders; do
 		prime_h2 "${P4TLS_TARGET[$c]}"
@@ -44,4 +55,8 @@ scenario_run() {
 		stock starter ">=" - no "Spring's share is in both; the engines differ (stock has no netty-tcnative)"
 	compare P4-tls "context: stock WebFlux (JDK TLS) vs raw Reactor Netty (OpenSSL) h2, CPU per request" cpu_us_per_req \
 		stock raw ">=" - no
+	compare P4-tls "context: same engine (JDK), stock ÷ starter-jdk, CPU per request" cpu_us_per_req \
+		stock starter-jdk ">=" - no
+	compare P4-tls "TLS engine on keep-alive h2: JDK ÷ OpenSSL, starter CPU per request" cpu_us_per_req \
+		starter-jdk starter ">=" - no
 }
