@@ -29,7 +29,7 @@ import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.server.protocols.EndpointProtocols;
 import dev.kestrel.server.protocols.Http3Servers;
-import dev.kestrel.server.protocols.Http3SslInfoHandler;
+import dev.kestrel.server.tls.Http3SslInfoHandler;
 import dev.kestrel.server.tls.QuicTls;
 import dev.kestrel.server.tls.TlsHandshakes;
 

@@ -131,7 +131,7 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 	public HttpServer applyRules(HttpServer server, ListenOptions endpoint) {
 		if (endpoint.isHttps() && TlsSelectors.negotiableProtocols(endpoint).http2()) {
 			return server.doOnChannelInit((observer, channel, remoteAddress) -> addAfterTls(channel.pipeline(),
-					new Http2TlsPolicyHandler(endpoint.getName(), this.http2Only)));
+					new Http2TlsPolicyHandler(endpoint.getName())));
 		}
 		if (contains(HttpProtocol.H2C) && this.http2Only) {
 			return server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()

@@ -19,7 +19,8 @@ import dev.kestrel.server.tls.TlsHandshakes;
  * Enforces Kestrel's HTTP/2-over-TLS rules once the handshake is done, before the HTTP codec is chosen:
  * <ul>
  * <li>an HTTP/2-only endpoint whose client did not negotiate {@code h2} is closed with Kestrel's error log; the
- * protocols of the connection's host name decide (an SNI entry, or a TLS handshake callback), else the endpoint's;</li>
+ * protocols chosen for the connection decide (its SNI entry's, a TLS handshake callback's, else the endpoint's, as
+ * the TLS handler recorded them);</li>
  * <li>an {@code h2} connection below TLS 1.2, or with a cipher suite RFC 9113 forbids, gets
  * {@code GOAWAY(INADEQUATE_SECURITY)} with Kestrel's message, then is closed.</li>
  * </ul>
@@ -34,11 +35,8 @@ final class Http2TlsPolicyHandler extends ChannelInboundHandlerAdapter {
 
 	private final String endpointName;
 
-	private final boolean http2Only;
-
-	Http2TlsPolicyHandler(String endpointName, boolean http2Only) {
+	Http2TlsPolicyHandler(String endpointName) {
 		this.endpointName = endpointName;
-		this.http2Only = http2Only;
 	}
 
 	@Override
@@ -49,7 +47,7 @@ final class Http2TlsPolicyHandler extends ChannelInboundHandlerAdapter {
 			boolean h2 = ApplicationProtocolNames.HTTP_2.equals(alpn);
 			boolean http2Only = TlsHandshakes.protocols(ctx.channel())
 				.map((protocols) -> protocols.http2() && !protocols.http1())
-				.orElse(this.http2Only);
+				.orElse(false);
 			if (http2Only && !h2) {
 				logger.error(KestrelMessages.http2NotNegotiated(this.endpointName));
 				ctx.close();

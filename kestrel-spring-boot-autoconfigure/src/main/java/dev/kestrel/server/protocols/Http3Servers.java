@@ -9,7 +9,6 @@ import reactor.netty.http.server.HttpServer;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.server.tls.QuicHandshakes;
 import dev.kestrel.server.tls.QuicTls;
-import dev.kestrel.sni.TlsSelectors;
 
 /**
  * The QUIC (UDP) server of an endpoint with HTTP/3: Reactor Netty's HTTP/3 server whose QUIC TLS context (TLS 1.3,
@@ -36,7 +35,6 @@ public final class Http3Servers {
 	 * @return the QUIC server, not yet bound
 	 */
 	public static HttpServer create(HttpServer base, ListenOptions endpoint, QuicTls tls) {
-		Duration handshakeTimeout = TlsSelectors.handshakeTimeout(endpoint);
 		QuicHandshakes handshakes = new QuicHandshakes(endpoint.getName());
 		return base.protocol(HttpProtocol.HTTP3)
 			.doOnChannelInit((observer, channel, remoteAddress) -> {
@@ -44,7 +42,7 @@ public final class Http3Servers {
 					channel.pipeline().addLast(QuicHandshakes.NAME, handshakes);
 				}
 			})
-			.secure((spec) -> spec.sslContext(tls.context()).handshakeTimeout(handshakeTimeout))
+			.secure((spec) -> spec.sslContext(tls.context()).handshakeTimeout(tls.handshakeTimeout()))
 			.http3Settings((settings) -> settings.maxData(MAX_DATA)
 				.maxStreamDataBidirectionalLocal(MAX_STREAM_DATA)
 				.maxStreamDataBidirectionalRemote(MAX_STREAM_DATA)

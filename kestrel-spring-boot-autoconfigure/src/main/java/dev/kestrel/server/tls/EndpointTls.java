@@ -8,7 +8,6 @@ import io.netty.handler.ssl.SslContext;
 import reactor.netty.NettyPipeline;
 
 import dev.kestrel.options.ClientCertificateMode;
-import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.options.SniOptions;
@@ -38,21 +37,19 @@ public final class EndpointTls {
 
 	private final Duration handshakeTimeout;
 
-	private final HttpProtocols protocols;
-
 	private final SniCertificateLoading certificateLoading;
+
+	private final QuicTls http3;
 
 	private SslContext placeholder;
 
-	private QuicTls http3;
-
-	private EndpointTls(String name, TlsSelector selector, Duration handshakeTimeout, HttpProtocols protocols,
-			SniCertificateLoading certificateLoading) {
+	private EndpointTls(String name, TlsSelector selector, Duration handshakeTimeout,
+			SniCertificateLoading certificateLoading, QuicTls http3) {
 		this.name = name;
 		this.selector = selector;
+		this.http3 = http3;
 		this.contexts = new TlsContextCache(name);
 		this.handshakeTimeout = handshakeTimeout;
-		this.protocols = protocols;
 		this.certificateLoading = certificateLoading;
 	}
 
@@ -62,9 +59,22 @@ public final class EndpointTls {
 	 * @return its TLS
 	 */
 	public static EndpointTls of(ListenOptions endpoint) {
+		return of(endpoint, null);
+	}
+
+	/**
+	 * Prepares the TLS of an endpoint that may also serve HTTP/3: its connections then share the QUIC listener's
+	 * {@link TlsSelector} and record whether HTTP/3 serves their host name
+	 * ({@link TlsHandshakes#servesHttp3(Channel)}).
+	 * @param endpoint an HTTPS endpoint
+	 * @param http3 the TLS of its QUIC listener, or {@code null} without HTTP/3
+	 * @return its TLS
+	 */
+	public static EndpointTls of(ListenOptions endpoint, QuicTls http3) {
 		requireNonNull(endpoint, "endpoint");
-		EndpointTls tls = new EndpointTls(endpoint.getName(), TlsSelectors.forEndpoint(endpoint),
-				TlsSelectors.handshakeTimeout(endpoint), endpoint.getProtocols(), SniCertificateLoading.of(endpoint));
+		TlsSelector selector = (http3 != null) ? http3.selector() : TlsSelectors.forEndpoint(endpoint);
+		EndpointTls tls = new EndpointTls(endpoint.getName(), selector, TlsSelectors.handshakeTimeout(endpoint),
+				SniCertificateLoading.of(endpoint), http3);
 		HttpsConnectionAdapterOptions https = endpoint.getHttpsOptions();
 		if (endpoint.getTlsHandshakeCallbackOptions() == null) {
 			SslContexts.warnObsoleteVersions(endpoint.getName(), https.getSslProtocols());
@@ -83,19 +93,6 @@ public final class EndpointTls {
 						null);
 			}
 		}
-		return tls;
-	}
-
-	/**
-	 * Prepares the TLS of an endpoint that also serves HTTP/3, so that each connection records whether HTTP/3 serves
-	 * its host name ({@link TlsHandshakes#servesHttp3(Channel)}).
-	 * @param endpoint an HTTPS endpoint
-	 * @param http3 the TLS of its QUIC listener, or {@code null} without HTTP/3
-	 * @return its TLS
-	 */
-	public static EndpointTls of(ListenOptions endpoint, QuicTls http3) {
-		EndpointTls tls = of(endpoint);
-		tls.http3 = http3;
 		return tls;
 	}
 
@@ -149,10 +146,6 @@ public final class EndpointTls {
 
 	TlsContextCache contexts() {
 		return this.contexts;
-	}
-
-	HttpProtocols protocols() {
-		return this.protocols;
 	}
 
 	boolean servesHttp3(TlsSelection selection) {

@@ -125,11 +125,13 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 		}
 		String serverName = (hostname == null || hostname.isEmpty()) ? null : hostname;
 		ctx.channel().attr(TlsHandshakes.PROTOCOLS).set(selection.settings().protocols());
-		ctx.channel().attr(TlsHandshakes.HTTP3).set(this.endpoint.servesHttp3(selection));
+		if (this.endpoint.servesHttp3(selection)) {
+			ctx.channel().attr(TlsHandshakes.HTTP3).set(Boolean.TRUE);
+		}
 		ctx.pipeline().replace(this, NettyPipeline.SslHandler, handler);
 		ctx.pipeline()
 			.addAfter(NettyPipeline.SslHandler, TlsHandshakeRecorder.NAME, new TlsHandshakeRecorder(
-					this.endpoint.name(), serverName, selection.settings().protocols(), this.endpoint.protocols()));
+					this.endpoint.name(), serverName));
 	}
 
 	private void refuse(ChannelHandlerContext ctx, Throwable cause) {

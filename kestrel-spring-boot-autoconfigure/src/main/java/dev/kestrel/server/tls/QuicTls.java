@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -100,11 +101,11 @@ public final class QuicTls {
 		QuicTls tls = new QuicTls(endpoint);
 		List<String> excluded = new ArrayList<>();
 		endpoint.getSni().forEach((host, entry) -> {
-			boolean tls13 = entry.sslProtocols() == null || entry.sslProtocols().isEmpty()
-					|| entry.sslProtocols().contains(SslProtocols.TLS13);
-			boolean sameMode = entry.clientCertificateMode() == null
-					|| quicMode(entry.clientCertificateMode()) == tls.clientCertificateMode;
-			if (!tls13 || !sameMode) {
+			Set<SslProtocols> versions = (entry.sslProtocols() != null) ? entry.sslProtocols()
+					: endpoint.getHttpsOptions().getSslProtocols();
+			ClientCertificateMode mode = (entry.clientCertificateMode() != null) ? entry.clientCertificateMode()
+					: endpoint.getHttpsOptions().getClientCertificateMode();
+			if (tls.reasonNotServed(versions, mode) != null) {
 				excluded.add(host);
 			}
 		});
@@ -112,6 +113,16 @@ public final class QuicTls {
 			logger.warn(KestrelMessages.http3NotServedForHosts(endpoint.getName(), excluded));
 		}
 		return tls;
+	}
+
+	/** @return the selector of the endpoint's TLS configuration, shared with its TCP connections */
+	TlsSelector selector() {
+		return this.selector;
+	}
+
+	/** @return how long a QUIC handshake may take, the selection included */
+	public Duration handshakeTimeout() {
+		return this.handshakeTimeout;
 	}
 
 	/** @return the QUIC TLS context for Reactor Netty's HTTP/3 server */
@@ -134,14 +145,18 @@ public final class QuicTls {
 		if (!settings.protocols().http3()) {
 			return "its Protocols do not include Http3";
 		}
-		if (!settings.sslProtocols().isEmpty() && !settings.sslProtocols().contains(SslProtocols.TLS13)) {
-			return "its SslProtocols do not include Tls13, which QUIC requires";
-		}
-		if (quicMode(settings.clientCertificateMode()) != this.clientCertificateMode) {
-			return "its ClientCertificateMode differs from the endpoint's";
-		}
 		if (selection.onAuthenticate() != null) {
 			return "The OnAuthenticate callback is not supported with HTTP/3.";
+		}
+		return reasonNotServed(settings.sslProtocols(), settings.clientCertificateMode());
+	}
+
+	private String reasonNotServed(Set<SslProtocols> sslProtocols, ClientCertificateMode mode) {
+		if (!sslProtocols.isEmpty() && !sslProtocols.contains(SslProtocols.TLS13)) {
+			return "its SslProtocols do not include Tls13, which QUIC requires";
+		}
+		if (quicMode(mode) != this.clientCertificateMode) {
+			return "its ClientCertificateMode differs from the endpoint's";
 		}
 		return null;
 	}

@@ -2,7 +2,6 @@ package dev.kestrel.server.tls;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
@@ -10,13 +9,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.kestrel.diagnostics.KestrelMessages;
-import dev.kestrel.options.HttpProtocols;
 
 /**
- * Sits right after the TLS handler until the handshake is done: records the {@link TlsHandshakeDetails}, logs the
- * outcome as Kestrel does (debug level), and closes a connection whose host allows only HTTP/2 when the client did
- * not negotiate {@code h2} (an endpoint-wide HTTP/2-only rule is enforced by the protocol layer). Then it leaves the
- * pipeline.
+ * Sits right after the TLS handler until the handshake is done: records the {@link TlsHandshakeDetails} and logs the
+ * outcome as Kestrel does (debug level). Then it leaves the pipeline. (HTTP/2-only hosts are enforced by the protocol
+ * layer, from the protocols this connection chose.)
  */
 final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 
@@ -28,12 +25,9 @@ final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 
 	private final String hostName;
 
-	private final boolean http2OnlyForThisHost;
-
-	TlsHandshakeRecorder(String endpointName, String hostName, HttpProtocols selected, HttpProtocols endpoint) {
+	TlsHandshakeRecorder(String endpointName, String hostName) {
 		this.endpointName = endpointName;
 		this.hostName = (hostName != null) ? hostName : "";
-		this.http2OnlyForThisHost = selected.http2() && !selected.http1() && endpoint.http1();
 	}
 
 	@Override
@@ -42,8 +36,8 @@ final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 			ctx.pipeline().remove(this);
 			if (completion.isSuccess()) {
 				SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-				if (ssl != null && !established(ctx, ssl)) {
-					return;
+				if (ssl != null) {
+					established(ctx, ssl);
 				}
 			}
 			else if (logger.isDebugEnabled()) {
@@ -58,7 +52,7 @@ final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 		ctx.fireUserEventTriggered(event);
 	}
 
-	private boolean established(ChannelHandlerContext ctx, SslHandler ssl) {
+	private void established(ChannelHandlerContext ctx, SslHandler ssl) {
 		var session = ssl.engine().getSession();
 		String alpn = ssl.applicationProtocol();
 		ctx.channel()
@@ -68,12 +62,6 @@ final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 			logger.debug(KestrelMessages.httpsConnectionEstablished(ctx.channel().id().asShortText(),
 					session.getProtocol()));
 		}
-		if (this.http2OnlyForThisHost && !ApplicationProtocolNames.HTTP_2.equals(alpn)) {
-			logger.error(KestrelMessages.http2NotNegotiated(this.endpointName));
-			ctx.close();
-			return false;
-		}
-		return true;
 	}
 
 }

@@ -80,7 +80,7 @@ public final class TlsHandshakes {
 		return null;
 	}
 
-	private static Optional<Channel> channel(ServerHttpRequest request) {
+	static Optional<Channel> channel(ServerHttpRequest request) {
 		Object nativeRequest;
 		try {
 			nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);

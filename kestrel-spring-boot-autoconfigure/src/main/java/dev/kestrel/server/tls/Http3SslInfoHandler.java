@@ -1,4 +1,4 @@
-package dev.kestrel.server.protocols;
+package dev.kestrel.server.tls;
 
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -13,11 +13,9 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.quic.QuicChannel;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.SslInfo;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,11 +48,8 @@ public final class Http3SslInfoHandler implements HttpHandler {
 	}
 
 	private static SslInfo sslInfo(ServerHttpRequest request) {
-		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-		if (!(nativeRequest instanceof Connection connection)) {
-			return null;
-		}
-		for (Channel channel = connection.channel(); channel != null; channel = channel.parent()) {
+		Channel stream = TlsHandshakes.channel(request).orElse(null);
+		for (Channel channel = stream; channel != null; channel = channel.parent()) {
 			if (channel instanceof QuicChannel quic && quic.sslEngine() != null) {
 				return sslInfo(quic.sslEngine().getSession());
 			}
