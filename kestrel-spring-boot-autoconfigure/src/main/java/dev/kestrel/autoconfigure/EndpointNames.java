@@ -11,9 +11,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.core.env.Environment;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
@@ -38,9 +36,9 @@ final class EndpointNames {
 		this.spellingByUniformName = spellingByUniformName;
 	}
 
-	static EndpointNames scan(Environment environment) {
+	static EndpointNames scan(Iterable<ConfigurationPropertySource> sources) {
 		List<Set<String>> namesPerSource = new ArrayList<>();
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+		for (ConfigurationPropertySource source : sources) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
 				Set<String> names = new LinkedHashSet<>();
 				iterable.stream()

@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.env.Environment;
 
 import dev.kestrel.binding.HostingAddresses;
@@ -44,9 +46,13 @@ final class HostingAddressesResolver {
 	}
 
 	static HostingAddresses resolve(Environment environment) {
+		return resolve(environment, ConfigurationPropertySources.get(environment));
+	}
+
+	static HostingAddresses resolve(Environment environment, Iterable<ConfigurationPropertySource> sources) {
 		List<String> urls = List.of();
 		String urlsSource = null;
-		outer: for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+		outer: for (ConfigurationPropertySource source : sources) {
 			for (Setting setting : URL_SETTINGS) {
 				String value = value(source, setting);
 				if (value != null) {
@@ -58,21 +64,22 @@ final class HostingAddressesResolver {
 		}
 		if (urls.isEmpty()) {
 			List<String> portUrls = new ArrayList<>();
-			List<String> sources = new ArrayList<>();
+			List<String> portSources = new ArrayList<>();
 			for (Setting setting : PORT_SETTINGS) {
-				for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+				for (ConfigurationPropertySource source : sources) {
 					String value = value(source, setting);
 					if (value != null) {
 						split(value).forEach((port) -> portUrls.add(setting.scheme() + "://*:" + port));
-						sources.add(setting.displayName());
+						portSources.add(setting.displayName());
 						break;
 					}
 				}
 			}
 			urls = portUrls;
-			urlsSource = sources.isEmpty() ? null : String.join(", ", sources);
+			urlsSource = portSources.isEmpty() ? null : String.join(", ", portSources);
 		}
-		Binder binder = Binder.get(environment);
+		Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment),
+				ApplicationConversionService.getSharedInstance());
 		Integer serverPort = binder.bind("server.port", Integer.class).orElse(null);
 		InetAddress serverAddress = binder.bind("server.address", InetAddress.class).orElse(null);
 		if (serverAddress != null && serverPort == null) {

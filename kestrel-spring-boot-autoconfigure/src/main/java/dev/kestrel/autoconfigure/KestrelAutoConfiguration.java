@@ -10,14 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.ReactorNettyConfigurations.ReactorResourceFactoryConfiguration;
 import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ReactiveHttpInputMessage;
@@ -26,6 +27,7 @@ import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.autoconfigure.tls.DefaultCertificateProvider;
 import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
+import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.tls.store.CertificateStore;
 import dev.kestrel.server.KestrelReactiveWebServerFactory;
@@ -40,19 +42,28 @@ import dev.kestrel.server.KestrelReactiveWebServerFactory;
 @ConditionalOnClass({ ReactiveHttpInputMessage.class, HttpServer.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnProperty(prefix = "kestrel", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(KestrelProperties.class)
 @Import(ReactorResourceFactoryConfiguration.class)
 public final class KestrelAutoConfiguration {
 
 	@Bean
+	KestrelSettings kestrelSettings(Environment environment) {
+		return KestrelConfigurationReader.read(environment);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	KestrelServerOptions kestrelServerOptions(KestrelProperties properties, Environment environment,
-			ObjectProvider<KestrelServerOptionsCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
+	CertificateProvider kestrelCertificateProvider(KestrelSettings settings, ObjectProvider<SslBundles> sslBundles) {
+		return new DefaultCertificateProvider(Path.of("").toAbsolutePath(), new SslBundleCertificates(sslBundles),
+				settings.developmentCertificateAutoCreate(), CertificateStore::currentUserRoot, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KestrelServerOptions kestrelServerOptions(KestrelSettings settings, CertificateProvider certificateProvider,
+			ObjectProvider<KestrelServerOptionsCustomizer> customizers) {
 		KestrelServerOptions options = new KestrelServerOptions();
-		options.certificateProvider(new DefaultCertificateProvider(Path.of("").toAbsolutePath(),
-				new SslBundleCertificates(sslBundles), properties.getDevelopmentCertificate().isAutoCreate(),
-				CertificateStore::currentUserRoot, Clock.systemUTC()));
-		options.configure(KestrelConfigurationReader.read(properties, environment));
+		options.certificateProvider(certificateProvider);
+		options.configure(settings.configuration());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return options;
 	}
@@ -60,13 +71,13 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
-			KestrelProperties properties, Environment environment, ReactorResourceFactory resourceFactory,
+			KestrelSettings settings, ReactorResourceFactory resourceFactory,
 			ObjectProvider<NettyRouteProvider> routes,
 			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
 		factory.setServerOptions(options);
-		factory.setHostingAddresses(HostingAddressesResolver.resolve(environment));
-		factory.setCleartextHttp2(properties.isCleartextHttp2());
+		factory.setHostingAddresses(settings.hostingAddresses());
+		factory.setCleartextHttp2(settings.cleartextHttp2());
 		factory.setResourceFactory(resourceFactory);
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());
@@ -76,6 +87,17 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	static KestrelPortsPublisher kestrelPortsPublisher() {
 		return new KestrelPortsPublisher();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		@Bean
+		SanitizingFunction kestrelSanitizingFunction() {
+			return new KestrelSanitizingFunction();
+		}
+
 	}
 
 }

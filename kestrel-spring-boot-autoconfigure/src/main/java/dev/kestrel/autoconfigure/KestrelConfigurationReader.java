@@ -6,10 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.env.Environment;
 
 import dev.kestrel.config.CertificateConfig;
@@ -17,25 +27,49 @@ import dev.kestrel.config.EndpointConfig;
 import dev.kestrel.config.EndpointDefaultsConfig;
 import dev.kestrel.config.KestrelConfig;
 import dev.kestrel.config.SniConfig;
+import dev.kestrel.config.UnsupportedKeys;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * Reads the bound {@link KestrelProperties} into the pure-Java {@link KestrelConfig} the loader works on: merges the
- * spellings of one endpoint name across property sources (see {@link EndpointNames}), reads SNI sections from the
- * property names (see {@link SniPropertiesReader}) and rejects settings the starter does not implement yet.
+ * The one reader of the starter's configuration: a pure function from the Spring {@link Environment} to immutable
+ * {@link KestrelSettings}, callable again at any time (nothing is cached, no property source is replaced, wrapped or
+ * hidden, and no file is parsed here).
+ * <p>
+ * It reads the environment's {@link ConfigurationPropertySources} in four steps:
+ * <ol>
+ * <li>keys that are part of Kestrel's schema but not implemented yet fail ({@link UnsupportedKeys});</li>
+ * <li>endpoint names are matched case-insensitively across sources ({@link EndpointNames});</li>
+ * <li>every key outside the SNI sections is bound strictly to a fresh {@link KestrelProperties} — an unknown key fails,
+ * naming the key and never its value;</li>
+ * <li>SNI sections, whose host names contain dots, are read from the sources' raw property names
+ * ({@link SniPropertiesReader}) and bound entry by entry to the same schema.</li>
+ * </ol>
  */
-final class KestrelConfigurationReader {
+public final class KestrelConfigurationReader {
 
-	private static final ConfigurationPropertyName LIMITS = ConfigurationPropertyName.of("kestrel.limits");
+	private static final ConfigurationPropertyName KESTREL = ConfigurationPropertyName.of("kestrel");
+
+	private static final List<ConfigurationPropertyName> UNSUPPORTED = UnsupportedKeys.KEYS.stream()
+		.map(ConfigurationPropertyName::of)
+		.toList();
 
 	private KestrelConfigurationReader() {
 	}
 
-	static KestrelConfig read(KestrelProperties properties, Environment environment) {
-		EndpointNames names = EndpointNames.scan(environment);
-		rejectLimits(environment);
-		Map<String, SniPropertiesReader.EndpointSni> sni = SniPropertiesReader.read(environment);
+	/**
+	 * Reads the starter's configuration.
+	 * @param environment the environment
+	 * @return the settings
+	 * @throws KestrelConfigurationException when the configuration is invalid
+	 */
+	public static KestrelSettings read(Environment environment) {
+		List<ConfigurationPropertySource> sources = new ArrayList<>();
+		ConfigurationPropertySources.get(environment).forEach(sources::add);
+		rejectUnsupportedKeys(sources);
+		EndpointNames names = EndpointNames.scan(sources);
+		KestrelProperties properties = bind(environment, sources);
+		Map<String, SniPropertiesReader.EndpointSni> sni = SniPropertiesReader.read(environment, sources);
 		Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
 		properties.getEndpoints().forEach((boundName, endpoint) -> {
 			String name = names.spelling(boundName);
@@ -52,9 +86,86 @@ final class KestrelConfigurationReader {
 		KestrelProperties.EndpointDefaults defaults = properties.getEndpointDefaults();
 		Map<String, CertificateConfig> certificates = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		properties.getCertificates().forEach((name, certificate) -> certificates.put(name, certificate(certificate)));
-		return new KestrelConfig(new ArrayList<>(endpoints.values()), new EndpointDefaultsConfig(
-				defaults.getProtocols(), defaults.getSslProtocols(), defaults.getClientCertificateMode()),
+		KestrelConfig configuration = new KestrelConfig(new ArrayList<>(endpoints.values()),
+				new EndpointDefaultsConfig(defaults.getProtocols(), defaults.getSslProtocols(),
+						defaults.getClientCertificateMode()),
 				certificates);
+		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(environment, sources),
+				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate());
+	}
+
+	/**
+	 * Binds every {@code kestrel} key outside the SNI sections and the unsupported keys, strictly.
+	 */
+	private static KestrelProperties bind(Environment environment, List<ConfigurationPropertySource> sources) {
+		List<ConfigurationPropertySource> visible = sources.stream()
+			.map((source) -> KestrelKeys.of(source, (name) -> KESTREL.isAncestorOf(name)
+					&& !SniPropertiesReader.isSniName(name) && !isUnsupported(name)))
+			.toList();
+		Binder binder = new Binder(visible, new PropertySourcesPlaceholdersResolver(environment),
+				ApplicationConversionService.getSharedInstance());
+		return bind(binder, KESTREL, new KestrelProperties(), null);
+	}
+
+	private static void rejectUnsupportedKeys(List<ConfigurationPropertySource> sources) {
+		for (ConfigurationPropertySource source : sources) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream().filter(KestrelConfigurationReader::isUnsupported).findFirst()
+					.ifPresent((name) -> {
+						throw new KestrelConfigurationException(null, name.toString(),
+								KestrelMessages.notSupportedYet(name.toString()), null);
+					});
+			}
+		}
+	}
+
+	private static boolean isUnsupported(ConfigurationPropertyName name) {
+		for (ConfigurationPropertyName key : UNSUPPORTED) {
+			if (key.equals(name) || key.isAncestorOf(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Binds a section strictly: every key under {@code name} must be part of the target's schema. Failures name the
+	 * key, never its value (which may be a password).
+	 * @param <T> the target type
+	 * @param binder the binder
+	 * @param name the section
+	 * @param target the instance to bind to
+	 * @param endpointName the endpoint the section belongs to, for messages, or {@code null}
+	 * @return the bound target
+	 */
+	static <T> T bind(Binder binder, ConfigurationPropertyName name, T target, String endpointName) {
+		try {
+			return binder
+				.bind(name, Bindable.ofInstance(target),
+						new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
+								new UnboundElementsSourceFilter()))
+				.orElse(target);
+		}
+		catch (BindException ex) {
+			throw failure(ex, endpointName);
+		}
+	}
+
+	private static KestrelConfigurationException failure(BindException ex, String endpointName) {
+		if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
+			List<String> keys = unbound.getUnboundProperties()
+				.stream()
+				.map(ConfigurationProperty::getName)
+				.map(ConfigurationPropertyName::toString)
+				.sorted()
+				.toList();
+			return new KestrelConfigurationException(endpointName, String.join(", ", keys),
+					KestrelMessages.unknownKeys(keys), null);
+		}
+		String key = ex.getName().toString();
+		return new KestrelConfigurationException(endpointName, key,
+				KestrelMessages.invalidValue(key, (ex.getProperty() != null) ? ex.getProperty().getOrigin() : null),
+				null);
 	}
 
 	private static EndpointConfig endpoint(String name, KestrelProperties.Endpoint endpoint,
@@ -64,6 +175,11 @@ final class KestrelConfigurationReader {
 				endpoint.getDisableAltSvcHeader());
 	}
 
+	static SniConfig sni(KestrelProperties.Sni entry) {
+		return new SniConfig(entry.getProtocols(), entry.getSslProtocols(), entry.getClientCertificateMode(),
+				certificate(entry.getCertificate()));
+	}
+
 	private static CertificateConfig certificate(KestrelProperties.Certificate certificate) {
 		if (certificate == null) {
 			return CertificateConfig.EMPTY;
@@ -71,17 +187,6 @@ final class KestrelConfigurationReader {
 		return new CertificateConfig(certificate.getPath(), certificate.getKeyPath(), certificate.getPassword(),
 				certificate.getSubject(), certificate.getStore(), certificate.getLocation(),
 				certificate.getAllowInvalid(), certificate.getBundle());
-	}
-
-	private static void rejectLimits(Environment environment) {
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			if (source instanceof IterableConfigurationPropertySource iterable) {
-				iterable.stream().filter(LIMITS::isAncestorOf).findFirst().ifPresent((name) -> {
-					throw new KestrelConfigurationException(null, name.toString(),
-							KestrelMessages.notSupportedYet(name.toString()), null);
-				});
-			}
-		}
 	}
 
 }

@@ -42,9 +42,6 @@ public class KestrelProperties {
 	/** Named certificates: 'Default' is the fallback certificate of every HTTPS endpoint. */
 	private Map<String, Certificate> certificates = new LinkedHashMap<>();
 
-	/** Server limits (Kestrel's KestrelServerLimits). */
-	private Limits limits = new Limits();
-
 	/**
 	 * Whether cleartext Http1AndHttp2 endpoints serve h2c (prior knowledge and 'Upgrade: h2c') next to HTTP/1.1 on
 	 * the same port. False gives Kestrel's behaviour: HTTP/1.1 only, with Kestrel's warning when Protocols was set.
@@ -102,10 +99,6 @@ public class KestrelProperties {
 		this.certificates = certificates;
 	}
 
-	public Limits getLimits() {
-		return this.limits;
-	}
-
 	public DevelopmentCertificate getDevelopmentCertificate() {
 		return this.developmentCertificate;
 	}
@@ -130,10 +123,6 @@ public class KestrelProperties {
 			this.autoCreate = autoCreate;
 		}
 
-	}
-
-	public void setLimits(Limits limits) {
-		this.limits = limits;
 	}
 
 	/**
@@ -167,7 +156,7 @@ public class KestrelProperties {
 		 * may set Protocols, SslProtocols, ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject,
 		 * Store, Location, AllowInvalid, Bundle). Host names need no brackets: 'Sni.a.example.org.Protocols' works.
 		 */
-		private Map<String, String> sni = new LinkedHashMap<>();
+		private Map<String, Sni> sni = new LinkedHashMap<>();
 
 		public String getUrl() {
 			return this.url;
@@ -225,11 +214,11 @@ public class KestrelProperties {
 		 * number of keys (nested maps would be bound in quadratic time, minutes for 10,000 hosts).
 		 * @return the raw section
 		 */
-		public Map<String, String> getSni() {
+		public Map<String, Sni> getSni() {
 			return this.sni;
 		}
 
-		public void setSni(Map<String, String> sni) {
+		public void setSni(Map<String, Sni> sni) {
 			this.sni = sni;
 		}
 
@@ -420,145 +409,6 @@ public class KestrelProperties {
 
 		public void setBundle(String bundle) {
 			this.bundle = bundle;
-		}
-
-	}
-
-	/**
-	 * Kestrel's server limits. Part of the schema; not implemented yet, so setting one fails startup.
-	 */
-	public static class Limits {
-
-		/** Maximum number of open connections (unlimited when unset). */
-		private String maxConcurrentConnections;
-
-		/** Maximum number of upgraded (WebSocket) connections. */
-		private String maxConcurrentUpgradedConnections;
-
-		/** Maximum request body size in bytes. */
-		private String maxRequestBodySize;
-
-		/** Maximum request buffer size in bytes. */
-		private String maxRequestBufferSize;
-
-		/** Maximum response buffer size in bytes. */
-		private String maxResponseBufferSize;
-
-		/** Maximum request line size in bytes. */
-		private String maxRequestLineSize;
-
-		/** Maximum total size of request headers in bytes. */
-		private String maxRequestHeadersTotalSize;
-
-		/** Maximum number of request headers. */
-		private String maxRequestHeaderCount;
-
-		/** Keep-alive timeout. */
-		private String keepAliveTimeout;
-
-		/** Time allowed to receive the request headers. */
-		private String requestHeadersTimeout;
-
-		/** HTTP/2 limits. */
-		private Map<String, String> http2 = new LinkedHashMap<>();
-
-		/** HTTP/3 limits. */
-		private Map<String, String> http3 = new LinkedHashMap<>();
-
-		public String getMaxConcurrentConnections() {
-			return this.maxConcurrentConnections;
-		}
-
-		public void setMaxConcurrentConnections(String maxConcurrentConnections) {
-			this.maxConcurrentConnections = maxConcurrentConnections;
-		}
-
-		public String getMaxConcurrentUpgradedConnections() {
-			return this.maxConcurrentUpgradedConnections;
-		}
-
-		public void setMaxConcurrentUpgradedConnections(String maxConcurrentUpgradedConnections) {
-			this.maxConcurrentUpgradedConnections = maxConcurrentUpgradedConnections;
-		}
-
-		public String getMaxRequestBodySize() {
-			return this.maxRequestBodySize;
-		}
-
-		public void setMaxRequestBodySize(String maxRequestBodySize) {
-			this.maxRequestBodySize = maxRequestBodySize;
-		}
-
-		public String getMaxRequestBufferSize() {
-			return this.maxRequestBufferSize;
-		}
-
-		public void setMaxRequestBufferSize(String maxRequestBufferSize) {
-			this.maxRequestBufferSize = maxRequestBufferSize;
-		}
-
-		public String getMaxResponseBufferSize() {
-			return this.maxResponseBufferSize;
-		}
-
-		public void setMaxResponseBufferSize(String maxResponseBufferSize) {
-			this.maxResponseBufferSize = maxResponseBufferSize;
-		}
-
-		public String getMaxRequestLineSize() {
-			return this.maxRequestLineSize;
-		}
-
-		public void setMaxRequestLineSize(String maxRequestLineSize) {
-			this.maxRequestLineSize = maxRequestLineSize;
-		}
-
-		public String getMaxRequestHeadersTotalSize() {
-			return this.maxRequestHeadersTotalSize;
-		}
-
-		public void setMaxRequestHeadersTotalSize(String maxRequestHeadersTotalSize) {
-			this.maxRequestHeadersTotalSize = maxRequestHeadersTotalSize;
-		}
-
-		public String getMaxRequestHeaderCount() {
-			return this.maxRequestHeaderCount;
-		}
-
-		public void setMaxRequestHeaderCount(String maxRequestHeaderCount) {
-			this.maxRequestHeaderCount = maxRequestHeaderCount;
-		}
-
-		public String getKeepAliveTimeout() {
-			return this.keepAliveTimeout;
-		}
-
-		public void setKeepAliveTimeout(String keepAliveTimeout) {
-			this.keepAliveTimeout = keepAliveTimeout;
-		}
-
-		public String getRequestHeadersTimeout() {
-			return this.requestHeadersTimeout;
-		}
-
-		public void setRequestHeadersTimeout(String requestHeadersTimeout) {
-			this.requestHeadersTimeout = requestHeadersTimeout;
-		}
-
-		public Map<String, String> getHttp2() {
-			return this.http2;
-		}
-
-		public void setHttp2(Map<String, String> http2) {
-			this.http2 = http2;
-		}
-
-		public Map<String, String> getHttp3() {
-			return this.http3;
-		}
-
-		public void setHttp3(Map<String, String> http3) {
-			this.http3 = http3;
 		}
 
 	}

@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.beans.BeansException;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.util.StringUtils;
 
-import dev.kestrel.config.CertificateConfig;
 import dev.kestrel.config.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
@@ -31,26 +32,47 @@ import dev.kestrel.diagnostics.KestrelMessages;
  * relaxed spelling) and the host name before it, whole. {@code Sni.a.example.org.Protocols},
  * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} (or {@code "[a.example.org]":}) all
  * name the host {@code a.example.org}; {@code Sni.*.example.org} names {@code *.example.org}. A host written with no
- * setting and no value ({@code "*":} in YAML, or {@code "*": {}}, see {@link YamlSniSections}) is an entry with the
- * endpoint's settings;</li>
+ * setting and no value ({@code "*":} in YAML) is an entry with the endpoint's settings; a section written as an empty
+ * map ({@code "*": {}}) leaves no key in Spring's environment, as in .NET's configuration, so an SNI section needs at
+ * least one key (Kestrel's own rule);</li>
  * <li>a name under {@code Sni} that ends in no known setting fails start-up, as does an SNI key in a Spring-style
  * environment variable ({@code KESTREL_ENDPOINTS_HTTPS_SNI_...}: a host name cannot be written there), so that no SNI
  * setting is ever silently dropped. .NET-style variables keep their dots
  * ({@code Kestrel__Endpoints__Https__Sni__a.example.org__Protocols}) and are read like any other source;</li>
  * <li>values are read as Spring reads them: placeholders are resolved, {@code SslProtocols} may be a list
  * ({@code [i]} keys) or comma-separated, and a higher-precedence property source overrides a lower one per setting
- * (a list as a whole). Values are converted here rather than through Spring's binder, which would take seconds for
- * 10,000 hosts;</li>
+ * (a list as a whole). Each entry is then bound by Spring's binder to the schema's {@link KestrelProperties.Sni};</li>
  * <li>host names are case-insensitive: two spellings in one property source fail start-up; across sources they are
  * one host, spelled as in the lowest-precedence source.</li>
  * </ul>
  */
 final class SniPropertiesReader {
 
-	private static final Set<String> ENTRY_KEYS = Set.of("protocols", "sslprotocols", "clientcertificatemode");
+	private static final ConfigurationPropertyName ENDPOINTS = ConfigurationPropertyName.of("kestrel.endpoints");
 
-	private static final Set<String> CERTIFICATE_KEYS = Set.of("path", "keypath", "password", "subject", "store",
-			"location", "allowinvalid", "bundle");
+	/** The leaf settings of an entry, from the schema: uniform name ({@code sslprotocols}) to bean property path. */
+	private static final Map<String, String> ENTRY_KEYS = Schema.keys(KestrelProperties.Sni.class, "");
+
+	/** The settings of a {@code Certificate} section, from the schema: {@code keypath} to {@code keyPath}. */
+	private static final Map<String, String> CERTIFICATE_KEYS = Schema.keys(KestrelProperties.Certificate.class, "");
+
+	/** Every setting of an entry: {@code certificate.keypath} to {@code certificate.keyPath}, ... */
+	private static final Map<String, String> SNI_PATHS = sniPaths();
+
+	private static Map<String, String> sniPaths() {
+		Map<String, String> paths = new LinkedHashMap<>(ENTRY_KEYS);
+		paths.putAll(Schema.keys(KestrelProperties.Certificate.class, "certificate"));
+		return Map.copyOf(paths);
+	}
+
+	/**
+	 * @param name a configuration property name
+	 * @return whether it is below an endpoint's {@code Sni} key (these names are read here, not bound generically)
+	 */
+	static boolean isSniName(ConfigurationPropertyName name) {
+		return name.getNumberOfElements() > 3 && ENDPOINTS.isAncestorOf(name)
+				&& name.getElement(3, ConfigurationPropertyName.Form.UNIFORM).equals("sni");
+	}
 
 	private SniPropertiesReader() {
 	}
@@ -59,9 +81,9 @@ final class SniPropertiesReader {
 	 * @param environment the environment
 	 * @return per endpoint (by {@link EndpointNames#uniform uniform name}) its SNI entries
 	 */
-	static Map<String, EndpointSni> read(Environment environment) {
+	static Map<String, EndpointSni> read(Environment environment, Iterable<ConfigurationPropertySource> all) {
 		List<EnumerablePropertySource<?>> sources = new ArrayList<>();
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+		for (ConfigurationPropertySource source : all) {
 			Object underlying = source.getUnderlyingSource();
 			if (underlying instanceof SystemEnvironmentPropertySource variables) {
 				rejectEnvironmentVariables(variables);
@@ -72,7 +94,7 @@ final class SniPropertiesReader {
 		}
 		List<Map<HostKey, Map<String, Setting>>> perSource = new ArrayList<>();
 		for (EnumerablePropertySource<?> source : sources) {
-			perSource.add(scan(source, sources));
+			perSource.add(scan(source));
 		}
 		Map<HostKey, List<Map<String, Setting>>> hosts = new LinkedHashMap<>();
 		Map<HostKey, HostKey> spellings = new LinkedHashMap<>();
@@ -103,13 +125,10 @@ final class SniPropertiesReader {
 	record EndpointSni(String endpoint, Map<String, SniConfig> entries) {
 	}
 
-	private static Map<HostKey, Map<String, Setting>> scan(EnumerablePropertySource<?> source,
-			List<EnumerablePropertySource<?>> sources) {
+	private static Map<HostKey, Map<String, Setting>> scan(EnumerablePropertySource<?> source) {
 		Map<HostKey, Map<String, Setting>> hosts = new LinkedHashMap<>();
 		Map<HostKey, String> spellings = new LinkedHashMap<>();
-		String[] names = (source instanceof SniHidingPropertySource hiding) ? hiding.sniNames()
-				: source.getPropertyNames();
-		for (String name : names) {
+		for (String name : source.getPropertyNames()) {
 			SniProperty property = SniProperty.parse(name);
 			if (property == null) {
 				continue;
@@ -126,9 +145,6 @@ final class SniPropertiesReader {
 					add(settings, property.setting(), name, value);
 				}
 			}
-		}
-		for (String[] section : YamlSniSections.emptySections(source, sources)) {
-			host(hosts, spellings, section[0], section[1], "kestrel.endpoints." + section[0] + ".sni." + section[1]);
 		}
 		return hosts;
 	}
@@ -187,14 +203,34 @@ final class SniPropertiesReader {
 		for (Map<String, Setting> settings : sources) {
 			settings.forEach(merged::putIfAbsent);
 		}
-		Values values = new Values(endpoint, merged, environment);
-		CertificateConfig certificate = new CertificateConfig(values.string("certificate.path"),
-				values.string("certificate.keypath"), values.string("certificate.password"),
-				values.string("certificate.subject"), values.string("certificate.store"),
-				values.string("certificate.location"), values.bool("certificate.allowinvalid"),
-				values.string("certificate.bundle"));
-		return new SniConfig(values.string("protocols"), values.list("sslprotocols"),
-				values.string("clientcertificatemode"), certificate);
+		KestrelProperties.Sni entry = new KestrelProperties.Sni();
+		BeanWrapperImpl schema = new BeanWrapperImpl(entry);
+		schema.setAutoGrowNestedPaths(true);
+		schema.setConversionService(ApplicationConversionService.getSharedInstance());
+		merged.forEach((key, setting) -> {
+			String path = SNI_PATHS.get(key);
+			try {
+				schema.setPropertyValue(path, resolve(setting.value(), environment));
+			}
+			catch (BeansException ex) {
+				String reason = (schema.getPropertyType(path) == Boolean.class)
+						? "'" + resolve(setting.value(), environment) + "' is not true or false"
+						: "the value cannot be converted";
+				throw new KestrelConfigurationException(endpoint, setting.name(),
+						KestrelMessages.invalidSniSetting(setting.name(), reason), null);
+			}
+		});
+		return KestrelConfigurationReader.sni(entry);
+	}
+
+	/**
+	 * Resolves placeholders as Spring's binder does; a list ({@code [i]} keys) becomes a list of strings.
+	 */
+	private static Object resolve(Object value, Environment environment) {
+		if (value instanceof TreeMap<?, ?> elements) {
+			return elements.values().stream().map((element) -> resolve(element, environment)).toList();
+		}
+		return (value != null) ? environment.resolvePlaceholders(String.valueOf(value)) : null;
 	}
 
 	/**
@@ -204,50 +240,6 @@ final class SniPropertiesReader {
 	 * @param value the raw value, or the elements of a list by index
 	 */
 	private record Setting(String name, Object value) {
-	}
-
-	/**
-	 * Converts merged raw values as Spring's binder would: placeholders, lists, booleans.
-	 */
-	private record Values(String endpoint, Map<String, Setting> settings, Environment environment) {
-
-		String string(String key) {
-			Setting setting = this.settings.get(key);
-			if (setting == null || setting.value() == null || setting.value() instanceof TreeMap<?, ?>) {
-				return null;
-			}
-			return this.environment.resolvePlaceholders(String.valueOf(setting.value()));
-		}
-
-		Boolean bool(String key) {
-			String value = string(key);
-			if (value == null || value.isBlank()) {
-				return null;
-			}
-			if (value.trim().equalsIgnoreCase("true") || value.trim().equalsIgnoreCase("false")) {
-				return Boolean.valueOf(value.trim());
-			}
-			throw new KestrelConfigurationException(this.endpoint, this.settings.get(key).name(), KestrelMessages
-				.invalidSniSetting(this.settings.get(key).name(), "'" + value + "' is not true or false"), null);
-		}
-
-		List<String> list(String key) {
-			Setting setting = this.settings.get(key);
-			if (setting == null || setting.value() == null) {
-				return null;
-			}
-			List<String> values = new ArrayList<>();
-			if (setting.value() instanceof TreeMap<?, ?> elements) {
-				elements.values()
-					.forEach((element) -> values.add(this.environment.resolvePlaceholders(String.valueOf(element))));
-			}
-			else {
-				values.addAll(Arrays.asList(StringUtils.commaDelimitedListToStringArray(
-						this.environment.resolvePlaceholders(String.valueOf(setting.value())))));
-			}
-			return values.stream().map(String::trim).filter((value) -> !value.isEmpty()).toList();
-		}
-
 	}
 
 	private record HostKey(String endpoint, String host) {
@@ -397,10 +389,10 @@ final class SniPropertiesReader {
 
 		private static int settingLength(String[] segments) {
 			int last = segments.length - 1;
-			if (ENTRY_KEYS.contains(uniform(segments[last]))) {
+			if (ENTRY_KEYS.containsKey(uniform(segments[last]))) {
 				return 1;
 			}
-			if (last >= 1 && CERTIFICATE_KEYS.contains(uniform(segments[last]))
+			if (last >= 1 && CERTIFICATE_KEYS.containsKey(uniform(segments[last]))
 					&& uniform(segments[last - 1]).equals("certificate")) {
 				return 2;
 			}

@@ -71,6 +71,21 @@ public final class KestrelMessages {
 				+ "kestrel-spring-boot-starter yet.", "Remove the key; it would otherwise be silently ignored.");
 	}
 
+	public static Problem unknownKeys(Collection<String> keys) {
+		return new Problem("Unknown configuration key" + ((keys.size() > 1) ? "s " : " ") + keys.stream()
+			.map((key) -> "'" + key + "'")
+			.collect(java.util.stream.Collectors.joining(", ")) + ".",
+				"Check the spelling against Kestrel's schema (Endpoints.<Name>.Url, Protocols, SslProtocols, "
+						+ "ClientCertificateMode, Certificate, Sni; EndpointDefaults; Certificates.Default) and remove "
+						+ "keys the starter does not know.");
+	}
+
+	public static Problem invalidValue(String key, Object origin) {
+		return new Problem("The value of '" + key + "' cannot be converted to the key's type"
+				+ ((origin != null) ? " (from " + origin + ")" : "") + ".",
+				"Fix the value; see the key's description in README.md or your IDE's completion.");
+	}
+
 	public static Problem unknownKey(String key) {
 		return new Problem("Unknown configuration key '" + key + "'.",
 				"Check the spelling against Kestrel's schema (Endpoints.<Name>.Url, Protocols, SslProtocols, "

@@ -67,7 +67,7 @@ public final class KestrelConfigurationLoader {
 	KestrelConfigurationLoader(KestrelServerOptions options, KestrelConfig configuration) {
 		this.options = options;
 		this.configuration = configuration;
-		UnsupportedSettings.check(configuration);
+		CertificateNames.check(configuration);
 		checkDistinctNames(configuration);
 	}
 
@@ -273,14 +273,14 @@ public final class KestrelConfigurationLoader {
 	}
 
 	boolean hasDefaultCertificate() {
-		return this.configuration.certificates().containsKey(UnsupportedSettings.DEFAULT_CERTIFICATE);
+		return this.configuration.certificates().containsKey(CertificateNames.DEFAULT_CERTIFICATE);
 	}
 
 	ServerCertificate loadDefaultCertificate() {
 		if (this.defaultCertificate == null) {
 			String key = "kestrel.certificates.default";
 			this.defaultCertificate = certificateProvider("Default", key)
-				.load("Default", key, this.configuration.certificates().get(UnsupportedSettings.DEFAULT_CERTIFICATE))
+				.load("Default", key, this.configuration.certificates().get(CertificateNames.DEFAULT_CERTIFICATE))
 				.orElseThrow(() -> new KestrelConfigurationException("Default", key,
 						KestrelMessages.noCertificateSpecified(), null));
 		}

@@ -50,7 +50,7 @@ class KestrelAutoConfigurationTests {
 			assertThat(context.getBean(ReactiveWebServerFactory.class))
 				.isExactlyInstanceOf(KestrelReactiveWebServerFactory.class);
 			assertThat(context).hasSingleBean(KestrelServerOptions.class);
-			assertThat(context).hasSingleBean(KestrelProperties.class);
+			assertThat(context).hasSingleBean(KestrelSettings.class);
 			assertThat(context).hasSingleBean(ReactorResourceFactory.class);
 		});
 	}
@@ -81,7 +81,7 @@ class KestrelAutoConfigurationTests {
 			assertThat(context.getBean(ReactiveWebServerFactory.class))
 				.isExactlyInstanceOf(NettyReactiveWebServerFactory.class);
 			assertThat(context).doesNotHaveBean(KestrelServerOptions.class);
-			assertThat(context).doesNotHaveBean(KestrelProperties.class);
+			assertThat(context).doesNotHaveBean(KestrelSettings.class);
 		});
 	}
 
@@ -218,8 +218,8 @@ class KestrelAutoConfigurationTests {
 			KestrelConfigurationException cause = KestrelPropertiesTests.findCause(context.getStartupFailure(),
 					KestrelConfigurationException.class);
 			assertThat(cause.getEndpointName()).isNull();
-			assertThat(cause.getConfigurationKey()).isEqualTo("kestrel.certificates.Development");
-			assertThat(cause.getProblem()).isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.Development"));
+			assertThat(cause.getConfigurationKey()).isEqualTo("kestrel.certificates.development.password");
+			assertThat(cause.getProblem()).isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.development.password"));
 		});
 	}
 

@@ -78,8 +78,7 @@ class KestrelConfigurationReaderTests {
 		this.contextRunner
 			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://*:80", "Kestrel.Endpoints.HTTP.Url=http://*:81")
 			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
-				.isThrownBy(() -> KestrelConfigurationReader.read(context.getBean(KestrelProperties.class),
-						context.getEnvironment()))
+				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()).configuration())
 				.satisfies((ex) -> {
 					assertThat(ex.getProblem()).isIn(KestrelMessages.duplicateEndpointNames(List.of("Http", "HTTP")),
 							KestrelMessages.duplicateEndpointNames(List.of("HTTP", "Http")));
@@ -93,8 +92,7 @@ class KestrelConfigurationReaderTests {
 		this.contextRunner
 			.withPropertyValues("Kestrel.Endpoints.my-api.Url=http://*:80", "Kestrel.Endpoints.myapi.Url=http://*:81")
 			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
-				.isThrownBy(() -> KestrelConfigurationReader.read(context.getBean(KestrelProperties.class),
-						context.getEnvironment()))
+				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()).configuration())
 				.satisfies((ex) -> assertThat(ex.getProblem()).isIn(
 						KestrelMessages.duplicateEndpointNames(List.of("my-api", "myapi")),
 						KestrelMessages.duplicateEndpointNames(List.of("myapi", "my-api")))));
@@ -151,8 +149,7 @@ class KestrelConfigurationReaderTests {
 	void limitsAreNotSupportedYet(String property) {
 		this.contextRunner.withPropertyValues(property, "Kestrel.Endpoints.Http.Url=http://*:80")
 			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
-				.isThrownBy(() -> KestrelConfigurationReader.read(context.getBean(KestrelProperties.class),
-						context.getEnvironment()))
+				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()).configuration())
 				.satisfies((ex) -> {
 					assertThat(ex.getConfigurationKey()).startsWith("kestrel.limits.");
 					assertThat(ex.getConfigurationKey().replace("-", "")).isEqualToIgnoringCase(
@@ -194,19 +191,29 @@ class KestrelConfigurationReaderTests {
 	}
 
 	@Test
-	void developmentCertificateSectionReachesTheLoaderWhichRejectsItForNow() {
+	void developmentCertificateSectionIsNotSupportedYet() {
+		this.contextRunner.withPropertyValues("Kestrel.Certificates.Development.Password=secret")
+			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
+				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()))
+				.satisfies((ex) -> {
+					assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.certificates.development.password");
+					assertThat(ex.getProblem()).isEqualTo(KestrelMessages.notSupportedYet(ex.getConfigurationKey()));
+				}));
+	}
+
+	@Test
+	void anotherCertificateNameThanDefaultIsAnUnknownKeyForTheLoader() {
 		read((configuration) -> assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> new KestrelServerOptions().configure(configuration))
 			.satisfies((ex) -> assertThat(ex.getProblem())
-				.isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.Development"))),
-				"Kestrel.Certificates.Development.Password=secret");
+				.isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Backup"))),
+				"Kestrel.Certificates.Backup.Path=backup.pfx");
 	}
 
 	private void read(Consumer<KestrelConfig> assertions, String... properties) {
 		this.contextRunner.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertions.accept(KestrelConfigurationReader.read(context.getBean(KestrelProperties.class),
-					context.getEnvironment()));
+			assertions.accept(KestrelConfigurationReader.read(context.getEnvironment()).configuration());
 		});
 	}
 

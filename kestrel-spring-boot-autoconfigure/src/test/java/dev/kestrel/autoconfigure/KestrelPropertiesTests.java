@@ -1,17 +1,19 @@
 package dev.kestrel.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.kestrel.config.EndpointConfig;
+import dev.kestrel.config.KestrelConfig;
 import dev.kestrel.config.SniConfig;
+import dev.kestrel.diagnostics.KestrelConfigurationException;
+import dev.kestrel.diagnostics.KestrelMessages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KestrelPropertiesTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withUserConfiguration(KestrelTestApplications.PropertiesConfiguration.class);
+		.withUserConfiguration(KestrelTestApplications.SettingsConfiguration.class);
 
 	@Test
 	void defaults() {
@@ -32,7 +34,6 @@ class KestrelPropertiesTests {
 		assertThat(properties.getEndpoints()).isEmpty();
 		assertThat(properties.getCertificates()).isEmpty();
 		assertThat(properties.getEndpointDefaults().getProtocols()).isNull();
-		assertThat(properties.getLimits().getHttp2()).isEmpty();
 		assertThat(properties.isCleartextHttp2()).isTrue();
 	}
 
@@ -86,25 +87,21 @@ class KestrelPropertiesTests {
 					"Kestrel.Endpoints.Https.Certificate.AllowInvalid=true",
 					"Kestrel.Endpoints.Https.Sni[a.example.org].Protocols=Http1",
 					"Kestrel.Endpoints.Https.Sni[a.example.org].Certificate.Subject=a.example.org",
-					"Kestrel.Certificates.Default.Subject=localhost", "Kestrel.Limits.MaxConcurrentConnections=100",
-					"Kestrel.Limits.Http2.MaxStreamsPerConnection=50")
+					"Kestrel.Certificates.Default.Subject=localhost")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				KestrelProperties properties = context.getBean(KestrelProperties.class);
-				KestrelProperties.Endpoint https = properties.getEndpoints().get("Https");
-				assertThat(https.getUrl()).isEqualTo("https://*:5001");
-				assertThat(https.getSslProtocols()).containsExactly("Tls13");
-				assertThat(https.getClientCertificateMode()).isEqualTo("AllowCertificate");
-				assertThat(https.getCertificate().getPath()).isEqualTo("server.pfx");
-				assertThat(https.getCertificate().getAllowInvalid()).isTrue();
-				assertThat(https.getSni()).as("raw and flat; entries are read from the property names")
-					.containsOnlyKeys("a.example.org.Protocols", "a.example.org.Certificate.Subject");
-				SniConfig sni = SniPropertiesReader.read(context.getEnvironment()).get("https").entries().get("a.example.org");
+				KestrelConfig configuration = context.getBean(KestrelSettings.class).configuration();
+				EndpointConfig https = configuration.endpoints().get(0);
+				assertThat(https.name()).isEqualTo("Https");
+				assertThat(https.url()).isEqualTo("https://*:5001");
+				assertThat(https.sslProtocols()).containsExactly("Tls13");
+				assertThat(https.clientCertificateMode()).isEqualTo("AllowCertificate");
+				assertThat(https.certificate().path()).isEqualTo("server.pfx");
+				assertThat(https.certificate().allowInvalid()).isTrue();
+				SniConfig sni = https.sni().get("a.example.org");
 				assertThat(sni.protocols()).isEqualTo("Http1");
 				assertThat(sni.certificate().subject()).isEqualTo("a.example.org");
-				assertThat(properties.getCertificates().get("Default").getSubject()).isEqualTo("localhost");
-				assertThat(properties.getLimits().getMaxConcurrentConnections()).isEqualTo("100");
-				assertThat(properties.getLimits().getHttp2()).containsEntry("MaxStreamsPerConnection", "50");
+				assertThat(configuration.certificates().get("Default").subject()).isEqualTo("localhost");
 			});
 	}
 
@@ -124,9 +121,28 @@ class KestrelPropertiesTests {
 
 	@Test
 	void misspelledCertificateKeyFailsWithSpringsUnboundPropertiesError() {
-		this.contextRunner.withPropertyValues("kestrel.endpoints.https.certificate.passwrd=x")
-			.run((context) -> assertThat(unboundNames(context.getStartupFailure()))
-				.containsExactly("kestrel.endpoints.https.certificate.passwrd"));
+		this.contextRunner.withPropertyValues("kestrel.endpoints.https.certificate.passwrd=n0t-in-any-message")
+			.run((context) -> {
+				assertThat(unboundNames(context.getStartupFailure()))
+					.containsExactly("kestrel.endpoints.https.certificate.passwrd");
+				for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+					assertThat(String.valueOf(cause.getMessage())).doesNotContain("n0t-in-any-message");
+				}
+			});
+	}
+
+	@Test
+	void valueThatDoesNotConvertFailsNamingTheKeyButNotTheValue() {
+		this.contextRunner
+			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://*:80",
+					"Kestrel.Endpoints.Http.DisableAltSvcHeader=n0t-a-boolean")
+			.run((context) -> {
+				KestrelConfigurationException failure = findCause(context.getStartupFailure(),
+						KestrelConfigurationException.class);
+				assertThat(failure.getConfigurationKey()).isEqualTo("kestrel.endpoints.http.disable-alt-svc-header");
+				assertThat(failure.getProblem().description()).contains("kestrel.endpoints.http.disable-alt-svc-header")
+					.doesNotContain("n0t-a-boolean");
+			});
 	}
 
 	@Test
@@ -138,12 +154,10 @@ class KestrelPropertiesTests {
 
 	private static Iterable<String> unboundNames(Throwable failure) {
 		assertThat(failure).isNotNull();
-		BindException bindException = findCause(failure, BindException.class);
-		assertThat(bindException.getName().toString()).isEqualTo("kestrel");
-		UnboundConfigurationPropertiesException unbound = findCause(failure,
-				UnboundConfigurationPropertiesException.class);
-		return unbound.getUnboundProperties().stream().map(ConfigurationProperty::getName).map(Object::toString)
-			.toList();
+		KestrelConfigurationException unknown = findCause(failure, KestrelConfigurationException.class);
+		List<String> keys = List.of(unknown.getConfigurationKey().split(", "));
+		assertThat(unknown.getProblem()).isEqualTo(KestrelMessages.unknownKeys(keys));
+		return keys;
 	}
 
 	static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

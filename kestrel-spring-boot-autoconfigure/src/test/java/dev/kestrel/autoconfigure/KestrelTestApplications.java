@@ -3,7 +3,7 @@ package dev.kestrel.autoconfigure;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -28,26 +28,40 @@ public final class KestrelTestApplications {
 		application.setLogStartupInfo(false);
 		application.setEnvironment(environment);
 		try (ConfigurableApplicationContext context = application.run()) {
-			return KestrelConfigurationReader.read(context.getBean(KestrelProperties.class), context.getEnvironment());
+			return KestrelConfigurationReader.read(context.getEnvironment()).configuration();
 		}
 	}
 
 	/**
 	 * Creates server options from the {@code Kestrel} section as the auto-configuration does, for tests outside this
 	 * package.
-	 * @param properties the bound properties
 	 * @param environment the environment
 	 * @return the server options, with the configuration attached
 	 */
-	public static KestrelServerOptions serverOptions(KestrelProperties properties, Environment environment) {
+	public static KestrelServerOptions serverOptions(Environment environment) {
 		KestrelServerOptions options = new KestrelServerOptions();
-		options.configure(KestrelConfigurationReader.read(properties, environment));
+		options.configure(KestrelConfigurationReader.read(environment).configuration());
 		return options;
 	}
 
+	/**
+	 * An application without beans: tests call the reader on its environment.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(KestrelProperties.class)
 	static class PropertiesConfiguration {
+
+	}
+
+	/**
+	 * An application that reads its {@code Kestrel} section at startup, as the auto-configuration does.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class SettingsConfiguration {
+
+		@Bean
+		KestrelSettings kestrelSettings(Environment environment) {
+			return KestrelConfigurationReader.read(environment);
+		}
 
 	}
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * SNI sections from configuration files as Kestrel users write them (dotted host names without brackets in YAML and
- * .properties, {@code "*": {}}), and SNI start-up errors through {@code SpringApplication} and the failure analyzer.
+ * .properties, {@code "*":}), and SNI start-up errors through {@code SpringApplication} and the failure analyzer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SniConfigurationIntegrationTests {
@@ -67,7 +67,7 @@ class SniConfigurationIntegrationTests {
 				        "*.example.org":
 				          Protocols: Http1
 				          Certificate: { Path: %s, KeyPath: %s }
-				        "*": {}
+				        "*":
 				""".formatted(endpointPem.certificate(), endpointPem.key(), aPem.certificate(), aPem.key(),
 				wildPem.certificate(), wildPem.key()));
 		Path properties = Files.writeString(config.resolve("other.properties"), """

@@ -144,7 +144,7 @@ class KestrelConfigurationFailureAnalyzerTests {
 		application.setDefaultProperties(Map.of("Kestrel.Certificates.Development.Password", PASSWORD));
 		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains(KestrelMessages.notSupportedYet("kestrel.certificates.Development").description())
+			.contains(KestrelMessages.notSupportedYet("kestrel.certificates.development.password").description())
 			.doesNotContain(PASSWORD);
 	}
 
@@ -153,12 +153,11 @@ class KestrelConfigurationFailureAnalyzerTests {
 	 * application (no server).
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(KestrelProperties.class)
 	static class FailingConfiguration {
 
 		@Bean
-		KestrelServerOptions kestrelServerOptions(KestrelProperties properties, Environment environment) {
-			KestrelServerOptions options = KestrelTestApplications.serverOptions(properties, environment);
+		KestrelServerOptions kestrelServerOptions(Environment environment) {
+			KestrelServerOptions options = KestrelTestApplications.serverOptions(environment);
 			options.getConfigurationLoader().load();
 			return options;
 		}

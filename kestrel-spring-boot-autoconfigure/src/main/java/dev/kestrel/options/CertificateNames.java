@@ -1,34 +1,32 @@
 package dev.kestrel.options;
 
 import dev.kestrel.config.KestrelConfig;
+import dev.kestrel.config.UnsupportedKeys;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * The configuration keys that are part of Kestrel's schema but not implemented by this version of the starter. Each
- * one fails startup instead of being silently ignored; a key leaves this list when its feature lands.
+ * The names the {@code Certificates} section knows: only {@code Default}; Kestrel's {@code Development} is in the list
+ * of {@link UnsupportedKeys}.
  */
-final class UnsupportedSettings {
+final class CertificateNames {
 
 	static final String DEFAULT_CERTIFICATE = "Default";
 
-	private UnsupportedSettings() {
+	private CertificateNames() {
 	}
 
 	static void check(KestrelConfig configuration) {
 		for (String name : configuration.certificates().keySet()) {
-			if (name.equalsIgnoreCase("Development")) {
-				throw fail(null, "kestrel.certificates." + name);
+			if (UnsupportedKeys.isUnsupported("kestrel.certificates." + name)) {
+				throw new KestrelConfigurationException(null, "kestrel.certificates." + name,
+						KestrelMessages.notSupportedYet("kestrel.certificates." + name), null);
 			}
 			if (!name.equalsIgnoreCase(DEFAULT_CERTIFICATE)) {
 				throw new KestrelConfigurationException(null, "kestrel.certificates." + name,
 						KestrelMessages.unknownKey("kestrel.certificates." + name), null);
 			}
 		}
-	}
-
-	private static KestrelConfigurationException fail(String endpointName, String key) {
-		return new KestrelConfigurationException(endpointName, key, KestrelMessages.notSupportedYet(key), null);
 	}
 
 }

@@ -1,0 +1,25 @@
+package dev.kestrel.autoconfigure;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kestrel.binding.HostingAddresses;
+import dev.kestrel.config.KestrelConfig;
+
+/**
+ * Everything the starter reads from the environment, as {@link KestrelConfigurationReader} returns it: immutable, and
+ * compared by value (the reload of configuration compares two reads).
+ *
+ * @param configuration the {@code Kestrel} section
+ * @param hostingAddresses the address lists outside it ({@code urls}, {@code ASPNETCORE_URLS}, {@code server.port})
+ * @param cleartextHttp2 {@code kestrel.cleartext-http2}
+ * @param developmentCertificateAutoCreate {@code kestrel.development-certificate.auto-create}
+ */
+public record KestrelSettings(KestrelConfig configuration, HostingAddresses hostingAddresses, boolean cleartextHttp2,
+		boolean developmentCertificateAutoCreate) {
+
+	public KestrelSettings {
+		requireNonNull(configuration, "configuration");
+		requireNonNull(hostingAddresses, "hostingAddresses");
+	}
+
+}
