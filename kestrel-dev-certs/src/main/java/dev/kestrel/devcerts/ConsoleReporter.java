@@ -2,7 +2,7 @@ package dev.kestrel.devcerts;
 
 import java.io.PrintStream;
 
-import dev.kestrel.tls.devcert.DevCertReporter;
+import dev.kestrel.devcerts.trust.DevCertReporter;
 
 /**
  * Prints to the console as {@code dotnet dev-certs} does: results on standard output (hidden by {@code --quiet}),

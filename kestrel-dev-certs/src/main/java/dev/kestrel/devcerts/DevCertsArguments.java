@@ -2,7 +2,6 @@ package dev.kestrel.devcerts;
 
 import java.util.List;
 
-import dev.kestrel.diagnostics.KestrelMessages;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,7 +44,7 @@ record DevCertsArguments(boolean help, String exportPath, String password, boole
 			return new DevCertsArguments(true, null, null, false, false, false, null, null, false, false, false);
 		}
 		if (!arguments.get(0).equals("https")) {
-			throw new InvalidArgumentsException(KestrelMessages.devCertsUnrecognizedArgument(arguments.get(0)));
+			throw new InvalidArgumentsException(DevCertsMessages.unrecognizedArgument(arguments.get(0)));
 		}
 		Builder builder = new Builder();
 		for (int index = 1; index < arguments.size(); index++) {
@@ -69,16 +68,16 @@ record DevCertsArguments(boolean help, String exportPath, String password, boole
 					String value = inlineValue;
 					if (value == null) {
 						if (index + 1 >= arguments.size()) {
-							throw new InvalidArgumentsException(KestrelMessages.devCertsMissingValue(name));
+							throw new InvalidArgumentsException(DevCertsMessages.missingValue(name));
 						}
 						value = arguments.get(++index);
 					}
 					builder.value(name, value);
 				}
-				default -> throw new InvalidArgumentsException(KestrelMessages.devCertsUnrecognizedArgument(argument));
+				default -> throw new InvalidArgumentsException(DevCertsMessages.unrecognizedArgument(argument));
 			}
 			if (inlineValue != null && !takesValue(name)) {
-				throw new InvalidArgumentsException(KestrelMessages.devCertsUnrecognizedArgument(argument));
+				throw new InvalidArgumentsException(DevCertsMessages.unrecognizedArgument(argument));
 			}
 		}
 		return builder.build();

@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
+import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
+import dev.kestrel.devcerts.trust.TrustLevel;
 import dev.kestrel.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.tls.devcert.DevelopmentCertificateException;
-import dev.kestrel.tls.devcert.DevelopmentCertificateExport;
-import dev.kestrel.tls.devcert.DevelopmentCertificateTrust;
 import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.devcert.TrustLevel;
 import dev.kestrel.tls.store.CertificateStore;
 import dev.kestrel.tls.store.CertificateStoreException;
 import dev.kestrel.tls.store.StoredCertificate;
@@ -74,12 +73,12 @@ public final class DevCertsCommand {
 			return ExitCodes.CRITICAL_ERROR;
 		}
 		if (parsed.help()) {
-			this.out.println(KestrelMessages.devCertsHelp());
+			this.out.println(DevCertsMessages.help());
 			return ExitCodes.SUCCESS;
 		}
 		ConsoleReporter reporter = new ConsoleReporter(this.out, this.err, parsed.verbose(), parsed.quiet());
 		if (!isValidCombination(parsed)) {
-			reporter.error(KestrelMessages.devCertsInvalidUsage());
+			reporter.error(DevCertsMessages.invalidUsage());
 			return ExitCodes.CRITICAL_ERROR;
 		}
 		try {
@@ -96,7 +95,7 @@ public final class DevCertsCommand {
 			return ensure(parsed, my, reporter);
 		}
 		catch (RuntimeException ex) {
-			reporter.error(KestrelMessages.devCertsUnexpectedError(String.valueOf(ex.getMessage())));
+			reporter.error(DevCertsMessages.unexpectedError(String.valueOf(ex.getMessage())));
 			return ExitCodes.CRITICAL_ERROR;
 		}
 	}
@@ -128,14 +127,14 @@ public final class DevCertsCommand {
 
 	private int ensure(DevCertsArguments arguments, CertificateStore my, ConsoleReporter reporter) {
 		if (arguments.trust()) {
-			reporter.warn(KestrelMessages.devCertsTrustRequested());
+			reporter.warn(DevCertsMessages.trustRequested());
 		}
 		DevelopmentCertificateExport.Format format = DevelopmentCertificateExport.Format.PFX;
 		if (arguments.format() != null) {
 			Optional<DevelopmentCertificateExport.Format> parsed = DevelopmentCertificateExport.Format
 				.parse(arguments.format());
 			if (parsed.isEmpty()) {
-				reporter.error(KestrelMessages.devCertsUnknownKeyFormat(arguments.format()));
+				reporter.error(DevCertsMessages.unknownKeyFormat(arguments.format()));
 				return ExitCodes.INVALID_KEY_EXPORT_FORMAT;
 			}
 			format = parsed.get();
@@ -146,12 +145,12 @@ public final class DevCertsCommand {
 		}
 		catch (CertificateStoreException ex) {
 			reporter.verbose(ex.getMessage());
-			reporter.error(KestrelMessages.devCertsErrorSaving());
+			reporter.error(DevCertsMessages.errorSaving());
 			return ExitCodes.ERROR_SAVING;
 		}
 		catch (DevelopmentCertificateException ex) {
 			reporter.verbose(ex.getMessage());
-			reporter.error(KestrelMessages.devCertsErrorCreating());
+			reporter.error(DevCertsMessages.errorCreating());
 			return ExitCodes.ERROR_CREATING;
 		}
 		StoredCertificate certificate = result.certificate();
@@ -167,7 +166,7 @@ public final class DevCertsCommand {
 			catch (DevelopmentCertificateException ex) {
 				reporter.error(ex.getProblem().description());
 				reporter.verbose(ex.getProblem().action());
-				reporter.warn(KestrelMessages.devCertsErrorExporting());
+				reporter.warn(DevCertsMessages.errorExporting());
 				return ExitCodes.ERROR_EXPORTING;
 			}
 			finally {
@@ -179,17 +178,17 @@ public final class DevCertsCommand {
 		if (arguments.trust()) {
 			TrustLevel level = trust(reporter).trust(certificate.certificate());
 			if (level == TrustLevel.FULL) {
-				reporter.output(result.created() ? KestrelMessages.devCertsNewTrusted()
-						: KestrelMessages.devCertsExistingTrusted());
+				reporter.output(result.created() ? DevCertsMessages.newTrusted()
+						: DevCertsMessages.existingTrusted());
 				return ExitCodes.SUCCESS;
 			}
-			reporter.warn((level == TrustLevel.PARTIAL) ? KestrelMessages.devCertsTrustPartiallyFailed()
-					: KestrelMessages.devCertsTrustFailed());
+			reporter.warn((level == TrustLevel.PARTIAL) ? DevCertsMessages.trustPartiallyFailed()
+					: DevCertsMessages.trustFailed());
 			return ExitCodes.ERROR_TRUSTING;
 		}
-		reporter.output(result.created() ? KestrelMessages.devCertsGenerated() : KestrelMessages.devCertsAlreadyPresent());
+		reporter.output(result.created() ? DevCertsMessages.generated() : DevCertsMessages.alreadyPresent());
 		if (arguments.exportPath() != null) {
-			reporter.verbose(KestrelMessages.devCertsExported(Path.of(arguments.exportPath()).toAbsolutePath().toString()));
+			reporter.verbose(DevCertsMessages.exported(Path.of(arguments.exportPath()).toAbsolutePath().toString()));
 		}
 		return ExitCodes.SUCCESS;
 	}
@@ -197,12 +196,12 @@ public final class DevCertsCommand {
 	private int check(DevCertsArguments arguments, CertificateStore my, ConsoleReporter reporter) {
 		List<StoredCertificate> valid = DevelopmentCertificates.findValid(my, this.clock);
 		if (valid.isEmpty()) {
-			reporter.output(KestrelMessages.devCertsNoValidCertificate());
+			reporter.output(DevCertsMessages.noValidCertificate());
 			return ExitCodes.NO_VALID_CERTIFICATE;
 		}
 		if (!arguments.trust()) {
-			reporter.output(KestrelMessages.devCertsFound("valid", describe(valid)));
-			reporter.output(KestrelMessages.devCertsCheckTrustHint());
+			reporter.output(DevCertsMessages.found("valid", describe(valid)));
+			reporter.output(DevCertsMessages.checkTrustHint());
 			return ExitCodes.SUCCESS;
 		}
 		DevelopmentCertificateTrust trust = trust(reporter);
@@ -210,33 +209,33 @@ public final class DevCertsCommand {
 			.filter((stored) -> trust.trustLevel(stored.certificate()) == TrustLevel.FULL)
 			.toList();
 		if (trusted.isEmpty()) {
-			reporter.output(KestrelMessages.devCertsNoneTrusted(String.join(System.lineSeparator(), describe(valid))));
+			reporter.output(DevCertsMessages.noneTrusted(String.join(System.lineSeparator(), describe(valid))));
 			if (!reporter.isVerbose()) {
-				reporter.output(KestrelMessages.devCertsRunWithVerbose());
+				reporter.output(DevCertsMessages.runWithVerbose());
 			}
 			return ExitCodes.CERTIFICATE_NOT_TRUSTED;
 		}
-		reporter.output(KestrelMessages.devCertsFound("trusted", describe(trusted)));
+		reporter.output(DevCertsMessages.found("trusted", describe(trusted)));
 		return ExitCodes.SUCCESS;
 	}
 
 	private int clean(CertificateStore my, ConsoleReporter reporter) {
-		reporter.output(KestrelMessages.devCertsCleaning());
-		DevelopmentCertificates.CleanResult result;
+		reporter.output(DevCertsMessages.cleaning());
+		DevelopmentCertificateCleanup.Result result;
 		try {
-			result = DevelopmentCertificates.clean(my, trust(reporter));
+			result = DevelopmentCertificateCleanup.clean(my, trust(reporter));
 		}
 		catch (RuntimeException ex) {
-			reporter.error(KestrelMessages.devCertsCleanFailed());
+			reporter.error(DevCertsMessages.cleanFailed());
 			reporter.error(String.valueOf(ex.getMessage()));
 			return ExitCodes.ERROR_CLEANING;
 		}
 		if (!result.isComplete()) {
-			reporter.error(KestrelMessages.devCertsCleanFailed());
-			result.failed().forEach((thumbprint) -> reporter.error(KestrelMessages.devCertsRemoveFailed(thumbprint)));
+			reporter.error(DevCertsMessages.cleanFailed());
+			result.failed().forEach((thumbprint) -> reporter.error(DevCertsMessages.removeFailed(thumbprint)));
 			return ExitCodes.ERROR_CLEANING;
 		}
-		reporter.output(KestrelMessages.devCertsCleaned());
+		reporter.output(DevCertsMessages.cleaned());
 		return ExitCodes.SUCCESS;
 	}
 
@@ -244,38 +243,38 @@ public final class DevCertsCommand {
 		String path = arguments.importPath();
 		char[] password = arguments.password().toCharArray();
 		try {
-			DevelopmentCertificates.ImportResult result = DevelopmentCertificates.importCertificate(my, Path.of(path),
-					password);
+			DevelopmentCertificateImport.Result result = DevelopmentCertificateImport.importCertificate(my,
+					Path.of(path), password);
 			return switch (result) {
 				case IMPORTED -> {
-					reporter.output(KestrelMessages.devCertsImported());
+					reporter.output(DevCertsMessages.imported());
 					yield ExitCodes.SUCCESS;
 				}
 				case FILE_MISSING -> {
-					reporter.error(KestrelMessages.devCertsImportFileMissing(path));
+					reporter.error(DevCertsMessages.importFileMissing(path));
 					yield ExitCodes.MISSING_CERTIFICATE_FILE;
 				}
 				case INVALID_CERTIFICATE -> {
-					reporter.error(KestrelMessages.devCertsImportInvalid(path));
+					reporter.error(DevCertsMessages.importInvalid(path));
 					yield ExitCodes.FAILED_TO_LOAD_CERTIFICATE;
 				}
 				case NOT_A_DEVELOPMENT_CERTIFICATE -> {
-					reporter.error(KestrelMessages.devCertsImportNotDevelopmentCertificate(path));
+					reporter.error(DevCertsMessages.importNotDevelopmentCertificate(path));
 					yield ExitCodes.NO_DEVELOPMENT_HTTPS_CERTIFICATE;
 				}
 				case EXISTING_CERTIFICATES_PRESENT -> {
-					reporter.error(KestrelMessages.devCertsImportExistingCertificates());
+					reporter.error(DevCertsMessages.importExistingCertificates());
 					yield ExitCodes.EXISTING_CERTIFICATES_PRESENT;
 				}
 			};
 		}
 		catch (CertificateStoreException ex) {
 			reporter.verbose(ex.getMessage());
-			reporter.error(KestrelMessages.devCertsErrorSaving());
+			reporter.error(DevCertsMessages.errorSaving());
 			return ExitCodes.ERROR_SAVING;
 		}
 		catch (RuntimeException ex) {
-			reporter.error(KestrelMessages.devCertsUnexpectedError(String.valueOf(ex.getMessage())));
+			reporter.error(DevCertsMessages.unexpectedError(String.valueOf(ex.getMessage())));
 			return ExitCodes.ERROR_IMPORTING;
 		}
 		finally {
@@ -292,7 +291,7 @@ public final class DevCertsCommand {
 	}
 
 	private static String describe(X509Certificate certificate, String thumbprint) {
-		return KestrelMessages.certificateDescription(thumbprint, certificate.getSubjectX500Principal().getName(),
+		return DevCertsMessages.certificateDescription(thumbprint, certificate.getSubjectX500Principal().getName(),
 				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
 				DevelopmentCertificate.isDevelopmentCertificate(certificate));
 	}

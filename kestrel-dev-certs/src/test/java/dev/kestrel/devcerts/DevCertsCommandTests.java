@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
+import dev.kestrel.devcerts.export.ExportMessages;
+import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
 import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificateExport;
-import dev.kestrel.tls.devcert.DevelopmentCertificateTrust;
 import dev.kestrel.tls.devcert.GeneratedCertificate;
 import dev.kestrel.tls.store.CertificateStore;
 import dev.kestrel.tls.store.StoredCertificate;
@@ -72,10 +72,10 @@ class DevCertsCommandTests {
 		}
 
 		assertThat(run("https", "--check")).isEqualTo(ExitCodes.NO_VALID_CERTIFICATE);
-		assertThat(output()).contains(KestrelMessages.devCertsNoValidCertificate());
+		assertThat(output()).contains(DevCertsMessages.noValidCertificate());
 
 		assertThat(run("https")).isZero();
-		assertThat(output()).contains(KestrelMessages.devCertsGenerated());
+		assertThat(output()).contains(DevCertsMessages.generated());
 		List<StoredCertificate> stored = CertificateStore.open(this.stores, "My").list();
 		assertThat(stored).singleElement().satisfies((certificate) -> {
 			assertThat(certificate.hasPrivateKey()).isTrue();
@@ -86,11 +86,11 @@ class DevCertsCommandTests {
 		assertMode(stored.get(0).file(), "rw-------");
 
 		assertThat(run("https")).isZero();
-		assertThat(output()).contains(KestrelMessages.devCertsAlreadyPresent());
+		assertThat(output()).contains(DevCertsMessages.alreadyPresent());
 
 		assertThat(run("https", "-c")).isZero();
 		assertThat(output()).contains("A valid certificate was found: " + thumbprint + " - CN=localhost - Valid from ")
-			.contains(KestrelMessages.devCertsCheckTrustHint());
+			.contains(DevCertsMessages.checkTrustHint());
 
 		assertThat(run("https", "--check", "--trust")).isEqualTo(ExitCodes.CERTIFICATE_NOT_TRUSTED);
 		assertThat(output()).contains("none of them is trusted").contains(thumbprint);
@@ -128,8 +128,8 @@ class DevCertsCommandTests {
 			.isZero();
 
 		assertThat(run("https", "--trust")).isZero();
-		assertThat(output()).contains(KestrelMessages.devCertsExistingTrusted());
-		assertThat(errors()).contains(KestrelMessages.devCertsTrustRequested());
+		assertThat(output()).contains(DevCertsMessages.existingTrusted());
+		assertThat(errors()).contains(DevCertsMessages.trustRequested());
 		String nickname = "aspnetcore-localhost-" + thumbprint;
 		assertThat(this.trustFolder.resolve(nickname + ".pem")).exists();
 		if (nss) {
@@ -140,7 +140,7 @@ class DevCertsCommandTests {
 		assertThat(output()).contains("A trusted certificate was found: " + thumbprint);
 
 		assertThat(run("https", "--clean")).isZero();
-		assertThat(output()).contains(KestrelMessages.devCertsCleaned());
+		assertThat(output()).contains(DevCertsMessages.cleaned());
 		assertThat(CertificateStore.open(this.stores, "My").list()).isEmpty();
 		assertThat(CertificateStore.open(this.stores, "Root").list()).isEmpty();
 		try (var files = Files.list(this.trustFolder)) {
@@ -160,7 +160,7 @@ class DevCertsCommandTests {
 		assumeThat(hasCommand("openssl")).as("openssl is installed").isTrue();
 		this.environment.remove(DevelopmentCertificateTrust.SSL_CERT_DIR_VARIABLE);
 		assertThat(run("https", "--trust")).isEqualTo(ExitCodes.ERROR_TRUSTING);
-		assertThat(errors()).contains(KestrelMessages.devCertsTrustPartiallyFailed());
+		assertThat(errors()).contains(DevCertsMessages.trustPartiallyFailed());
 		assertThat(run("https", "--check", "--trust")).isEqualTo(ExitCodes.CERTIFICATE_NOT_TRUSTED);
 	}
 
@@ -169,8 +169,8 @@ class DevCertsCommandTests {
 		Path missing = this.temp.resolve("missing");
 		assertThat(run("https", "-ep", missing.resolve("dev.pfx").toString(), "-p", "x"))
 			.isEqualTo(ExitCodes.ERROR_EXPORTING);
-		assertThat(errors()).contains(KestrelMessages.exportDirectoryMissing(missing.toString()).description())
-			.contains(KestrelMessages.devCertsErrorExporting());
+		assertThat(errors()).contains(ExportMessages.exportDirectoryMissing(missing.toString()).description())
+			.contains(DevCertsMessages.errorExporting());
 		assertThat(missing).doesNotExist();
 	}
 
@@ -178,7 +178,7 @@ class DevCertsCommandTests {
 	void unknownFormatGivesExitCodeTen() {
 		assertThat(run("https", "-ep", this.temp.resolve("x.der").toString(), "--format", "Der"))
 			.isEqualTo(ExitCodes.INVALID_KEY_EXPORT_FORMAT);
-		assertThat(errors()).contains(KestrelMessages.devCertsUnknownKeyFormat("Der"));
+		assertThat(errors()).contains(DevCertsMessages.unknownKeyFormat("Der"));
 	}
 
 	@Test
@@ -191,7 +191,7 @@ class DevCertsCommandTests {
 				new String[] { "https", "-i", "x.pfx", "-p", "x" });
 		for (String[] arguments : invalid) {
 			assertThat(run(arguments)).as(String.join(" ", arguments)).isEqualTo(ExitCodes.CRITICAL_ERROR);
-			assertThat(errors()).contains(KestrelMessages.devCertsInvalidUsage());
+			assertThat(errors()).contains(DevCertsMessages.invalidUsage());
 		}
 		assertThat(this.stores).doesNotExist();
 	}
@@ -199,11 +199,11 @@ class DevCertsCommandTests {
 	@Test
 	void unknownArgumentsAndMissingValuesAreCriticalErrors() {
 		assertThat(run("http")).isEqualTo(ExitCodes.CRITICAL_ERROR);
-		assertThat(errors()).contains(KestrelMessages.devCertsUnrecognizedArgument("http"));
+		assertThat(errors()).contains(DevCertsMessages.unrecognizedArgument("http"));
 		assertThat(run("https", "--bogus")).isEqualTo(ExitCodes.CRITICAL_ERROR);
-		assertThat(errors()).contains(KestrelMessages.devCertsUnrecognizedArgument("--bogus"));
+		assertThat(errors()).contains(DevCertsMessages.unrecognizedArgument("--bogus"));
 		assertThat(run("https", "-ep")).isEqualTo(ExitCodes.CRITICAL_ERROR);
-		assertThat(errors()).contains(KestrelMessages.devCertsMissingValue("-ep"));
+		assertThat(errors()).contains(DevCertsMessages.missingValue("-ep"));
 		assertThat(run("https", "--trust=yes")).isEqualTo(ExitCodes.CRITICAL_ERROR);
 	}
 
@@ -211,7 +211,7 @@ class DevCertsCommandTests {
 	void helpIsShownForNoCommandAndForHelpOptions() {
 		for (String[] arguments : List.of(new String[0], new String[] { "--help" }, new String[] { "https", "-h" })) {
 			assertThat(run(arguments)).isZero();
-			assertThat(output()).contains(KestrelMessages.devCertsHelp());
+			assertThat(output()).contains(DevCertsMessages.help());
 		}
 	}
 
@@ -221,8 +221,8 @@ class DevCertsCommandTests {
 		assertThat(output()).isEmpty();
 		Path exports = Files.createDirectories(this.temp.resolve("exports"));
 		assertThat(run("https", "-v", "--export-path=" + exports.resolve("cert.pfx"))).isZero();
-		assertThat(output()).contains(KestrelMessages.devCertsAlreadyPresent(),
-				KestrelMessages.devCertsExported(exports.resolve("cert.pfx").toString()));
+		assertThat(output()).contains(DevCertsMessages.alreadyPresent(),
+				DevCertsMessages.exported(exports.resolve("cert.pfx").toString()));
 		// Without -p the PFX export holds the certificate only, as with dotnet dev-certs.
 		assertThat(Files.readAllBytes(exports.resolve("cert.pfx")))
 			.isEqualTo(CertificateStore.open(this.stores, "My").list().get(0).certificate().getEncoded());
@@ -236,14 +236,14 @@ class DevCertsCommandTests {
 				DevelopmentCertificateExport.Format.PFX, "import-secret".toCharArray());
 		assertThat(run("https")).isZero();
 		assertThat(run("https", "--clean", "--import", pfx.toString(), "-p", "import-secret")).isZero();
-		assertThat(output()).contains(KestrelMessages.devCertsCleaned(), KestrelMessages.devCertsImported());
+		assertThat(output()).contains(DevCertsMessages.cleaned(), DevCertsMessages.imported());
 		assertThat(CertificateStore.open(this.stores, "My").list()).singleElement()
 			.satisfies((stored) -> assertThat(stored.certificate()).isEqualTo(generated.certificate()));
 		assertThat(run("https", "--clean", "--import", this.temp.resolve("none.pfx").toString(), "-p", "x"))
 			.isEqualTo(ExitCodes.MISSING_CERTIFICATE_FILE);
 		assertThat(run("https", "--clean", "--import", pfx.toString(), "-p", "wrong"))
 			.isEqualTo(ExitCodes.FAILED_TO_LOAD_CERTIFICATE);
-		assertThat(errors()).contains(KestrelMessages.devCertsImportInvalid(pfx.toString())).doesNotContain("wrong");
+		assertThat(errors()).contains(DevCertsMessages.importInvalid(pfx.toString())).doesNotContain("wrong");
 	}
 
 	@Test
@@ -258,7 +258,7 @@ class DevCertsCommandTests {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isEqualTo(ExitCodes.NO_VALID_CERTIFICATE);
-		assertThat(output).contains(KestrelMessages.devCertsNoValidCertificate());
+		assertThat(output).contains(DevCertsMessages.noValidCertificate());
 		command.set(command.size() - 1, "--clean=now");
 		Process invalid = new ProcessBuilder(command).redirectErrorStream(true).start();
 		invalid.getInputStream().readAllBytes();

@@ -5,8 +5,8 @@ import dev.kestrel.diagnostics.Problem;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Thrown when the development certificate cannot be generated, exported or trusted. The message never contains a
- * password or key material.
+ * Thrown when the development certificate cannot be generated (or, by the {@code kestrel-dev-certs} tool, exported).
+ * The message never contains a password or key material.
  */
 public class DevelopmentCertificateException extends RuntimeException {
 

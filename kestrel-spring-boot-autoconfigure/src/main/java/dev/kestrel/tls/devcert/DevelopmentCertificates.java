@@ -1,28 +1,20 @@
 package dev.kestrel.tls.devcert;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.kestrel.tls.store.CertificateStore;
 import dev.kestrel.tls.store.CertificateStoreException;
-import dev.kestrel.tls.store.Pkcs12Files;
 import dev.kestrel.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Finds, creates, imports and removes development certificates in a certificate store, as ASP.NET Core's
- * {@code CertificateManager} does.
+ * Finds development certificates in a certificate store and creates one when there is none, as ASP.NET Core's
+ * {@code CertificateManager} does. Importing, exporting, trusting and removing them is the {@code kestrel-dev-certs}
+ * tool's job.
  */
 public final class DevelopmentCertificates {
 
@@ -114,81 +106,6 @@ public final class DevelopmentCertificates {
 		return new EnsureResult(my.add(generated.certificate(), generated.privateKey()), true);
 	}
 
-	/**
-	 * Imports a development certificate from a PKCS#12 file into the store, as {@code dotnet dev-certs https
-	 * --import} does.
-	 * @param my the CurrentUser {@code My} store
-	 * @param file the PKCS#12 file
-	 * @param password its password
-	 * @return the outcome
-	 */
-	public static ImportResult importCertificate(CertificateStore my, Path file, char[] password) {
-		requireNonNull(my, "my");
-		requireNonNull(file, "file");
-		if (!Files.isRegularFile(file)) {
-			return ImportResult.FILE_MISSING;
-		}
-		Pkcs12Files.Decoded decoded;
-		try {
-			decoded = Pkcs12Files.decode(Files.readAllBytes(file), password);
-		}
-		catch (IOException | GeneralSecurityException ex) {
-			return ImportResult.INVALID_CERTIFICATE;
-		}
-		if (!DevelopmentCertificate.isDevelopmentCertificate(decoded.certificate())) {
-			return ImportResult.NOT_A_DEVELOPMENT_CERTIFICATE;
-		}
-		if (!findAll(my).isEmpty()) {
-			return ImportResult.EXISTING_CERTIFICATES_PRESENT;
-		}
-		my.add(decoded.certificate(), decoded.privateKey());
-		return ImportResult.IMPORTED;
-	}
-
-	/**
-	 * Removes every development certificate ({@code CN=localhost} with the marker) from the {@code My} store and
-	 * from every place {@link DevelopmentCertificateTrust} trusts it: the {@code Root} store, the OpenSSL directory
-	 * and the NSS databases. Certificates found only in the {@code Root} store or the OpenSSL directory are removed
-	 * too.
-	 * @param my the CurrentUser {@code My} store
-	 * @param trust where the certificates are trusted
-	 * @return the thumbprints removed and the thumbprints that could not be removed everywhere
-	 */
-	public static CleanResult clean(CertificateStore my, DevelopmentCertificateTrust trust) {
-		requireNonNull(my, "my");
-		requireNonNull(trust, "trust");
-		Map<String, X509Certificate> certificates = new LinkedHashMap<>();
-		for (StoredCertificate stored : findAll(my)) {
-			if (DevelopmentCertificate.isDevelopmentCertificate(stored.certificate())) {
-				certificates.putIfAbsent(stored.thumbprint(), stored.certificate());
-			}
-		}
-		for (StoredCertificate stored : findAll(trust.rootStore())) {
-			if (DevelopmentCertificate.isDevelopmentCertificate(stored.certificate())) {
-				certificates.putIfAbsent(stored.thumbprint(), stored.certificate());
-			}
-		}
-		trust.trustedFiles().forEach(certificates::putIfAbsent);
-		List<String> removed = new ArrayList<>();
-		List<String> failed = new ArrayList<>();
-		certificates.forEach((thumbprint, certificate) -> {
-			boolean complete = trust.untrust(certificate);
-			try {
-				my.remove(thumbprint);
-			}
-			catch (CertificateStoreException ex) {
-				complete = false;
-			}
-			if (complete) {
-				removed.add(thumbprint);
-			}
-			else {
-				failed.add(thumbprint);
-			}
-		});
-		return new CleanResult(List.copyOf(removed), List.copyOf(failed));
-	}
-
 	private static boolean isTimeValid(StoredCertificate stored, Instant now) {
 		return !now.isBefore(stored.certificate().getNotBefore().toInstant())
 				&& !now.isAfter(stored.certificate().getNotAfter().toInstant());
@@ -201,41 +118,6 @@ public final class DevelopmentCertificates {
 	 * @param created whether it was created by this call
 	 */
 	public record EnsureResult(StoredCertificate certificate, boolean created) {
-
-	}
-
-	/**
-	 * The outcome of {@link #clean}.
-	 *
-	 * @param removed thumbprints removed from everywhere
-	 * @param failed thumbprints that could not be removed from some place (the reporter says which)
-	 */
-	public record CleanResult(List<String> removed, List<String> failed) {
-
-		/** @return whether every certificate was removed from everywhere */
-		public boolean isComplete() {
-			return this.failed.isEmpty();
-		}
-
-	}
-
-	/** The outcome of {@link #importCertificate}, one per exit code of {@code dotnet dev-certs https --import}. */
-	public enum ImportResult {
-
-		/** The certificate was imported. */
-		IMPORTED,
-
-		/** The file does not exist. */
-		FILE_MISSING,
-
-		/** The file is not a readable PKCS#12 file, or the password is wrong. */
-		INVALID_CERTIFICATE,
-
-		/** The certificate is not a development certificate. */
-		NOT_A_DEVELOPMENT_CERTIFICATE,
-
-		/** The store already holds development certificates. */
-		EXISTING_CERTIFICATES_PRESENT
 
 	}
 

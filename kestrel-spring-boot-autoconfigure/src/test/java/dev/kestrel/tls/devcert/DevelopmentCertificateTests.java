@@ -1,5 +1,6 @@
 package dev.kestrel.tls.devcert;
 
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,7 +200,7 @@ class DevelopmentCertificateTests {
 		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		GeneratedCertificate current = DevelopmentCertificate.generate(Clock.systemUTC());
 		Path pem = this.temp.resolve("localhost.pem");
-		Files.writeString(pem, DevelopmentCertificateExport.pem(current.certificate()));
+		Files.writeString(pem, pem(current.certificate()));
 		for (String[] target : new String[][] { { "-verify_hostname", "localhost" },
 				{ "-verify_hostname", "api.dev.localhost" }, { "-verify_ip", "127.0.0.1" },
 				{ "-verify_ip", "::1" } }) {
@@ -210,6 +212,14 @@ class DevelopmentCertificateTests {
 		ExternalTools.Result wrongHost = ExternalTools.run("openssl", "verify", "-purpose", "sslserver", "-CAfile",
 				pem.toString(), "-verify_hostname", "example.org", pem.toString());
 		assertThat(wrongHost.exitCode()).isNotZero();
+	}
+
+	private static String pem(X509Certificate certificate) throws Exception {
+		StringWriter out = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+			writer.writeObject(certificate);
+		}
+		return out.toString();
 	}
 
 	private static X509Certificate certificate(String subject, byte[] marker) throws Exception {

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,62 +110,6 @@ class DevelopmentCertificatesTests {
 		my.add(other.certificate(), other.privateKey());
 		assertThat(DevelopmentCertificates.findValid(my, CLOCK)).hasSize(1);
 		assertThat(DevelopmentCertificates.ensureCreated(my, CLOCK).created()).isTrue();
-	}
-
-	@Test
-	void importAcceptsOnlyADevelopmentCertificateIntoAStoreWithoutOne() {
-		CertificateStore my = store("My");
-		GeneratedCertificate generated = DevelopmentCertificate.generate(CLOCK);
-		Path pfx = this.temp.resolve("dev.pfx");
-		DevelopmentCertificateExport.export(generated.certificate(), generated.privateKey(), pfx,
-				DevelopmentCertificateExport.Format.PFX, "secret".toCharArray());
-		GeneratedCertificate plain = DevelopmentCertificateFixtures.plain("CN=localhost");
-		Path plainPfx = this.temp.resolve("plain.pfx");
-		DevelopmentCertificateExport.export(plain.certificate(), plain.privateKey(), plainPfx,
-				DevelopmentCertificateExport.Format.PFX, "secret".toCharArray());
-		assertThat(DevelopmentCertificates.importCertificate(my, this.temp.resolve("missing.pfx"), null))
-			.isEqualTo(DevelopmentCertificates.ImportResult.FILE_MISSING);
-		assertThat(DevelopmentCertificates.importCertificate(my, pfx, "wrong".toCharArray()))
-			.isEqualTo(DevelopmentCertificates.ImportResult.INVALID_CERTIFICATE);
-		assertThat(DevelopmentCertificates.importCertificate(my, plainPfx, "secret".toCharArray()))
-			.isEqualTo(DevelopmentCertificates.ImportResult.NOT_A_DEVELOPMENT_CERTIFICATE);
-		assertThat(DevelopmentCertificates.importCertificate(my, pfx, "secret".toCharArray()))
-			.isEqualTo(DevelopmentCertificates.ImportResult.IMPORTED);
-		assertThat(DevelopmentCertificates.findValid(my, CLOCK)).singleElement()
-			.satisfies((stored) -> assertThat(stored.certificate()).isEqualTo(generated.certificate()));
-		assertThat(DevelopmentCertificates.importCertificate(my, pfx, "secret".toCharArray()))
-			.isEqualTo(DevelopmentCertificates.ImportResult.EXISTING_CERTIFICATES_PRESENT);
-	}
-
-	@Test
-	void cleanRemovesDevelopmentCertificatesFromMyRootAndTheTrustFolderOnly() throws Exception {
-		CertificateStore my = store("My");
-		StoredCertificate development = DevelopmentCertificates.ensureCreated(my, CLOCK).certificate();
-		GeneratedCertificate otherSubject = DevelopmentCertificateFixtures.marked("CN=example.org",
-				NOW.minusSeconds(60), 6);
-		my.add(otherSubject.certificate(), otherSubject.privateKey());
-		GeneratedCertificate plain = DevelopmentCertificateFixtures.plain("CN=localhost");
-		my.add(plain.certificate(), plain.privateKey());
-		GeneratedCertificate rootOnly = DevelopmentCertificate.generate(CLOCK);
-		Path trustFolder = this.temp.resolve("trust");
-		DevelopmentCertificateTrust trust = new DevelopmentCertificateTrust(store("Root"), trustFolder, List.of(),
-				Map.of(), this.temp, DevCertReporter.silent());
-		trust.trust(development.certificate());
-		trust.rootStore().add(rootOnly.certificate(), null);
-		assertThat(trust.rootStore().list()).hasSize(2);
-		assertThat(trustFolder.resolve(DevelopmentCertificateTrust.nickname(development.certificate()) + ".pem"))
-			.exists();
-		DevelopmentCertificates.CleanResult result = DevelopmentCertificates.clean(my, trust);
-		assertThat(result.isComplete()).isTrue();
-		assertThat(result.removed()).containsExactlyInAnyOrder(development.thumbprint(),
-				Thumbprints.of(rootOnly.certificate()));
-		assertThat(trust.rootStore().list()).isEmpty();
-		assertThat(my.list()).extracting(StoredCertificate::certificate)
-			.containsExactlyInAnyOrder(otherSubject.certificate(), plain.certificate());
-		try (var files = Files.list(trustFolder)) {
-			assertThat(files).isEmpty();
-		}
-		assertThat(this.warnings).isEmpty();
 	}
 
 	private CertificateStore store(String name) {

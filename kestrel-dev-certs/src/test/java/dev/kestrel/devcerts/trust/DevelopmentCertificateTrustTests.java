@@ -1,4 +1,4 @@
-package dev.kestrel.tls.devcert;
+package dev.kestrel.devcerts.trust;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.devcerts.ExternalTools;
+import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
+import dev.kestrel.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.tls.devcert.GeneratedCertificate;
 import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.ExternalTools;
 import dev.kestrel.tls.store.Thumbprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +66,9 @@ class DevelopmentCertificateTrustTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.home.resolve(".aspnet"))))
 			.isEqualTo("rwx------");
 		assertThat(this.reporter.output).contains(
-				KestrelMessages.trustAddedToRootStore("$HOME/.dotnet/corefx/cryptography/x509stores/root"),
-				KestrelMessages.trustExportedPem("$HOME/.aspnet/dev-certs/trust/" + pem.getFileName()),
-				KestrelMessages.trustOpenSslLinked("$HOME/.aspnet/dev-certs/trust/" + link.getFileName(),
+				TrustMessages.trustAddedToRootStore("$HOME/.dotnet/corefx/cryptography/x509stores/root"),
+				TrustMessages.trustExportedPem("$HOME/.aspnet/dev-certs/trust/" + pem.getFileName()),
+				TrustMessages.trustOpenSslLinked("$HOME/.aspnet/dev-certs/trust/" + link.getFileName(),
 						"$HOME/.aspnet/dev-certs/trust/" + pem.getFileName()));
 		assertThat(this.reporter.warnings).isEmpty();
 		// OpenSSL itself now trusts the certificate through the hashed folder.
@@ -82,10 +84,10 @@ class DevelopmentCertificateTrustTests {
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(null));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).hasSize(2);
-		assertThat(this.reporter.warnings.get(0)).startsWith(KestrelMessages
+		assertThat(this.reporter.warnings.get(0)).startsWith(TrustMessages
 			.trustSuggestSettingSslCertDir("$HOME/.aspnet/dev-certs/trust", "\0", "SSL_CERT_DIR")
 			.split("\0")[0]);
-		assertThat(this.reporter.warnings.get(1)).isEqualTo(KestrelMessages.trustPartial());
+		assertThat(this.reporter.warnings.get(1)).isEqualTo(TrustMessages.trustPartial());
 		assertThat(trust.trustLevel(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 	}
 
@@ -95,7 +97,7 @@ class DevelopmentCertificateTrustTests {
 		DevelopmentCertificateTrust trust = trust(List.of(), environment("/etc/ssl/certs"));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).contains(
-				KestrelMessages.trustSuggestAppendingSslCertDir("$HOME/.aspnet/dev-certs/trust", "SSL_CERT_DIR"));
+				TrustMessages.trustSuggestAppendingSslCertDir("$HOME/.aspnet/dev-certs/trust", "SSL_CERT_DIR"));
 	}
 
 	@Test
@@ -104,8 +106,8 @@ class DevelopmentCertificateTrustTests {
 		environment.put("PATH", Files.createDirectories(this.temp.resolve("empty-bin")).toString());
 		DevelopmentCertificateTrust trust = trust(List.of(), environment);
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
-		assertThat(this.reporter.warnings).containsExactly(KestrelMessages.trustOpenSslMissing(),
-				KestrelMessages.trustPartial());
+		assertThat(this.reporter.warnings).containsExactly(TrustMessages.trustOpenSslMissing(),
+				TrustMessages.trustPartial());
 		try (var files = Files.list(this.trustFolder)) {
 			assertThat(files).singleElement()
 				.satisfies((file) -> assertThat(file.getFileName().toString()).startsWith("aspnetcore-localhost-"));
@@ -132,7 +134,7 @@ class DevelopmentCertificateTrustTests {
 		ExternalTools.Result valid = ExternalTools.run("certutil", "-V", "-u", "V", "-d", "sql:" + database, "-n",
 				nickname);
 		assertThat(valid.exitCode()).as(valid.output()).isZero();
-		assertThat(this.reporter.output).contains(KestrelMessages.trustNssAdded(database.toString(), "Chromium"));
+		assertThat(this.reporter.output).contains(TrustMessages.trustNssAdded(database.toString(), "Chromium"));
 		assertThat(trust.trustLevel(generated.certificate())).isEqualTo(TrustLevel.FULL);
 		assertThat(trust.untrust(generated.certificate())).isTrue();
 		assertThat(ExternalTools.run("certutil", "-L", "-d", "sql:" + database).output()).doesNotContain(nickname);
@@ -165,7 +167,7 @@ class DevelopmentCertificateTrustTests {
 		environment.put("PATH", Files.createDirectories(this.temp.resolve("empty-bin")).toString());
 		DevelopmentCertificateTrust trust = trust(List.of(NssDatabase.of(database)), environment);
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
-		assertThat(this.reporter.warnings).contains(KestrelMessages.trustCertUtilMissing(database.toString()));
+		assertThat(this.reporter.warnings).contains(TrustMessages.trustCertUtilMissing(database.toString()));
 	}
 
 	@Test
@@ -177,7 +179,7 @@ class DevelopmentCertificateTrustTests {
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.NONE);
 		assertThat(Files.readString(pem)).isEqualTo("someone else's file");
 		assertThat(this.reporter.warnings)
-			.contains(KestrelMessages.trustExistingFileDiffers("$HOME/.aspnet/dev-certs/trust/" + pem.getFileName()));
+			.contains(TrustMessages.trustExistingFileDiffers("$HOME/.aspnet/dev-certs/trust/" + pem.getFileName()));
 	}
 
 	@Test
@@ -185,8 +187,8 @@ class DevelopmentCertificateTrustTests {
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(this.trustFolder.toString()));
 		assertThat(trust.trustLevel(generated.certificate())).isEqualTo(TrustLevel.NONE);
 		assertThat(this.reporter.verbose).contains(
-				KestrelMessages.notTrustedByDotnet("$HOME/.dotnet/corefx/cryptography/x509stores/root"),
-				KestrelMessages.notTrustedByOpenSsl("SSL_CERT_DIR"));
+				TrustMessages.notTrustedByDotnet("$HOME/.dotnet/corefx/cryptography/x509stores/root"),
+				TrustMessages.notTrustedByOpenSsl("SSL_CERT_DIR"));
 	}
 
 	@Test
@@ -199,7 +201,7 @@ class DevelopmentCertificateTrustTests {
 				this.home, this.reporter);
 		assertThat(databases).containsExactly(NssDatabase.of(first), NssDatabase.of(second));
 		assertThat(this.reporter.warnings).containsExactly(
-				KestrelMessages.nssDatabaseMissing(missing.toString(), "DOTNET_DEV_CERTS_NSSDB_PATHS"));
+				TrustMessages.nssDatabaseMissing(missing.toString(), "DOTNET_DEV_CERTS_NSSDB_PATHS"));
 		assertThat(DevelopmentCertificateTrust.nssDatabases(
 				Map.of(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, ""), this.home, this.reporter))
 			.isEmpty();

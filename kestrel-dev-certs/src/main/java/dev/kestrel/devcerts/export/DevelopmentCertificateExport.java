@@ -1,4 +1,4 @@
-package dev.kestrel.tls.devcert;
+package dev.kestrel.devcerts.export;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,7 +22,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.openssl.PKCS8Generator;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.tls.devcert.DevelopmentCertificateException;
 import dev.kestrel.tls.store.Pkcs12Files;
 import dev.kestrel.tls.store.SecureFiles;
 
@@ -67,7 +67,7 @@ public final class DevelopmentCertificateExport {
 		Path absolute = path.toAbsolutePath();
 		Path directory = absolute.getParent();
 		if (directory != null && !Files.isDirectory(directory)) {
-			throw new DevelopmentCertificateException(KestrelMessages.exportDirectoryMissing(directory.toString()),
+			throw new DevelopmentCertificateException(ExportMessages.exportDirectoryMissing(directory.toString()),
 					null);
 		}
 		List<Path> written = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class DevelopmentCertificateExport {
 		}
 		catch (IOException | GeneralSecurityException | OperatorCreationException ex) {
 			throw new DevelopmentCertificateException(
-					KestrelMessages.exportFailed(absolute.toString(), String.valueOf(ex.getMessage())), ex);
+					ExportMessages.exportFailed(absolute.toString(), String.valueOf(ex.getMessage())), ex);
 		}
 	}
 
@@ -135,7 +135,7 @@ public final class DevelopmentCertificateExport {
 		OutputEncryptor encryptor = null;
 		if (password != null) {
 			if (password.length == 0) {
-				throw new DevelopmentCertificateException(KestrelMessages.emptyPemKeyPassword(), null);
+				throw new DevelopmentCertificateException(ExportMessages.emptyPemKeyPassword(), null);
 			}
 			encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
 				.setPRF(PKCS8Generator.PRF_HMACSHA256)

@@ -1,4 +1,4 @@
-package dev.kestrel.tls.devcert;
+package dev.kestrel.devcerts.export;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -20,8 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.kestrel.diagnostics.KestrelMessages;
-import dev.kestrel.tls.store.ExternalTools;
+import dev.kestrel.devcerts.ExternalTools;
+import dev.kestrel.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.tls.devcert.DevelopmentCertificateException;
+import dev.kestrel.tls.devcert.GeneratedCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -127,7 +129,7 @@ class DevelopmentCertificateExportTests {
 	void emptyPasswordCannotEncryptAPemKey() {
 		assertThatExceptionOfType(DevelopmentCertificateException.class)
 			.isThrownBy(() -> export(this.temp.resolve("dev.pem"), DevelopmentCertificateExport.Format.PEM, ""))
-			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(KestrelMessages.emptyPemKeyPassword()));
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(ExportMessages.emptyPemKeyPassword()));
 		assertThat(this.temp.resolve("dev.key")).doesNotExist();
 	}
 
@@ -137,7 +139,7 @@ class DevelopmentCertificateExportTests {
 		assertThatExceptionOfType(DevelopmentCertificateException.class)
 			.isThrownBy(() -> export(missing.resolve("dev.pfx"), DevelopmentCertificateExport.Format.PFX, "p"))
 			.satisfies((ex) -> assertThat(ex.getProblem())
-				.isEqualTo(KestrelMessages.exportDirectoryMissing(missing.toString())));
+				.isEqualTo(ExportMessages.exportDirectoryMissing(missing.toString())));
 		assertThat(missing).doesNotExist();
 	}
 

@@ -1,4 +1,4 @@
-package dev.kestrel.tls.devcert;
+package dev.kestrel.devcerts.trust;
 
 import java.nio.file.Path;
 

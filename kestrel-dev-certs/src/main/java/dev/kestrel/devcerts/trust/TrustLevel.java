@@ -1,4 +1,4 @@
-package dev.kestrel.tls.devcert;
+package dev.kestrel.devcerts.trust;
 
 /** How far a development certificate is trusted on this machine, as ASP.NET Core reports it. */
 public enum TrustLevel {

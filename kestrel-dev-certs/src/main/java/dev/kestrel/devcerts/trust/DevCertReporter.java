@@ -1,8 +1,7 @@
-package dev.kestrel.tls.devcert;
+package dev.kestrel.devcerts.trust;
 
 /**
- * Receives what the development-certificate operations do, so that a command-line tool can print it and a server can
- * log it. Messages come from {@link dev.kestrel.diagnostics.KestrelMessages} and never contain a password or key
+ * Receives what the trust steps do, so that the command line can print it. Messages never contain a password or key
  * material.
  */
 public interface DevCertReporter {

@@ -1,0 +1,5 @@
+/**
+ * Export of the development certificate to PFX or PEM files, as {@code dotnet dev-certs https --export-path} writes
+ * them.
+ */
+package dev.kestrel.devcerts.export;
