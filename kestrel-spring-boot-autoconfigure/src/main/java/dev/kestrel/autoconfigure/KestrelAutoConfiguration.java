@@ -20,6 +20,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -43,6 +44,7 @@ import dev.kestrel.server.KestrelReactiveWebServerFactory;
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnProperty(prefix = "kestrel", name = "enabled", matchIfMissing = true)
 @Import(ReactorResourceFactoryConfiguration.class)
+@ImportRuntimeHints(KestrelRuntimeHints.class)
 public final class KestrelAutoConfiguration {
 
 	@Bean
