@@ -1,23 +1,20 @@
 package dev.kestrel.autoconfigure;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.env.Environment;
 
 import dev.kestrel.binding.HostingAddresses;
 
 /**
- * Reads the address list and {@code server.port} from the environment.
+ * Reads the address lists from the environment ({@code server.port} and {@code server.address} reach the server
+ * factory through Spring Boot's own customizer).
  * <p>
  * One documented precedence replaces .NET's surprising one (where {@code Urls} in {@code appsettings.json} beats
  * {@code ASPNETCORE_URLS}): the highest-precedence Spring property source that sets any of {@code urls},
@@ -39,17 +36,14 @@ final class HostingAddressesResolver {
 			new Setting("dotnet.http.ports", "DOTNET_HTTP_PORTS", "http"),
 			new Setting("dotnet.https.ports", "DOTNET_HTTPS_PORTS", "https"));
 
-	/** Spring Boot's default port, used when only {@code server.address} is set. */
-	private static final int DEFAULT_SERVER_PORT = 8080;
-
 	private HostingAddressesResolver() {
 	}
 
 	static HostingAddresses resolve(Environment environment) {
-		return resolve(environment, ConfigurationPropertySources.get(environment));
+		return resolve(ConfigurationPropertySources.get(environment));
 	}
 
-	static HostingAddresses resolve(Environment environment, Iterable<ConfigurationPropertySource> sources) {
+	static HostingAddresses resolve(Iterable<ConfigurationPropertySource> sources) {
 		List<String> urls = List.of();
 		String urlsSource = null;
 		outer: for (ConfigurationPropertySource source : sources) {
@@ -78,14 +72,7 @@ final class HostingAddressesResolver {
 			urls = portUrls;
 			urlsSource = portSources.isEmpty() ? null : String.join(", ", portSources);
 		}
-		Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment),
-				ApplicationConversionService.getSharedInstance());
-		Integer serverPort = binder.bind("server.port", Integer.class).orElse(null);
-		InetAddress serverAddress = binder.bind("server.address", InetAddress.class).orElse(null);
-		if (serverAddress != null && serverPort == null) {
-			serverPort = DEFAULT_SERVER_PORT;
-		}
-		return new HostingAddresses(urls, urlsSource, serverPort, serverAddress);
+		return new HostingAddresses(urls, urlsSource, null, null);
 	}
 
 	private static String value(ConfigurationPropertySource source, Setting setting) {

@@ -78,6 +78,7 @@ public final class KestrelAutoConfiguration {
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(settings.hostingAddresses());
 		factory.setCleartextHttp2(settings.cleartextHttp2());
+		factory.setServerHeader(settings.serverHeader());
 		factory.setResourceFactory(resourceFactory);
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());

@@ -50,6 +50,11 @@ public final class KestrelConfigurationReader {
 
 	private static final ConfigurationPropertyName KESTREL = ConfigurationPropertyName.of("kestrel");
 
+	private static final String SERVER_HTTP2 = "server.http2.enabled";
+
+	/** Spring Boot applies it to servlet servers only; the starter sends it from every endpoint. */
+	private static final String SERVER_HEADER = "server.server-header";
+
 	private static final List<ConfigurationPropertyName> UNSUPPORTED = UnsupportedKeys.KEYS.stream()
 		.map(ConfigurationPropertyName::of)
 		.toList();
@@ -67,6 +72,9 @@ public final class KestrelConfigurationReader {
 		List<ConfigurationPropertySource> sources = new ArrayList<>();
 		ConfigurationPropertySources.get(environment).forEach(sources::add);
 		rejectUnsupportedKeys(sources);
+		Binder server = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment),
+				ApplicationConversionService.getSharedInstance());
+		rejectHttp2Disabled(server);
 		EndpointNames names = EndpointNames.scan(sources);
 		KestrelProperties properties = bind(environment, sources);
 		Map<String, SniPropertiesReader.EndpointSni> sni = SniPropertiesReader.read(environment, sources);
@@ -90,8 +98,9 @@ public final class KestrelConfigurationReader {
 				new EndpointDefaultsConfig(defaults.getProtocols(), defaults.getSslProtocols(),
 						defaults.getClientCertificateMode()),
 				certificates);
-		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(environment, sources),
-				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate());
+		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(sources),
+				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
+				server.bind(SERVER_HEADER, String.class).orElse(null));
 	}
 
 	/**
@@ -116,6 +125,17 @@ public final class KestrelConfigurationReader {
 								KestrelMessages.notSupportedYet(name.toString()), null);
 					});
 			}
+		}
+	}
+
+	/**
+	 * Spring Boot always gives the server factory an {@code Http2} setting, disabled unless set; Kestrel endpoints
+	 * choose protocols themselves (HTTP/2 on by default), so an explicit {@code server.http2.enabled=false} would be
+	 * silently ignored: it is refused instead.
+	 */
+	private static void rejectHttp2Disabled(Binder binder) {
+		if (!binder.bind(SERVER_HTTP2, Boolean.class).orElse(true)) {
+			throw new KestrelConfigurationException(null, SERVER_HTTP2, KestrelMessages.serverHttp2Disabled(), null);
 		}
 	}
 

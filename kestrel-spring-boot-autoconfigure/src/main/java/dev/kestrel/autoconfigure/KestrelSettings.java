@@ -13,9 +13,10 @@ import dev.kestrel.config.KestrelConfig;
  * @param hostingAddresses the address lists outside it ({@code urls}, {@code ASPNETCORE_URLS}, {@code server.port})
  * @param cleartextHttp2 {@code kestrel.cleartext-http2}
  * @param developmentCertificateAutoCreate {@code kestrel.development-certificate.auto-create}
+ * @param serverHeader {@code server.server-header}, or {@code null}
  */
 public record KestrelSettings(KestrelConfig configuration, HostingAddresses hostingAddresses, boolean cleartextHttp2,
-		boolean developmentCertificateAutoCreate) {
+		boolean developmentCertificateAutoCreate, String serverHeader) {
 
 	public KestrelSettings {
 		requireNonNull(configuration, "configuration");

@@ -99,6 +99,18 @@ public final class KestrelMessages {
 				"Remove server.ssl.* and configure HTTPS on a Kestrel endpoint instead.");
 	}
 
+	public static Problem serverHttp2Disabled() {
+		return new Problem("server.http2.enabled=false is set, but Kestrel endpoints choose their protocols themselves.",
+				"Remove server.http2.enabled and set Kestrel.EndpointDefaults.Protocols (or an endpoint's Protocols) "
+						+ "to Http1.");
+	}
+
+	public static Problem errorPagesNotSupported() {
+		return new Problem("Error pages are registered on the web server factory, but a reactive server has none.",
+				"Remove the error pages and handle errors with WebFlux (an ErrorWebExceptionHandler or "
+						+ "server.error.* properties).");
+	}
+
 	// ---------------------------------------------------------------- binding
 
 	public static Problem addressInUse(String displayName) {

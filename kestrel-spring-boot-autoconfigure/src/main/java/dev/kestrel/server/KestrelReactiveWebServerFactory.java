@@ -1,5 +1,6 @@
 package dev.kestrel.server;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,10 @@ import java.util.function.BiFunction;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.web.server.Http2;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
@@ -41,6 +44,21 @@ import static java.util.Objects.requireNonNull;
  * {@code NettyRouteProvider} beans working; customizers apply to every endpoint, before the endpoint's own address,
  * protocols and TLS.
  * <p>
+ * The factory owns its settings: every setter of its superclasses is honoured on every endpoint or refused when the
+ * server starts ({@code KestrelReactiveWebServerFactorySettingsTests} lists them, so that a Spring Boot upgrade that
+ * adds one fails the build):
+ * <ul>
+ * <li>honoured on every endpoint: port and address ({@code server.port}, {@code server.address}: the fallback
+ * endpoint, or random ports for tests), compression, forwarded headers, server header, shutdown, lifecycle timeout,
+ * resource factory, route providers, server customizers ({@code server.netty.*},
+ * {@code server.max-http-request-header-size});</li>
+ * <li>refused: an enabled {@link Ssl} ({@code server.ssl.*}) and error pages;</li>
+ * <li>{@link Http2}: endpoints choose protocols with Kestrel's {@code Protocols} (HTTP/2 is on by default), so the
+ * value Spring Boot always sets is not applied; an explicit {@code server.http2.enabled=false} is refused by the
+ * configuration reader;</li>
+ * <li>SSL bundles: used by {@code Certificate.Bundle} through the application's {@code SslBundles}.</li>
+ * </ul>
+ * <p>
  * Without server options (as when Spring Boot instantiates this class again for the management port) it behaves
  * exactly like its superclass.
  */
@@ -60,6 +78,10 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 
 	private boolean cleartextHttp2 = true;
 
+	private boolean portSet;
+
+	private boolean addressSet;
+
 	/**
 	 * Sets the endpoints to bind. Without them the factory behaves like {@link NettyReactiveWebServerFactory}.
 	 * @param serverOptions the server options
@@ -74,6 +96,18 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	 */
 	public void setHostingAddresses(HostingAddresses hostingAddresses) {
 		this.hostingAddresses = requireNonNull(hostingAddresses, "hostingAddresses");
+	}
+
+	@Override
+	public void setPort(int port) {
+		super.setPort(port);
+		this.portSet = true;
+	}
+
+	@Override
+	public void setAddress(InetAddress address) {
+		super.setAddress(address);
+		this.addressSet = address != null;
 	}
 
 	@Override
@@ -108,8 +142,13 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		if (Ssl.isEnabled(getSsl())) {
 			throw new KestrelConfigurationException(null, "server.ssl", KestrelMessages.serverSslNotSupported(), null);
 		}
-		BindingPlan plan = AddressBinder.plan(this.serverOptions, this.hostingAddresses);
-		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(httpHandler);
+		if (!getErrorPages().isEmpty()) {
+			throw new KestrelConfigurationException(null, "errorPages", KestrelMessages.errorPagesNotSupported(),
+					null);
+		}
+		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
+		HttpHandler application = serverHeader(httpHandler, getServerHeader());
+		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(application);
 		ReactorHttpHandlerAdapter http3Adapter = null;
 		HttpServer tcpBase = createTcpBase();
 		List<EndpointServer> endpointServers = new ArrayList<>();
@@ -122,12 +161,24 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			HttpServer quic = null;
 			if (quicTls != null) {
 				http3Adapter = (http3Adapter != null) ? http3Adapter
-						: new ReactorHttpHandlerAdapter(new Http3SslInfoHandler(httpHandler));
+						: new ReactorHttpHandlerAdapter(new Http3SslInfoHandler(application));
 				quic = quicServer(endpoint, quicTls, http3Adapter::apply);
 			}
 			endpointServers.add(new EndpointServer(endpoint, tcp, quic, this.lifecycleTimeout));
 		}
 		return new KestrelWebServer(plan, endpointServers, getShutdown());
+	}
+
+	/**
+	 * The addresses asked for outside the {@code Kestrel} section: the address lists from the environment, and this
+	 * factory's port and address when they were set ({@code server.port}, {@code server.address}; an address without
+	 * a port listens on the factory's default port, 8080, as Spring Boot does).
+	 * @return the addresses
+	 */
+	HostingAddresses hostingAddresses() {
+		Integer port = (this.portSet || this.addressSet) ? getPort() : null;
+		InetAddress address = this.addressSet ? getAddress() : null;
+		return new HostingAddresses(this.hostingAddresses.urls(), this.hostingAddresses.urlsSource(), port, address);
 	}
 
 	/**
@@ -189,6 +240,19 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 				response.header(HttpHeaderNames.ALT_SVC, value);
 			}
 			return adapter.apply(request, response);
+		};
+	}
+
+	/**
+	 * Sends {@code server.server-header} on every response (Spring Boot's Netty server leaves it out).
+	 */
+	private static HttpHandler serverHeader(HttpHandler handler, String value) {
+		if (value == null || value.isBlank()) {
+			return handler;
+		}
+		return (request, response) -> {
+			response.getHeaders().set(HttpHeaders.SERVER, value);
+			return handler.handle(request, response);
 		};
 	}
 

@@ -1,21 +1,16 @@
 package dev.kestrel.autoconfigure;
 
-import java.net.InetAddress;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import dev.kestrel.binding.HostingAddresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link HostingAddressesResolver}: one documented precedence for address lists and {@code server.port}.
+ * Tests for {@link HostingAddressesResolver}: one documented precedence for address lists.
  */
 class HostingAddressesResolverTests {
 
@@ -113,35 +108,6 @@ class HostingAddressesResolverTests {
 	void splitKeepsCommasInsideAnEntry() {
 		assertThat(HostingAddressesResolver.split("http://a:1,http://b:2")).containsExactly("http://a:1,http://b:2");
 		assertThat(HostingAddressesResolver.split(" ; ")).isEmpty();
-	}
-
-	@Test
-	void serverPortAndServerAddressAreRead() throws Exception {
-		HostingAddresses hosting = HostingAddressesResolver.resolve(TestEnvironments.create()
-			.environmentVariables("SERVER_PORT", "8080")
-			.applicationConfig("server.address", "127.0.0.1", "server.port", "9090")
-			.build());
-		assertThat(hosting.serverPort()).isEqualTo(8080);
-		assertThat(hosting.serverAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
-	}
-
-	// BUG: see KestrelAutoConfigurationTests.serverPortAndServerAddressAreAccepted: server.address is converted with
-	// the environment's conversion service, and a StandardEnvironment's DefaultConversionService has no
-	// String-to-InetAddress converter (ConverterNotFoundException). Only SpringApplication's environment has one.
-	@Test
-	void serverAddressIsReadFromAnEnvironmentWithDefaultConversion() throws Exception {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("test", Map.of("server.port", "8080", "server.address", "127.0.0.1")));
-		HostingAddresses hosting = HostingAddressesResolver.resolve(environment);
-		assertThat(hosting.serverAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
-	}
-
-	@Test
-	void serverPortZeroIsKept() {
-		HostingAddresses hosting = HostingAddressesResolver
-			.resolve(TestEnvironments.create().commandLine("--server.port=0").build());
-		assertThat(hosting.serverPort()).isZero();
 	}
 
 	// BUG: Kestrel treats an empty "urls" as unset and falls through to the next setting (S1.4 step 1:

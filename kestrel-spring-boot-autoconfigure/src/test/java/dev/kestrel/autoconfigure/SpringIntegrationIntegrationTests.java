@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.kestrel.server.BoundEndpoint;
 import dev.kestrel.server.KestrelWebServer;
 import dev.kestrel.testing.TestApplication;
+import dev.kestrel.testing.TestCertificates;
+import dev.kestrel.testing.TestCertificates.TestCertificate;
 import dev.kestrel.testing.TestServers;
 
 import static dev.kestrel.testing.TestServers.get;
@@ -124,6 +128,33 @@ class SpringIntegrationIntegrationTests {
 			assertThat(get("http://127.0.0.1:" + appPort + "/").body()).isEqualTo("App HTTP/1.1");
 			assertThat(context.getEnvironment().getProperty("local.kestrel.App.port", Integer.class))
 				.isEqualTo(appPort);
+		}
+	}
+
+	@Test
+	void actuatorEnvListsEveryKestrelKeyIncludingSniAndMasksPasswordsEvenWhenValuesAreShown(@TempDir Path directory)
+			throws Exception {
+		TestCertificate certificate = TestCertificates.selfSigned("localhost");
+		String password = "env-Passw0rd-" + System.nanoTime();
+		Path pfx = certificate.writePfx(directory, password);
+		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.App.Url=http://127.0.0.1:0",
+				"Kestrel.Endpoints.Tls.Url=https://127.0.0.1:0", "Kestrel.Endpoints.Tls.Certificate.Path=" + pfx,
+				"Kestrel.Endpoints.Tls.Certificate.Password=" + password,
+				"Kestrel.Endpoints.Tls.Sni.a.example.org.Protocols=Http1",
+				"Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Path=" + pfx,
+				"Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password=" + password,
+				"management.endpoints.web.exposure.include=env", "management.endpoint.env.show-values=always")) {
+			int port = context.getEnvironment().getProperty("local.kestrel.App.port", Integer.class);
+			String env = get("http://127.0.0.1:" + port + "/actuator/env").body();
+			assertThat(env).contains("Kestrel.Endpoints.Tls.Sni.a.example.org.Protocols")
+				.contains("Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password")
+				.contains("Kestrel.Endpoints.Tls.Certificate.Password")
+				.contains("Kestrel.Endpoints.Tls.Certificate.Path")
+				.contains("******")
+				.doesNotContain(password);
+			String one = get("http://127.0.0.1:" + port
+					+ "/actuator/env/Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password").body();
+			assertThat(one).contains("******").doesNotContain(password);
 		}
 	}
 
