@@ -37,6 +37,7 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.diagnostics.Problem;
 import dev.kestrel.tls.PemKeyReader.PemKeyException;
+import dev.kestrel.tls.store.CertificateKeyMatcher;
 
 import static java.util.Objects.requireNonNull;
 
@@ -160,7 +161,7 @@ public final class CertificateFileLoader {
 		}
 		Path keyFile = resolve(keyPath);
 		PrivateKey privateKey = readPrivateKey(keyFile, read(keyFile, KEY_PATH), password, curve(leaf));
-		if (!KeyAlgorithms.matches(leaf, privateKey)) {
+		if (!CertificateKeyMatcher.matches(leaf, privateKey)) {
 			throw failure(KestrelMessages.keyDoesNotMatchCertificate(keyFile.toString(), certificateFile.toString()),
 					KEY_PATH, null);
 		}

@@ -5,13 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAKey;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -23,8 +17,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * Key algorithms the loader understands: conversion of a PKCS#8 structure to a JDK key, and the check that a private
- * key belongs to a certificate.
+ * Key algorithms the loader understands, and the conversion of a PKCS#8 structure to a JDK key. Whether a private key
+ * belongs to a certificate is decided by {@link dev.kestrel.tls.store.CertificateKeyMatcher}.
  */
 final class KeyAlgorithms {
 
@@ -32,17 +26,11 @@ final class KeyAlgorithms {
 	}
 
 	/**
-	 * Key families, each with a signature algorithm that proves possession of the key.
+	 * Key families a server certificate may use.
 	 */
 	enum Family {
 
-		RSA("SHA256withRSA"), EC("SHA256withECDSA"), DSA("SHA256withDSA"), EDDSA("EdDSA");
-
-		private final String signatureAlgorithm;
-
-		Family(String signatureAlgorithm) {
-			this.signatureAlgorithm = signatureAlgorithm;
-		}
+		RSA, EC, DSA, EDDSA
 
 	}
 
@@ -114,47 +102,6 @@ final class KeyAlgorithms {
 			return "Ed448";
 		}
 		return null;
-	}
-
-	/**
-	 * Returns whether a private key belongs to a certificate: same algorithm family and the same public key (RSA
-	 * modulus and exponent, or a signature made with the private key that the certificate's key verifies).
-	 * @param certificate the certificate
-	 * @param privateKey the private key
-	 * @return whether they form a key pair
-	 */
-	static boolean matches(X509Certificate certificate, PrivateKey privateKey) {
-		PublicKey publicKey = certificate.getPublicKey();
-		Family certificateFamily = family(publicKeyAlgorithm(certificate));
-		Family keyFamily = family(PrivateKeyInfo.getInstance(privateKey.getEncoded()).getPrivateKeyAlgorithm()
-			.getAlgorithm());
-		if (certificateFamily == null || certificateFamily != keyFamily) {
-			return false;
-		}
-		if (publicKey instanceof RSAPublicKey rsaPublicKey && privateKey instanceof RSAKey rsaPrivateKey) {
-			return rsaPublicKey.getModulus().equals(rsaPrivateKey.getModulus())
-					&& (!(privateKey instanceof RSAPrivateCrtKey crtKey)
-							|| crtKey.getPublicExponent().equals(rsaPublicKey.getPublicExponent()));
-		}
-		return signatureVerifies(certificateFamily.signatureAlgorithm, publicKey, privateKey);
-	}
-
-	private static boolean signatureVerifies(String algorithm, PublicKey publicKey, PrivateKey privateKey) {
-		try {
-			byte[] data = new byte[32];
-			new SecureRandom().nextBytes(data);
-			Signature signer = Signature.getInstance(algorithm);
-			signer.initSign(privateKey);
-			signer.update(data);
-			byte[] signature = signer.sign();
-			Signature verifier = Signature.getInstance(algorithm);
-			verifier.initVerify(publicKey);
-			verifier.update(data);
-			return verifier.verify(signature);
-		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			return false;
-		}
 	}
 
 }
