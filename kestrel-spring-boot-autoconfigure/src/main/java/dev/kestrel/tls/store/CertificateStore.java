@@ -178,7 +178,8 @@ public final class CertificateStore {
 		for (Path file : files()) {
 			try {
 				Pkcs12Files.Decoded decoded = Pkcs12Files.decode(Files.readAllBytes(file), null);
-				certificates.add(new StoredCertificate(decoded.certificate(), decoded.privateKey(), file));
+				certificates.add(new StoredCertificate(decoded.certificate(), decoded.privateKey(),
+						decoded.intermediates(), file));
 			}
 			catch (IOException | GeneralSecurityException | RuntimeException ex) {
 				this.warningHandler.accept(KestrelMessages.unreadableStoreFile(file.toString(), reason(ex)));

@@ -1,4 +1,4 @@
-package dev.kestrel.tls;
+package dev.kestrel.tls.store;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -7,6 +7,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
@@ -17,10 +18,21 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * Key algorithms the loader understands, and the conversion of a PKCS#8 structure to a JDK key. Whether a private key
- * belongs to a certificate is decided by {@link dev.kestrel.tls.store.CertificateKeyMatcher}.
+ * The key algorithms a server certificate may use, and the conversion of a PKCS#8 structure to a key of the JDK's own
+ * providers.
  */
-final class KeyAlgorithms {
+public final class KeyAlgorithms {
+
+	private static final Map<ASN1ObjectIdentifier, Family> FAMILIES = Map.of(PKCSObjectIdentifiers.rsaEncryption,
+			Family.RSA, PKCSObjectIdentifiers.id_RSASSA_PSS, Family.RSA, X9ObjectIdentifiers.id_ecPublicKey, Family.EC,
+			X9ObjectIdentifiers.id_dsa, Family.DSA, EdECObjectIdentifiers.id_Ed25519, Family.EDDSA,
+			EdECObjectIdentifiers.id_Ed448, Family.EDDSA);
+
+	/** The names of the JDK's {@link KeyFactory} algorithms, by key algorithm OID. */
+	private static final Map<ASN1ObjectIdentifier, String> JDK_ALGORITHMS = Map.of(PKCSObjectIdentifiers.rsaEncryption,
+			"RSA", PKCSObjectIdentifiers.id_RSASSA_PSS, "RSASSA-PSS", X9ObjectIdentifiers.id_ecPublicKey, "EC",
+			X9ObjectIdentifiers.id_dsa, "DSA", EdECObjectIdentifiers.id_Ed25519, "Ed25519",
+			EdECObjectIdentifiers.id_Ed448, "Ed448");
 
 	private KeyAlgorithms() {
 	}
@@ -28,9 +40,19 @@ final class KeyAlgorithms {
 	/**
 	 * Key families a server certificate may use.
 	 */
-	enum Family {
+	public enum Family {
 
-		RSA, EC, DSA, EDDSA
+		/** RSA, including RSASSA-PSS keys. */
+		RSA,
+
+		/** Elliptic curve (ECDSA) keys. */
+		EC,
+
+		/** DSA keys. */
+		DSA,
+
+		/** Ed25519 and Ed448 keys. */
+		EDDSA
 
 	}
 
@@ -39,20 +61,8 @@ final class KeyAlgorithms {
 	 * @param oid the algorithm OID of a {@code SubjectPublicKeyInfo} or {@code PrivateKeyInfo}
 	 * @return the family, or {@code null} when the algorithm is unknown
 	 */
-	static Family family(ASN1ObjectIdentifier oid) {
-		if (PKCSObjectIdentifiers.rsaEncryption.equals(oid) || PKCSObjectIdentifiers.id_RSASSA_PSS.equals(oid)) {
-			return Family.RSA;
-		}
-		if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
-			return Family.EC;
-		}
-		if (X9ObjectIdentifiers.id_dsa.equals(oid)) {
-			return Family.DSA;
-		}
-		if (EdECObjectIdentifiers.id_Ed25519.equals(oid) || EdECObjectIdentifiers.id_Ed448.equals(oid)) {
-			return Family.EDDSA;
-		}
-		return null;
+	public static Family family(ASN1ObjectIdentifier oid) {
+		return FAMILIES.get(oid);
 	}
 
 	/**
@@ -60,7 +70,7 @@ final class KeyAlgorithms {
 	 * @param certificate the certificate
 	 * @return the OID
 	 */
-	static ASN1ObjectIdentifier publicKeyAlgorithm(X509Certificate certificate) {
+	public static ASN1ObjectIdentifier publicKeyAlgorithm(X509Certificate certificate) {
 		return SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded()).getAlgorithm().getAlgorithm();
 	}
 
@@ -73,35 +83,13 @@ final class KeyAlgorithms {
 	 * @throws GeneralSecurityException if the structure is not a valid key
 	 * @throws IOException if the structure cannot be encoded
 	 */
-	static PrivateKey toPrivateKey(PrivateKeyInfo info, Provider fallback)
+	public static PrivateKey toPrivateKey(PrivateKeyInfo info, Provider fallback)
 			throws GeneralSecurityException, IOException {
-		String algorithm = jdkAlgorithm(info.getPrivateKeyAlgorithm().getAlgorithm());
+		String algorithm = JDK_ALGORITHMS.get(info.getPrivateKeyAlgorithm().getAlgorithm());
 		if (algorithm == null) {
 			return new JcaPEMKeyConverter().setProvider(fallback).getPrivateKey(info);
 		}
 		return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
-	}
-
-	private static String jdkAlgorithm(ASN1ObjectIdentifier oid) {
-		if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
-			return "RSA";
-		}
-		if (PKCSObjectIdentifiers.id_RSASSA_PSS.equals(oid)) {
-			return "RSASSA-PSS";
-		}
-		if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
-			return "EC";
-		}
-		if (X9ObjectIdentifiers.id_dsa.equals(oid)) {
-			return "DSA";
-		}
-		if (EdECObjectIdentifiers.id_Ed25519.equals(oid)) {
-			return "Ed25519";
-		}
-		if (EdECObjectIdentifiers.id_Ed448.equals(oid)) {
-			return "Ed448";
-		}
-		return null;
 	}
 
 }
