@@ -9,7 +9,6 @@ import dev.kestrel.options.TlsConnectionContext;
 import dev.kestrel.sni.TlsConnectionRefusedException.Reason;
 import dev.kestrel.tls.ServerCertificate;
 import dev.kestrel.tls.ServerCertificateValidator;
-import dev.kestrel.tls.Thumbprint;
 
 /**
  * Refusing connections, and calling certificate selectors with Kestrel's checks.
@@ -50,7 +49,7 @@ final class Refusals {
 		}
 		if (checkUsage && !ServerCertificateValidator.isAllowedForServerAuthentication(certificate.certificate())) {
 			throw new TlsConnectionRefusedException(Reason.SERVER_ERROR, KestrelMessages
-				.selectedCertificateCannotServe(endpointName, Thumbprint.of(certificate.certificate())), null);
+				.selectedCertificateCannotServe(endpointName, certificate.thumbprint()), null);
 		}
 		return certificate;
 	}

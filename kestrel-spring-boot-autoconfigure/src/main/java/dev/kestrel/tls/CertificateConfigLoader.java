@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.kestrel.config.CertificateConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -92,7 +93,7 @@ public final class CertificateConfigLoader {
 		String subject = config.subject().trim();
 		boolean allowInvalid = Boolean.TRUE.equals(config.allowInvalid());
 		StoreLocation storeLocation = location;
-		List<StoreCertificate> candidates = withContext(endpointName, keyPrefix + ".store",
+		List<StoredCertificate> candidates = withContext(endpointName, keyPrefix + ".store",
 				() -> storeLoader.load(storeName, storeLocation));
 		return withContext(endpointName, keyPrefix + ".subject", () -> new StoreCertificateSelector()
 			.select((candidates != null) ? candidates : List.of(), subject, storeLocation, storeName, allowInvalid));

@@ -9,18 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -29,7 +24,6 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 
@@ -37,6 +31,9 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.diagnostics.Problem;
 import dev.kestrel.tls.PemKeyReader.PemKeyException;
+import dev.kestrel.tls.store.CertificateKeyMatcher;
+import dev.kestrel.tls.store.KeyAlgorithms;
+import dev.kestrel.tls.store.Pkcs12Files;
 
 import static java.util.Objects.requireNonNull;
 
@@ -123,7 +120,8 @@ public final class CertificateFileLoader {
 	}
 
 	/**
-	 * Loads a PKCS#12 (PFX) file: the first entry that has a private key, with its chain.
+	 * Loads a PKCS#12 (PFX) file: the first entry that has a private key, with its chain. The file is read like a
+	 * certificate store file, by {@link Pkcs12Files#decode(byte[], char[])}.
 	 * @param path the file
 	 * @param password the password; {@code null} or empty for a file without password
 	 * @return the certificate with its key
@@ -148,7 +146,7 @@ public final class CertificateFileLoader {
 		byte[] certificateContent = read(certificateFile, PATH);
 		List<X509Certificate> certificates = readCertificates(certificateFile, certificateContent);
 		if (certificates.isEmpty()) {
-			if (isPkcs12(certificateContent)) {
+			if (Pkcs12Files.isPkcs12(certificateContent)) {
 				throw failure(KestrelMessages.keyPathWithPkcs12(certificateFile.toString()), KEY_PATH, null);
 			}
 			throw failure(KestrelMessages.invalidCertificateFile(certificateFile.toString()), PATH, null);
@@ -160,7 +158,7 @@ public final class CertificateFileLoader {
 		}
 		Path keyFile = resolve(keyPath);
 		PrivateKey privateKey = readPrivateKey(keyFile, read(keyFile, KEY_PATH), password, curve(leaf));
-		if (!KeyAlgorithms.matches(leaf, privateKey)) {
+		if (!CertificateKeyMatcher.matches(leaf, privateKey)) {
 			throw failure(KestrelMessages.keyDoesNotMatchCertificate(keyFile.toString(), certificateFile.toString()),
 					KEY_PATH, null);
 		}
@@ -187,59 +185,28 @@ public final class CertificateFileLoader {
 	}
 
 	private ServerCertificate readPkcs12(Path file, byte[] content, String password) {
-		char[] chars = (password != null) ? password.toCharArray() : new char[0];
+		char[] chars = (password != null) ? password.toCharArray() : null;
+		Pkcs12Files.Decoded decoded;
 		try {
-			return firstKeyEntry(file, openPkcs12(file, content, chars), chars);
+			decoded = Pkcs12Files.decode(content, chars);
+		}
+		catch (Pkcs12Files.DecodeException ex) {
+			String name = file.toString();
+			throw switch (ex.reason()) {
+				case WRONG_PASSWORD -> failure(KestrelMessages.incorrectCertificatePassword(name), PASSWORD, ex);
+				case NO_CERTIFICATE -> failure(KestrelMessages.pkcs12WithoutPrivateKey(name), PATH, ex);
+				case MALFORMED -> failure(KestrelMessages.invalidCertificateFile(name), PATH, ex);
+			};
 		}
 		finally {
-			Arrays.fill(chars, '\0');
-		}
-	}
-
-	private KeyStore openPkcs12(Path file, byte[] content, char[] password) {
-		try {
-			KeyStore keyStore = KeyStore.getInstance("PKCS12");
-			keyStore.load(new ByteArrayInputStream(content), password);
-			return keyStore;
-		}
-		catch (IOException ex) {
-			if (ex.getCause() instanceof UnrecoverableKeyException) {
-				throw failure(KestrelMessages.incorrectCertificatePassword(file.toString()), PASSWORD, ex);
-			}
-			throw failure(KestrelMessages.invalidCertificateFile(file.toString()), PATH, ex);
-		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			throw failure(KestrelMessages.invalidCertificateFile(file.toString()), PATH, ex);
-		}
-	}
-
-	private ServerCertificate firstKeyEntry(Path file, KeyStore keyStore, char[] password) {
-		try {
-			for (String alias : Collections.list(keyStore.aliases())) {
-				if (keyStore.isKeyEntry(alias)) {
-					Key key = keyStore.getKey(alias, password);
-					Certificate[] chain = keyStore.getCertificateChain(alias);
-					if (key instanceof PrivateKey privateKey && chain != null && chain.length > 0) {
-						return new ServerCertificate((X509Certificate) chain[0], privateKey, x509(chain));
-					}
-				}
+			if (chars != null) {
+				Arrays.fill(chars, '\0');
 			}
 		}
-		catch (UnrecoverableKeyException ex) {
-			throw failure(KestrelMessages.incorrectCertificatePassword(file.toString()), PASSWORD, ex);
+		if (!decoded.hasPrivateKey()) {
+			throw failure(KestrelMessages.pkcs12WithoutPrivateKey(file.toString()), PATH, null);
 		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			throw failure(KestrelMessages.invalidCertificateFile(file.toString()), PATH, ex);
-		}
-		throw failure(KestrelMessages.pkcs12WithoutPrivateKey(file.toString()), PATH, null);
-	}
-
-	private static List<X509Certificate> x509(Certificate[] chain) {
-		List<X509Certificate> intermediates = new ArrayList<>();
-		for (int i = 1; i < chain.length; i++) {
-			intermediates.add((X509Certificate) chain[i]);
-		}
-		return intermediates;
+		return new ServerCertificate(decoded.certificate(), decoded.privateKey(), decoded.intermediates());
 	}
 
 	private List<X509Certificate> readCertificates(Path file, byte[] content) {
@@ -298,19 +265,6 @@ public final class CertificateFileLoader {
 
 	private static boolean isPem(byte[] content) {
 		return new String(content, StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
-	}
-
-	private static boolean isPkcs12(byte[] content) {
-		if (isPem(content)) {
-			return false;
-		}
-		try {
-			new PKCS12PfxPdu(content);
-			return true;
-		}
-		catch (IOException | RuntimeException ex) {
-			return false;
-		}
 	}
 
 	private static X509Certificate readDerCertificate(byte[] content) {

@@ -5,6 +5,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.tls.store.Thumbprints;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -34,6 +37,21 @@ public record ServerCertificate(X509Certificate certificate, PrivateKey privateK
 	}
 
 	/**
+	 * Creates a server certificate from a store entry.
+	 * @param stored the store entry
+	 * @return the entry's certificate with its key and chain
+	 * @throws IllegalStateException if the store holds no private key for the certificate
+	 */
+	public static ServerCertificate of(StoredCertificate stored) {
+		requireNonNull(stored, "stored");
+		if (!stored.hasPrivateKey()) {
+			throw new IllegalStateException(
+					"certificate: " + stored.thumbprint() + " (expected: a certificate with a private key)");
+		}
+		return new ServerCertificate(stored.certificate(), stored.privateKey(), stored.intermediates());
+	}
+
+	/**
 	 * Returns the chain to send in the handshake.
 	 * @return the leaf followed by the intermediates
 	 */
@@ -47,10 +65,10 @@ public record ServerCertificate(X509Certificate certificate, PrivateKey privateK
 	/**
 	 * Returns the thumbprint of the leaf certificate.
 	 * @return the SHA-1 thumbprint in upper-case hexadecimal
-	 * @see Thumbprint#of(X509Certificate)
+	 * @see Thumbprints#of(X509Certificate)
 	 */
 	public String thumbprint() {
-		return Thumbprint.of(this.certificate);
+		return Thumbprints.of(this.certificate);
 	}
 
 	@Override

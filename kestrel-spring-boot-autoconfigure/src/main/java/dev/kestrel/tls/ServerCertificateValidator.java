@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.tls.store.Thumbprints;
 
 import static java.util.Objects.requireNonNull;
 
@@ -53,20 +54,20 @@ public final class ServerCertificateValidator {
 		requireNonNull(certificate, "certificate");
 		if (!isAllowedForServerAuthentication(certificate)) {
 			throw new KestrelConfigurationException(
-					KestrelMessages.invalidServerCertificateEku(Thumbprint.of(certificate)));
+					KestrelMessages.invalidServerCertificateEku(Thumbprints.of(certificate)));
 		}
 		List<String> warnings = new ArrayList<>();
 		if (certificate.getExtensionValue(SUBJECT_ALTERNATIVE_NAME_OID) == null) {
-			warnings.add(KestrelMessages.certificateLacksSubjectAlternativeName(Thumbprint.of(certificate)));
+			warnings.add(KestrelMessages.certificateLacksSubjectAlternativeName(Thumbprints.of(certificate)));
 		}
 		Instant now = this.clock.instant();
 		Instant notBefore = certificate.getNotBefore().toInstant();
 		Instant notAfter = certificate.getNotAfter().toInstant();
 		if (now.isAfter(notAfter)) {
-			warnings.add(KestrelMessages.certificateExpired(Thumbprint.of(certificate), notAfter.toString()));
+			warnings.add(KestrelMessages.certificateExpired(Thumbprints.of(certificate), notAfter.toString()));
 		}
 		else if (now.isBefore(notBefore)) {
-			warnings.add(KestrelMessages.certificateNotYetValid(Thumbprint.of(certificate), notBefore.toString()));
+			warnings.add(KestrelMessages.certificateNotYetValid(Thumbprints.of(certificate), notBefore.toString()));
 		}
 		return List.copyOf(warnings);
 	}

@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,7 +66,7 @@ public final class StoreCertificateSelector {
 	 * @return the selected certificate
 	 * @throws KestrelConfigurationException if no certificate qualifies
 	 */
-	public ServerCertificate select(List<StoreCertificate> candidates, String subject, StoreLocation storeLocation,
+	public ServerCertificate select(List<StoredCertificate> candidates, String subject, StoreLocation storeLocation,
 			String storeName, boolean allowInvalid) {
 		requireNonNull(storeLocation, "storeLocation");
 		requireNonNull(storeName, "storeName");
@@ -81,23 +82,23 @@ public final class StoreCertificateSelector {
 	 * @param allowInvalid whether certificates outside their validity period may be selected
 	 * @return the selected certificate, or empty when none qualifies
 	 */
-	public Optional<ServerCertificate> find(List<StoreCertificate> candidates, String subject, boolean allowInvalid) {
+	public Optional<ServerCertificate> find(List<StoredCertificate> candidates, String subject, boolean allowInvalid) {
 		requireNonNull(candidates, "candidates");
 		requireNonNull(subject, "subject");
 		Instant now = this.clock.instant();
-		List<StoreCertificate> matches = candidates.stream()
+		List<StoredCertificate> matches = candidates.stream()
 			.filter((candidate) -> subjectMatches(candidate.certificate(), subject))
 			.filter((candidate) -> allowInvalid || ServerCertificateValidator.isTimeValid(candidate.certificate(), now))
 			.filter((candidate) -> ServerCertificateValidator.isAllowedForServerAuthentication(candidate.certificate()))
-			.filter(StoreCertificate::hasPrivateKey)
-			.sorted(Comparator.comparing((StoreCertificate candidate) -> candidate.certificate().getNotAfter())
+			.filter(StoredCertificate::hasPrivateKey)
+			.sorted(Comparator.comparing((StoredCertificate candidate) -> candidate.certificate().getNotAfter())
 				.reversed())
 			.toList();
 		return matches.stream()
 			.filter((candidate) -> commonNames(candidate.certificate()).anyMatch(subject::equalsIgnoreCase))
 			.findFirst()
 			.or(() -> matches.stream().findFirst())
-			.map(StoreCertificate::toServerCertificate);
+			.map(ServerCertificate::of);
 	}
 
 	/**

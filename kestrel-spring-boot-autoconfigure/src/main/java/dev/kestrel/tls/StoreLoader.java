@@ -2,6 +2,8 @@ package dev.kestrel.tls;
 
 import java.util.List;
 
+import dev.kestrel.tls.store.StoredCertificate;
+
 /**
  * Lists the entries of a certificate store, for {@code Subject} certificates.
  */
@@ -14,6 +16,6 @@ public interface StoreLoader {
 	 * @param location the store location ({@code Location}, default {@code CurrentUser})
 	 * @return the entries, empty when the store does not exist
 	 */
-	List<StoreCertificate> load(String storeName, StoreLocation location);
+	List<StoredCertificate> load(String storeName, StoreLocation location);
 
 }

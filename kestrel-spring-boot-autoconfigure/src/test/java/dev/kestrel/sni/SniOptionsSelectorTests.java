@@ -129,7 +129,7 @@ class SniOptionsSelectorTests {
 		assertThat(refusal(selector, "x.example.org")).satisfies((ex) -> {
 			assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
 			assertThat(ex.getMessage()).contains(KestrelMessages
-				.invalidServerCertificateEku(dev.kestrel.tls.Thumbprint.of(signing.certificate()))
+				.invalidServerCertificateEku(signing.thumbprint())
 				.description());
 		});
 		assertThat(refusal(selector, "null.example.org").getReason()).isEqualTo(Reason.NO_CERTIFICATE);

@@ -72,7 +72,8 @@ import org.bouncycastle.util.io.pem.PemObjectGenerator;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.Thumbprint;
+import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.tls.store.Thumbprints;
 
 /**
  * Certificates and keys generated at test time, and writers for every file format the starter reads. Never commit a
@@ -564,12 +565,22 @@ public final class TestCertificates {
 
 		/** @return the SHA-1 thumbprint in upper-case hexadecimal, as .NET shows it */
 		public String thumbprint() {
-			return Thumbprint.of(this.certificate);
+			return Thumbprints.of(this.certificate);
 		}
 
 		/** @return this certificate as the starter's {@link ServerCertificate} */
 		public ServerCertificate toServerCertificate() {
 			return new ServerCertificate(this.certificate, this.privateKey, intermediates());
+		}
+
+		/**
+		 * Returns this certificate as a certificate store entry, as if held by {@code <THUMBPRINT>.pfx}.
+		 * @param withPrivateKey whether the store holds the private key too
+		 * @return the entry, with the intermediates
+		 */
+		public StoredCertificate toStoredCertificate(boolean withPrivateKey) {
+			return new StoredCertificate(this.certificate, withPrivateKey ? this.privateKey : null, intermediates(),
+					Path.of(thumbprint() + ".pfx"));
 		}
 
 		/**

@@ -17,6 +17,7 @@ import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
 import dev.kestrel.testing.TestCertificates.KeyFormat;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
+import dev.kestrel.tls.store.StoredCertificate;
 
 import static dev.kestrel.tls.TlsAssertions.PASSWORD;
 import static dev.kestrel.tls.TlsAssertions.assertFailure;
@@ -37,7 +38,7 @@ class CertificateConfigLoaderTests {
 
 	private final List<String> storeRequests = new ArrayList<>();
 
-	private List<StoreCertificate> storeContent = List.of();
+	private List<StoredCertificate> storeContent = List.of();
 
 	private final StoreLoader storeLoader = (storeName, location) -> {
 		this.storeRequests.add(location.kestrelName() + "/" + storeName);
@@ -109,7 +110,7 @@ class CertificateConfigLoaderTests {
 
 	@Test
 	void storeDefaultsToMyInCurrentUser() {
-		this.storeContent = List.of(StoreCertificate.of(localhost.toServerCertificate()));
+		this.storeContent = List.of(localhost.toStoredCertificate(true));
 		LoadedCertificate loaded = load(config(null, null, null, "localhost", null, null, null, null)).orElseThrow();
 		assertThat(loaded.certificate()).isEqualTo(localhost.toServerCertificate());
 		assertThat(this.storeRequests).containsExactly("CurrentUser/My");
@@ -117,7 +118,7 @@ class CertificateConfigLoaderTests {
 
 	@Test
 	void storeAndLocationAreReadIgnoringTheCaseOfTheLocation() {
-		this.storeContent = List.of(StoreCertificate.of(localhost.toServerCertificate()));
+		this.storeContent = List.of(localhost.toStoredCertificate(true));
 		load(config(null, null, null, "localhost", "WebHosting", "localmachine", null, null));
 		assertThat(this.storeRequests).containsExactly("LocalMachine/WebHosting");
 	}
@@ -132,7 +133,7 @@ class CertificateConfigLoaderTests {
 	@Test
 	void missingStoreCertificateIsReportedWithKestrelsMessage() {
 		TestCertificate expired = TestCertificates.certificate("localhost").expired().build();
-		this.storeContent = List.of(StoreCertificate.of(expired.toServerCertificate()));
+		this.storeContent = List.of(expired.toStoredCertificate(true));
 		assertFailure(() -> load(config(null, null, null, "localhost", "My", "CurrentUser", false, null)),
 				KestrelMessages.certificateNotFoundInStore("localhost", "CurrentUser", "My", false), ENDPOINT,
 				PREFIX + ".subject");
@@ -141,7 +142,7 @@ class CertificateConfigLoaderTests {
 	@Test
 	void allowInvalidAcceptsAnExpiredStoreCertificateWithAWarning() {
 		TestCertificate expired = TestCertificates.certificate("localhost").expired().build();
-		this.storeContent = List.of(StoreCertificate.of(expired.toServerCertificate()));
+		this.storeContent = List.of(expired.toStoredCertificate(true));
 		LoadedCertificate loaded = load(config(null, null, null, "localhost", null, null, true, null)).orElseThrow();
 		assertThat(loaded.certificate().certificate()).isEqualTo(expired.certificate());
 		assertThat(loaded.warnings()).containsExactly(KestrelMessages.certificateExpired(expired.thumbprint(),

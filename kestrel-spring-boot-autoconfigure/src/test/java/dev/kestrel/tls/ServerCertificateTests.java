@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.KeyType;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
+import dev.kestrel.tls.store.StoredCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -78,12 +79,11 @@ class ServerCertificateTests {
 
 	@Test
 	void storeCertificateWithoutKeyCannotBecomeAServerCertificate() {
-		StoreCertificate entry = StoreCertificate.withoutPrivateKey(LEAF.certificate());
+		StoredCertificate entry = LEAF.toStoredCertificate(false);
 		assertThat(entry.hasPrivateKey()).isFalse();
 		assertThat(entry.toString()).contains(LEAF.thumbprint());
-		assertThatIllegalStateException().isThrownBy(entry::toServerCertificate);
-		assertThat(StoreCertificate.of(LEAF.toServerCertificate()).toServerCertificate())
-			.isEqualTo(LEAF.toServerCertificate());
+		assertThatIllegalStateException().isThrownBy(() -> ServerCertificate.of(entry));
+		assertThat(ServerCertificate.of(LEAF.toStoredCertificate(true))).isEqualTo(LEAF.toServerCertificate());
 	}
 
 	@ParameterizedTest

@@ -14,6 +14,7 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
+import dev.kestrel.tls.store.Thumbprints;
 
 import static dev.kestrel.tls.TlsAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,7 +106,7 @@ class ServerCertificateValidatorTests {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost");
 		byte[] digest = MessageDigest.getInstance("SHA-1").digest(certificate.certificate().getEncoded());
 		String expected = HexFormat.of().formatHex(digest).toUpperCase(Locale.ROOT);
-		assertThat(Thumbprint.of(certificate.certificate())).isEqualTo(expected).hasSize(40).matches("[0-9A-F]+");
+		assertThat(Thumbprints.of(certificate.certificate())).isEqualTo(expected).hasSize(40).matches("[0-9A-F]+");
 	}
 
 }

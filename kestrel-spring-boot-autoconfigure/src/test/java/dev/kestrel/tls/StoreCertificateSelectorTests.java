@@ -13,6 +13,7 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
+import dev.kestrel.tls.store.StoredCertificate;
 
 import static dev.kestrel.tls.TlsAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,8 @@ class StoreCertificateSelectorTests {
 		TestCertificate withKey = TestCertificates.certificate("localhost")
 			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)))
 			.build();
-		List<StoreCertificate> candidates = List.of(StoreCertificate.withoutPrivateKey(withoutKey.certificate()),
-				StoreCertificate.of(withKey.toServerCertificate()));
+		List<StoredCertificate> candidates = List.of(withoutKey.toStoredCertificate(false),
+				withKey.toStoredCertificate(true));
 		assertThat(this.selector.find(candidates, "localhost", false))
 			.hasValueSatisfying((selected) -> assertThat(selected.certificate()).isEqualTo(withKey.certificate()));
 		assertThat(this.selector.find(candidates.subList(0, 1), "localhost", true)).isEmpty();
@@ -159,9 +160,9 @@ class StoreCertificateSelectorTests {
 		assertThat(this.selector.find(List.of(), "localhost", true)).isEmpty();
 	}
 
-	private static List<StoreCertificate> entries(TestCertificate... certificates) {
+	private static List<StoredCertificate> entries(TestCertificate... certificates) {
 		return Arrays.stream(certificates)
-			.map((certificate) -> StoreCertificate.of(certificate.toServerCertificate()))
+			.map((certificate) -> certificate.toStoredCertificate(true))
 			.toList();
 	}
 

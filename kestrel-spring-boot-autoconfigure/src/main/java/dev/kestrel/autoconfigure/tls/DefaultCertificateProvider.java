@@ -18,7 +18,6 @@ import dev.kestrel.tls.CertificateFileLoader;
 import dev.kestrel.tls.LoadedCertificate;
 import dev.kestrel.tls.ServerCertificate;
 import dev.kestrel.tls.ServerCertificateValidator;
-import dev.kestrel.tls.StoreCertificate;
 import dev.kestrel.tls.StoreCertificateSelector;
 import dev.kestrel.tls.StoreLocation;
 import dev.kestrel.tls.devcert.DevelopmentCertificates;
@@ -111,19 +110,13 @@ public final class DefaultCertificateProvider implements CertificateProvider {
 		}
 		logger.debug(KestrelMessages.usingDevelopmentCertificate(found.certificate().getSubjectX500Principal().getName(),
 				found.thumbprint()));
-		return Optional.of(new ServerCertificate(found.certificate(), found.privateKey()));
+		return Optional.of(ServerCertificate.of(found));
 	}
 
-	private List<StoreCertificate> loadStore(String storeName, StoreLocation location) {
+	private List<StoredCertificate> loadStore(String storeName, StoreLocation location) {
 		Path root = (location == StoreLocation.LOCAL_MACHINE) ? CertificateStore.localMachineRoot()
 				: this.currentUserRoot.get();
-		return CertificateStore.open(root, storeName, logger::warn)
-			.list()
-			.stream()
-			.map((stored) -> stored.hasPrivateKey()
-					? StoreCertificate.of(new ServerCertificate(stored.certificate(), stored.privateKey()))
-					: StoreCertificate.withoutPrivateKey(stored.certificate()))
-			.toList();
+		return CertificateStore.open(root, storeName, logger::warn).list();
 	}
 
 	private ServerCertificate logWarnings(LoadedCertificate loaded) {

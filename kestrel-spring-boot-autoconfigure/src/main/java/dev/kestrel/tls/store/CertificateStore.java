@@ -1,7 +1,6 @@
 package dev.kestrel.tls.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,7 +178,8 @@ public final class CertificateStore {
 		for (Path file : files()) {
 			try {
 				Pkcs12Files.Decoded decoded = Pkcs12Files.decode(Files.readAllBytes(file), null);
-				certificates.add(new StoredCertificate(decoded.certificate(), decoded.privateKey(), file));
+				certificates.add(new StoredCertificate(decoded.certificate(), decoded.privateKey(),
+						decoded.intermediates(), file));
 			}
 			catch (IOException | GeneralSecurityException | RuntimeException ex) {
 				this.warningHandler.accept(KestrelMessages.unreadableStoreFile(file.toString(), reason(ex)));
@@ -214,8 +212,10 @@ public final class CertificateStore {
 	 */
 	public StoredCertificate add(X509Certificate certificate, PrivateKey privateKey) {
 		requireNonNull(certificate, "certificate");
-		if (privateKey != null) {
-			checkKeyMatches(certificate, privateKey);
+		if (privateKey != null && !CertificateKeyMatcher.matches(certificate, privateKey)) {
+			throw new IllegalArgumentException(
+					String.format("privateKey: %s key (expected: the private key of certificate %s)",
+							privateKey.getAlgorithm(), Thumbprints.of(certificate)));
 		}
 		Path target = null;
 		for (StoredCertificate existing : list()) {
@@ -330,44 +330,6 @@ public final class CertificateStore {
 		catch (GeneralSecurityException ex) {
 			return false;
 		}
-	}
-
-	private static void checkKeyMatches(X509Certificate certificate, PrivateKey privateKey) {
-		String algorithm = signatureAlgorithm(privateKey.getAlgorithm());
-		if (algorithm == null) {
-			return;
-		}
-		PublicKey publicKey = certificate.getPublicKey();
-		boolean matches;
-		try {
-			byte[] probe = "kestrel key match probe".getBytes(StandardCharsets.US_ASCII);
-			Signature signer = Signature.getInstance(algorithm);
-			signer.initSign(privateKey);
-			signer.update(probe);
-			byte[] signature = signer.sign();
-			Signature verifier = Signature.getInstance(algorithm);
-			verifier.initVerify(publicKey);
-			verifier.update(probe);
-			matches = verifier.verify(signature);
-		}
-		catch (GeneralSecurityException ex) {
-			matches = false;
-		}
-		if (!matches) {
-			throw new IllegalArgumentException(String.format(
-					"privateKey: %s key (expected: the private key of certificate %s)", privateKey.getAlgorithm(),
-					Thumbprints.of(certificate)));
-		}
-	}
-
-	private static String signatureAlgorithm(String keyAlgorithm) {
-		return switch (keyAlgorithm.toUpperCase(Locale.ROOT)) {
-			case "RSA" -> "SHA256withRSA";
-			case "EC", "ECDSA" -> "SHA256withECDSA";
-			case "DSA" -> "SHA256withDSA";
-			case "ED25519", "ED448", "EDDSA" -> keyAlgorithm;
-			default -> null;
-		};
 	}
 
 	private static String reason(Exception ex) {

@@ -3,21 +3,37 @@ package dev.kestrel.tls.store;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A certificate read from (or written to) a {@link CertificateStore}. {@link #toString()} never shows the key.
+ * An entry of a {@link CertificateStore}: the certificate one store file holds, with the rest of its chain and its
+ * private key when the file has them. {@link #toString()} never shows the key.
  *
  * @param certificate the certificate
  * @param privateKey its private key, or {@code null} when the store holds the certificate alone
+ * @param intermediates the other certificates of the chain in the file, leaf excluded, nearest issuer first (may be
+ * empty)
  * @param file the PKCS#12 file that holds it
  */
-public record StoredCertificate(X509Certificate certificate, PrivateKey privateKey, Path file) {
+public record StoredCertificate(X509Certificate certificate, PrivateKey privateKey,
+		List<X509Certificate> intermediates, Path file) {
 
 	public StoredCertificate {
 		requireNonNull(certificate, "certificate");
+		intermediates = List.copyOf(requireNonNull(intermediates, "intermediates"));
 		requireNonNull(file, "file");
+	}
+
+	/**
+	 * Creates an entry for a certificate without intermediates.
+	 * @param certificate the certificate
+	 * @param privateKey its private key, or {@code null}
+	 * @param file the PKCS#12 file that holds it
+	 */
+	public StoredCertificate(X509Certificate certificate, PrivateKey privateKey, Path file) {
+		this(certificate, privateKey, List.of(), file);
 	}
 
 	/** @return the SHA-1 thumbprint, upper-case hexadecimal, as .NET shows it */
@@ -33,7 +49,8 @@ public record StoredCertificate(X509Certificate certificate, PrivateKey privateK
 	@Override
 	public String toString() {
 		return "StoredCertificate[" + thumbprint() + " " + this.certificate.getSubjectX500Principal().getName()
-				+ ", privateKey=" + (hasPrivateKey() ? "present" : "absent") + ", file=" + this.file + "]";
+				+ ", privateKey=" + (hasPrivateKey() ? "present" : "absent") + ", intermediates="
+				+ this.intermediates.size() + ", file=" + this.file + "]";
 	}
 
 }

@@ -1,17 +1,22 @@
 package dev.kestrel.tls.store;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import dev.kestrel.tls.Thumbprint;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Certificate thumbprints as .NET computes them: the SHA-1 hash of the DER encoding, in upper-case hexadecimal.
+ * Certificate thumbprints as .NET shows them: the SHA-1 digest of the DER encoding in upper-case hexadecimal, without
+ * separators.
  */
 public final class Thumbprints {
+
+	private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
 	private static final Pattern THUMBPRINT = Pattern.compile("[0-9A-Fa-f]{40}");
 
@@ -24,7 +29,14 @@ public final class Thumbprints {
 	 * @return 40 upper-case hexadecimal digits
 	 */
 	public static String of(X509Certificate certificate) {
-		return Thumbprint.of(certificate);
+		requireNonNull(certificate, "certificate");
+		try {
+			return HEX.formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+		}
+		catch (NoSuchAlgorithmException | CertificateEncodingException ex) {
+			throw new IllegalStateException(
+					"Unable to compute the thumbprint of " + certificate.getSubjectX500Principal(), ex);
+		}
 	}
 
 	/**

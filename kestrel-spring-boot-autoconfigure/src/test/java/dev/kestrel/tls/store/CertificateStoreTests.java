@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,6 +168,15 @@ class CertificateStoreTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> open("My").add(certificate.certificate(), other.getPrivate()))
 			.withMessageStartingWith("privateKey: RSA key (expected: the private key of certificate ");
+	}
+
+	@Test
+	void keyThatCannotBeShownToBelongToTheCertificateIsRejected() throws Exception {
+		PrivateKey keyAgreementKey = KeyPairGenerator.getInstance("X25519").generateKeyPair().getPrivate();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> open("My").add(certificate.certificate(), keyAgreementKey))
+			.withMessageStartingWith("privateKey: XDH key (expected: the private key of certificate ");
+		assertThat(open("My").list()).isEmpty();
 	}
 
 	@Test
