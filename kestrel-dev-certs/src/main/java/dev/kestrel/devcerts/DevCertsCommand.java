@@ -12,12 +12,12 @@ import java.util.Optional;
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
 import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
 import dev.kestrel.devcerts.trust.TrustLevel;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificateException;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.CertificateStoreException;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificateException;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.CertificateStoreException;
+import dev.kestrel.internal.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.CertificateStoreException;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.CertificateStoreException;
+import dev.kestrel.internal.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
 

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
 import dev.kestrel.devcerts.export.ExportMessages;
 import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.StoredCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

@@ -1,5 +1,7 @@
 package dev.kestrel.autoconfigure;
 
+import dev.kestrel.configuration.KestrelConfigurationReader;
+import dev.kestrel.configuration.KestrelSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -29,8 +31,8 @@ import dev.kestrel.autoconfigure.tls.DefaultCertificateProvider;
 import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
 import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.options.KestrelServerOptions;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.server.KestrelReactiveWebServerFactory;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 /**
  * Replaces Spring Boot's single-port Reactor Netty server with one that binds every Kestrel endpoint. Runs before

@@ -9,8 +9,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
-import dev.kestrel.server.BoundEndpoint;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.BoundEndpoint;
+import dev.kestrel.internal.server.KestrelWebServer;
 
 /**
  * Publishes {@code local.kestrel.<endpoint-name>.port} for every TCP endpoint once the server has started (Spring

@@ -1,7 +1,7 @@
 package dev.kestrel.options;
 
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.config.UnsupportedKeys;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.configuration.UnsupportedKeys;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 

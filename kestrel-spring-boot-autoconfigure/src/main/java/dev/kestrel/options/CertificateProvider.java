@@ -2,9 +2,9 @@ package dev.kestrel.options;
 
 import java.util.Optional;
 
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.StoreLocation;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.certificates.StoreLocation;
 
 /**
  * Loads certificates for HTTPS endpoints: files relative to the application's working directory, certificate stores,

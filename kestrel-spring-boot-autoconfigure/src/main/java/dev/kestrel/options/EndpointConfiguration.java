@@ -1,6 +1,6 @@
 package dev.kestrel.options;
 
-import dev.kestrel.config.EndpointConfig;
+import dev.kestrel.configuration.EndpointConfig;
 
 import static java.util.Objects.requireNonNull;
 

@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
 
 import javax.net.ssl.SSLEngine;
 
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 

@@ -10,15 +10,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.config.EndpointConfig;
-import dev.kestrel.config.EndpointDefaultsConfig;
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.config.SniConfig;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.configuration.EndpointConfig;
+import dev.kestrel.configuration.EndpointDefaultsConfig;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
-import dev.kestrel.sni.HostNames;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.configuration.HostNames;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.StoreLocation;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.certificates.StoreLocation;
 
 import static java.util.Objects.requireNonNull;
 

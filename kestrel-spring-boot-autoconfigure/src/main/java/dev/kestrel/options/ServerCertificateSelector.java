@@ -1,6 +1,6 @@
 package dev.kestrel.options;
 
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 /**
  * Chooses the server certificate of each TLS connection (Kestrel's {@code ServerCertificateSelector}). Called once per

@@ -3,7 +3,7 @@ package dev.kestrel.options;
 import java.util.function.Supplier;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 

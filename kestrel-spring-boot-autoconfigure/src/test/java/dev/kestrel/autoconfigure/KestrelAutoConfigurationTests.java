@@ -1,5 +1,7 @@
 package dev.kestrel.autoconfigure;
 
+import dev.kestrel.testing.Causes;
+import dev.kestrel.configuration.KestrelSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +26,13 @@ import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.autoconfigure.diagnostics.KestrelConfigurationFailureAnalyzer;
-import dev.kestrel.config.EndpointConfig;
+import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.options.EndpointConfiguration;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
-import dev.kestrel.server.KestrelReactiveWebServerFactory;
+import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -196,7 +198,7 @@ class KestrelAutoConfigurationTests {
 			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://*:80", "Kestrel.Endpoints.HTTP.Url=http://*:81")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				KestrelConfigurationException cause = KestrelPropertiesTests.findCause(context.getStartupFailure(),
+				KestrelConfigurationException cause = Causes.find(context.getStartupFailure(),
 						KestrelConfigurationException.class);
 				FailureAnalysis analysis = new KestrelConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
@@ -212,7 +214,7 @@ class KestrelAutoConfigurationTests {
 	void unsupportedKeyFailsStartupNamingTheKey() {
 		this.contextRunner.withPropertyValues("Kestrel.Certificates.Development.Password=secret").run((context) -> {
 			assertThat(context).hasFailed();
-			KestrelConfigurationException cause = KestrelPropertiesTests.findCause(context.getStartupFailure(),
+			KestrelConfigurationException cause = Causes.find(context.getStartupFailure(),
 					KestrelConfigurationException.class);
 			assertThat(cause.getEndpointName()).isNull();
 			assertThat(cause.getConfigurationKey()).isEqualTo("kestrel.certificates.development.password");
@@ -223,16 +225,14 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void unknownCertificateNameFailsStartup() {
 		this.contextRunner.withPropertyValues("Kestrel.Certificates.Fallback.Path=server.pfx")
-			.run((context) -> assertThat(KestrelPropertiesTests
-				.findCause(context.getStartupFailure(), KestrelConfigurationException.class)
+			.run((context) -> assertThat(Causes.find(context.getStartupFailure(), KestrelConfigurationException.class)
 				.getProblem()).isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback")));
 	}
 
 	@Test
 	void limitsFailStartup() {
 		this.contextRunner.withPropertyValues("Kestrel.Limits.MaxConcurrentConnections=10")
-			.run((context) -> assertThat(KestrelPropertiesTests
-				.findCause(context.getStartupFailure(), KestrelConfigurationException.class)
+			.run((context) -> assertThat(Causes.find(context.getStartupFailure(), KestrelConfigurationException.class)
 				.getConfigurationKey()).startsWith("kestrel.limits."));
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.kestrel.server.BoundEndpoint;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.BoundEndpoint;
+import dev.kestrel.internal.server.KestrelWebServer;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.TestCertificate;

@@ -71,9 +71,9 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemObjectGenerator;
 import org.bouncycastle.util.io.pem.PemWriter;
 
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.store.StoredCertificate;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.internal.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 /**
  * Certificates and keys generated at test time, and writers for every file format the starter reads. Never commit a

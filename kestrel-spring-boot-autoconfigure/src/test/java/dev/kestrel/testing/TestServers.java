@@ -25,8 +25,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import dev.kestrel.autoconfigure.KestrelAutoConfiguration;
-import dev.kestrel.server.KestrelRequests;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.KestrelRequests;
+import dev.kestrel.internal.server.KestrelWebServer;
 
 /**
  * Starts real servers for integration tests and talks to them with real clients.

@@ -20,8 +20,8 @@ import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.SniOptions;
 import dev.kestrel.options.TlsConnectionContext;
-import dev.kestrel.sni.SniHostMap;
-import dev.kestrel.sni.SniOptionsSelector;
+import dev.kestrel.internal.sni.SniHostMap;
+import dev.kestrel.internal.sni.SniOptionsSelector;
 
 /**
  * SNI lookup cost with one entry versus 10,000 exact and 1,000 wildcard entries ({@code entries} = 1 or 11000): an

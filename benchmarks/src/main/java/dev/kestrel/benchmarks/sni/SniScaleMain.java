@@ -25,7 +25,7 @@ import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.options.SniCertificate;
 import dev.kestrel.options.SniOptions;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.KestrelWebServer;
 
 /**
  * The SNI scale figures of issue #4, measured on real servers (the lookup cost itself is {@link SniLookupBenchmark}):

@@ -22,9 +22,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.openssl.PKCS8Generator;
 
-import dev.kestrel.tls.devcert.DevelopmentCertificateException;
-import dev.kestrel.tls.store.Pkcs12Files;
-import dev.kestrel.tls.store.SecureFiles;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificateException;
+import dev.kestrel.internal.tls.store.Pkcs12Files;
+import dev.kestrel.internal.tls.store.SecureFiles;
 
 import static java.util.Objects.requireNonNull;
 

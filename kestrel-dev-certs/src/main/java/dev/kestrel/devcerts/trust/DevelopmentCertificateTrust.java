@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kestrel.devcerts.trust.TrustTarget.Outcome;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 import static java.util.Objects.requireNonNull;
 

@@ -21,10 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.store.Pkcs12Files;
-import dev.kestrel.tls.store.SecureFiles;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.store.Pkcs12Files;
+import dev.kestrel.internal.tls.store.SecureFiles;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 /**
  * Trust for OpenSSL clients (curl, Python, ...): the certificate's PEM in a hashed folder, as {@code c_rehash} lays

@@ -4,4 +4,7 @@
  * Firefox), behind {@link dev.kestrel.devcerts.trust.DevelopmentCertificateTrust}. External commands ({@code openssl},
  * {@code certutil}) run here only, never through a shell.
  */
+@NullMarked
 package dev.kestrel.devcerts.trust;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.devcerts.ExternalTools;
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

@@ -9,20 +9,20 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.config.CertificateConfig;
+import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.options.CertificateProvider;
-import dev.kestrel.tls.BundleResolver;
-import dev.kestrel.tls.CertificateConfigLoader;
-import dev.kestrel.tls.CertificateFileLoader;
-import dev.kestrel.tls.LoadedCertificate;
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.ServerCertificateValidator;
-import dev.kestrel.tls.StoreCertificateSelector;
-import dev.kestrel.tls.StoreLocation;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.BundleResolver;
+import dev.kestrel.internal.tls.CertificateConfigLoader;
+import dev.kestrel.internal.tls.CertificateFileLoader;
+import dev.kestrel.internal.tls.LoadedCertificate;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.internal.tls.ServerCertificateValidator;
+import dev.kestrel.internal.tls.StoreCertificateSelector;
+import dev.kestrel.certificates.StoreLocation;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.StoredCertificate;
 
 /**
  * The starter's {@link CertificateProvider}: files relative to the working directory, certificate stores laid out as

@@ -15,8 +15,8 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
-import dev.kestrel.tls.BundleResolver;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.internal.tls.BundleResolver;
+import dev.kestrel.certificates.ServerCertificate;
 
 /**
  * Resolves {@code Certificate: { Bundle: name }} against Spring Boot's SSL bundles ({@code spring.ssl.bundle.*}): the

@@ -22,11 +22,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
-import dev.kestrel.autoconfigure.KestrelProperties;
-import dev.kestrel.autoconfigure.KestrelTestApplications;
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.config.EndpointConfig;
-import dev.kestrel.config.KestrelConfig;
+import dev.kestrel.configuration.KestrelProperties;
+import dev.kestrel.configuration.KestrelTestApplications;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.configuration.EndpointConfig;
+import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.diagnostics.Problem;
