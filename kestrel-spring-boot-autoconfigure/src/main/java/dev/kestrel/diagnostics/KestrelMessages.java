@@ -424,7 +424,7 @@ public final class KestrelMessages {
 
 	// ---------------------------------------------------------------- development certificate (HTTPS issue)
 
-	// certificate stores (dev.kestrel.tls.store)
+	// certificate stores (dev.kestrel.internal.tls.store)
 
 	public static String unreadableStoreFile(String file, String reason) {
 		return "Skipped the certificate store file " + file + ": it could not be read (" + reason + ").";

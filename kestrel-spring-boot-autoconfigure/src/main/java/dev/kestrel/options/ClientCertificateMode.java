@@ -61,6 +61,19 @@ public enum ClientCertificateMode {
 		throw new KestrelConfigurationException(KestrelMessages.invalidClientCertificateMode(String.valueOf(value)));
 	}
 
+	/**
+	 * @return a one-line description, shown by IDE completion (the configuration metadata's hints are generated from
+	 * it)
+	 */
+	public String description() {
+		return switch (this) {
+			case NO_CERTIFICATE -> "No client certificate is requested (the default).";
+			case ALLOW_CERTIFICATE -> "A client certificate is requested but optional.";
+			case REQUIRE_CERTIFICATE -> "A client certificate is required.";
+			case DELAY_CERTIFICATE -> "On Netty, the same as AllowCertificate (no renegotiation).";
+		};
+	}
+
 	@Override
 	public String toString() {
 		return this.kestrelName;

@@ -79,6 +79,20 @@ public enum HttpProtocols {
 		return this.kestrelName;
 	}
 
+	/**
+	 * @return a one-line description, shown by IDE completion (the configuration metadata's hints are generated from
+	 * it)
+	 */
+	public String description() {
+		return switch (this) {
+			case HTTP1 -> "HTTP/1.1 only.";
+			case HTTP2 -> "HTTP/2 only: h2 over TLS, prior-knowledge h2c in cleartext.";
+			case HTTP1_AND_HTTP2 -> "HTTP/1.1 and HTTP/2 (the default).";
+			case HTTP3 -> "HTTP/3 only (QUIC over UDP, https only).";
+			case HTTP1_AND_HTTP2_AND_HTTP3 -> "HTTP/1.1 and HTTP/2 over TCP, HTTP/3 over QUIC on the same port.";
+		};
+	}
+
 	@Override
 	public String toString() {
 		return this.kestrelName;

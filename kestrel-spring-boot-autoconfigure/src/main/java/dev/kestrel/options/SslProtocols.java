@@ -46,6 +46,19 @@ public enum SslProtocols {
 	}
 
 	/**
+	 * @return a one-line description, shown by IDE completion (the configuration metadata's hints are generated from
+	 * it)
+	 */
+	public String description() {
+		return switch (this) {
+			case TLS -> "TLS 1.0 (obsolete).";
+			case TLS11 -> "TLS 1.1 (obsolete).";
+			case TLS12 -> "TLS 1.2.";
+			case TLS13 -> "TLS 1.3.";
+		};
+	}
+
+	/**
 	 * Parses configuration values, case-insensitively. {@code None} (alone) means the platform default.
 	 * @param values the values, e.g. {@code [Tls12, Tls13]}
 	 * @return the protocols (empty for the platform default)

@@ -94,7 +94,7 @@ class SniIntegrationTests {
 		catchAll = any.toServerCertificate();
 		hostA = a.toServerCertificate();
 		multi = multiCertificate.toServerCertificate();
-		List<String> properties = new ArrayList<>(List.of("logging.level.dev.kestrel.server.tls=debug",
+		List<String> properties = new ArrayList<>(List.of("logging.level.dev.kestrel.internal.server.tls=debug",
 				"Kestrel.Endpoints.Sni.Url=https://127.0.0.1:0"));
 		properties.addAll(certificate("Kestrel.Endpoints.Sni.Certificate", endpoint));
 		properties.addAll(certificate("Kestrel.Endpoints.Sni.Sni.a.example.org.Certificate", a));
