@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.kestrel.options.EndpointKind;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestServers;
 
 import static dev.kestrel.testing.TestServers.curl;
@@ -28,6 +29,7 @@ class MultiEndpointServerIntegrationTests {
 	Path temp;
 
 	@Test
+	@RequiresTools("curl")
 	void everyKindOfEndpointAnswersRealClientsFromOneApplication(CapturedOutput output) {
 		int localhostPort = TestServers.freeLocalhostPort();
 		String socket = this.temp.resolve("app.sock").toString();
@@ -64,6 +66,7 @@ class MultiEndpointServerIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void cleartextHttp1AndHttp2EndpointServesPriorKnowledgeAndUpgradeH2c() {
 		TestServers.runner()
 			.withPropertyValues("Kestrel.Endpoints.Both.Url=http://127.0.0.1:0",
@@ -123,6 +126,7 @@ class MultiEndpointServerIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void gracefulShutdownCompletesTheRequestInFlightOnEveryEndpoint() throws Exception {
 		String socket = this.temp.resolve("graceful.sock").toString();
 		var holder = new Object() {
@@ -153,6 +157,7 @@ class MultiEndpointServerIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void staleUnixSocketFileIsReplacedButALiveOneIsAddressInUse(CapturedOutput output) throws Exception {
 		Path socket = this.temp.resolve("stale.sock");
 		var address = java.net.UnixDomainSocketAddress.of(socket);

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.tls.store.CertificateStore;
 import dev.kestrel.tls.store.ExternalTools;
 import dev.kestrel.tls.store.Thumbprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DevelopmentCertificateTrustTests {
 
@@ -46,8 +46,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWritesTheRootStoreEntryThePemAndTheOpenSslHashLink() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(this.trustFolder.toString()));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.FULL);
 		assertThat(trust.rootStore().list()).singleElement().satisfies((stored) -> {
@@ -77,8 +77,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWithoutSslCertDirIsPartialAndSaysHowToSetIt() {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(null));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).hasSize(2);
@@ -90,8 +90,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWithSslCertDirListingAnotherFolderAdvisesAppending() {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment("/etc/ssl/certs"));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).contains(
@@ -114,11 +114,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools({ "certutil", "openssl" })
 	void trustIntoATemporaryNssDatabaseIsListedByCertutilAndRemovedByUntrust() throws Exception {
-		assumeThat(ExternalTools.hasCertUtil())
-			.as("certutil is installed (apt-get install libnss3-tools); skipping the NSS trust test")
-			.isTrue();
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		Path database = createNssDatabase(this.temp.resolve("nssdb"));
 		Map<String, String> environment = environment(this.trustFolder.toString());
 		environment.put(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, database.toString());
@@ -144,10 +141,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("certutil")
 	void firefoxProfilesTrustTheCertificateAsACertificateAuthority() throws Exception {
-		assumeThat(ExternalTools.hasCertUtil())
-			.as("certutil is installed (apt-get install libnss3-tools); skipping the NSS trust test")
-			.isTrue();
 		Path profile = createNssDatabase(this.home.resolve(".mozilla/firefox/abcd1234.default-release"));
 		List<NssDatabase> databases = DevelopmentCertificateTrust.nssDatabases(Map.of(), this.home, this.reporter);
 		assertThat(databases).containsExactly(new NssDatabase(profile, true));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.tls.devcert.GeneratedCertificate;
 
@@ -195,8 +196,8 @@ class CertificateStoreTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void storeFileIsReadByOpenSslWithAnEmptyPassword() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		StoredCertificate added = open("My").add(certificate.certificate(), certificate.privateKey());
 		ExternalTools.Result result = ExternalTools.run("openssl", "pkcs12", "-in", added.file().toString(),
 				"-passin", "pass:", "-nodes");
@@ -205,8 +206,8 @@ class CertificateStoreTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void filesWrittenByOpenSslWithAnEmptyPasswordAreRead() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		CertificateStore store = open("My");
 		Files.createDirectories(store.directory());
 		Path key = this.temp.resolve("key.pem");
