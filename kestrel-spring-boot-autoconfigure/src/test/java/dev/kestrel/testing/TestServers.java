@@ -100,7 +100,7 @@ public final class TestServers {
 	}
 
 	/**
-	 * Runs curl and returns what it printed.
+	 * Runs curl and returns what it printed. Tests that call it declare {@code @RequiresTools("curl")}.
 	 * @param args curl's arguments
 	 * @return standard output and error
 	 */
@@ -111,7 +111,7 @@ public final class TestServers {
 	}
 
 	/**
-	 * Runs a command.
+	 * Runs a command. Tests that call it declare the program with {@link RequiresTools}.
 	 * @param command the command
 	 * @return its exit code and output
 	 */

@@ -23,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
 import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +58,7 @@ class SampleApplicationTests {
 	int internalPort;
 
 	@Test
-	void everyConfiguredEndpointAnswersWithItsName() throws Exception {
+	void everyTcpEndpointAnswersWithItsName() throws Exception {
 		this.client.get()
 			.uri("/")
 			.exchange()
@@ -81,6 +82,11 @@ class SampleApplicationTests {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.internalPort + "/")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(internal.body()).contains("\"endpoint\":\"Internal\"", "\"protocol\":\"HTTP/1.1\"");
+	}
+
+	@Test
+	@RequiresTools("curl")
+	void unixSocketEndpointAnswersCurlWithItsName() throws Exception {
 		Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "10", "--unix-socket",
 				System.getProperty("java.io.tmpdir") + "/kestrel-sample-test.sock", "http://localhost/")
 			.redirectErrorStream(true)

@@ -24,10 +24,11 @@ import dev.kestrel.devcerts.ExternalTools;
 import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.internal.tls.devcert.DevelopmentCertificateException;
 import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DevelopmentCertificateExportTests {
 
@@ -53,7 +54,13 @@ class DevelopmentCertificateExportTests {
 		assertThat(keyStore.getCertificate(alias)).isEqualTo(generated.certificate());
 		assertThat(keyStore.getKey(alias, "s3cret".toCharArray()).getEncoded())
 			.isEqualTo(generated.privateKey().getEncoded());
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
+	}
+
+	@Test
+	@RequiresTools("openssl")
+	void opensslOpensThePfxOnlyWithThePassword() {
+		Path pfx = this.temp.resolve("dev.pfx");
+		export(pfx, DevelopmentCertificateExport.Format.PFX, "s3cret");
 		ExternalTools.Result right = ExternalTools.run("openssl", "pkcs12", "-in", pfx.toString(), "-passin",
 				"pass:s3cret", "-nodes");
 		assertThat(right.exitCode()).as(right.output()).isZero();
@@ -93,7 +100,14 @@ class DevelopmentCertificateExportTests {
 		PBKDF2Params pbkdf2 = PBKDF2Params.getInstance(parameters.getKeyDerivationFunc().getParameters());
 		assertThat(pbkdf2.getIterationCount().intValue()).isEqualTo(100_000);
 		assertThat(pbkdf2.getPrf().getAlgorithm()).isEqualTo(PKCSObjectIdentifiers.id_hmacWithSHA256);
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
+	}
+
+	@Test
+	@RequiresTools("openssl")
+	void opensslReadsThePemKeyOnlyWithThePassword() {
+		Path crt = this.temp.resolve("dev.crt");
+		export(crt, DevelopmentCertificateExport.Format.PEM, "s3cret");
+		Path key = this.temp.resolve("dev.key");
 		assertCertificateMatchesKey(crt, key, "pass:s3cret");
 		ExternalTools.Result wrong = ExternalTools.run("openssl", "pkey", "-in", key.toString(), "-passin",
 				"pass:wrong", "-noout");
@@ -113,8 +127,15 @@ class DevelopmentCertificateExportTests {
 		assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
 		assertThat(Files.readString(pem)).startsWith("-----BEGIN CERTIFICATE-----");
 		assertMode(key, "rw-------");
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
-		assertCertificateMatchesKey(pem, key, "pass:");
+	}
+
+	@Test
+	@RequiresTools("openssl")
+	void opensslReadsThePlainPemKeyOfTheCertificate() {
+		Path pem = this.temp.resolve("dev.pem");
+		DevelopmentCertificateExport.export(generated.certificate(), generated.privateKey(), pem,
+				DevelopmentCertificateExport.Format.PEM, null);
+		assertCertificateMatchesKey(pem, this.temp.resolve("dev.key"), "pass:");
 	}
 
 	@Test

@@ -19,9 +19,10 @@ import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
 import dev.kestrel.internal.tls.store.CertificateStore;
 import dev.kestrel.internal.tls.store.Thumbprints;
+import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DevelopmentCertificateTrustTests {
 
@@ -48,8 +49,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWritesTheRootStoreEntryThePemAndTheOpenSslHashLink() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(this.trustFolder.toString()));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.FULL);
 		assertThat(trust.rootStore().list()).singleElement().satisfies((stored) -> {
@@ -79,8 +80,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWithoutSslCertDirIsPartialAndSaysHowToSetIt() {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(null));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).hasSize(2);
@@ -92,8 +93,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWithSslCertDirListingAnotherFolderAdvisesAppending() {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment("/etc/ssl/certs"));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).contains(
@@ -116,11 +117,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools({ "certutil", "openssl" })
 	void trustIntoATemporaryNssDatabaseIsListedByCertutilAndRemovedByUntrust() throws Exception {
-		assumeThat(ExternalTools.hasCertUtil())
-			.as("certutil is installed (apt-get install libnss3-tools); skipping the NSS trust test")
-			.isTrue();
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		Path database = createNssDatabase(this.temp.resolve("nssdb"));
 		Map<String, String> environment = environment(this.trustFolder.toString());
 		environment.put(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, database.toString());
@@ -146,10 +144,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("certutil")
 	void firefoxProfilesTrustTheCertificateAsACertificateAuthority() throws Exception {
-		assumeThat(ExternalTools.hasCertUtil())
-			.as("certutil is installed (apt-get install libnss3-tools); skipping the NSS trust test")
-			.isTrue();
 		Path profile = createNssDatabase(this.home.resolve(".mozilla/firefox/abcd1234.default-release"));
 		List<NssDatabase> databases = DevelopmentCertificateTrust.nssDatabases(Map.of(), this.home, this.reporter);
 		assertThat(databases).containsExactly(new NssDatabase(profile, true));

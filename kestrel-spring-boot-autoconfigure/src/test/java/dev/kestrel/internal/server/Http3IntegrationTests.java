@@ -36,6 +36,7 @@ import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.TlsConnectionOptions;
 import dev.kestrel.options.TlsHandshakeCallbackOptions;
 import dev.kestrel.internal.server.tls.TlsHandshakes;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
@@ -131,6 +132,7 @@ class Http3IntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void hostsThatHttp3CannotServeAreRefusedOverQuicAndGetNoAltSvcOverTcp() {
 		assertThat(altSvc(sniPort, "a.example.org")).isEqualTo("h3=\":" + sniPort + "\"; ma=86400");
 		assertThat(altSvc(sniPort, "tcp.example.org")).as("Protocols without Http3").isEmpty();
@@ -140,6 +142,7 @@ class Http3IntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void disableAltSvcHeaderLeavesTheHeaderOutButStillServesHttp3() {
 		assertThat(altSvc(quietPort, "localhost")).isEmpty();
 		assertThat(http3(quietPort, "localhost").body()).isEqualTo("Quiet HTTP/3.0");

@@ -29,6 +29,7 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.options.ClientCertificateMode;
 import dev.kestrel.options.SslProtocols;
 import dev.kestrel.options.StoreName;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
@@ -128,6 +129,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void pfxCertificateServesHttp2AndHttp1WithAlpn() throws Exception {
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Https.Url=https://127.0.0.1:0",
 				"Kestrel.Endpoints.Https.Certificate.Path=" + serverPfx,
@@ -143,6 +145,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void pemCertificateWithEncryptedKeySendsItsIntermediate() {
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Pem.Url=https://127.0.0.1:0",
 				"Kestrel.Endpoints.Pem.Certificate.Path=" + serverPem.certificate(),
@@ -155,6 +158,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void legacyOpensslEncryptedKeysWork() {
 		PemFiles legacy = server.writePem(certs, KeyFormat.LEGACY_DES3, PASSWORD);
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Legacy.Url=https://127.0.0.1:0",
@@ -166,6 +170,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void endpointWithoutCertificateUsesCertificatesDefault() {
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Https.Url=https://127.0.0.1:0",
 				"Kestrel.Certificates.Default.Path=" + serverPfx,
@@ -175,6 +180,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void httpsUrlsUseTheDefaultCertificateToo() {
 		try (ConfigurableApplicationContext context = start("urls=https://127.0.0.1:0",
 				"Kestrel.Certificates.Default.Path=" + serverPfx,
@@ -184,6 +190,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void developmentCertificateIsTheLastFallbackAndCreatedOnlyOnRequest(CapturedOutput output) throws Exception {
 		System.setProperty(CertificateStore.CURRENT_USER_PROPERTY, this.stores.toString());
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Https.Url=https://127.0.0.1:0").close());
@@ -202,6 +209,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void certificateFromAStoreIsFoundBySubject() {
 		System.setProperty(CertificateStore.CURRENT_USER_PROPERTY, this.stores.toString());
 		CertificateStore.open(this.stores, "My").add(server.certificate(), server.privateKey());
@@ -213,6 +221,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void certificateFromASpringSslBundle() {
 		PemFiles plain = server.writePem(certs);
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Bundle.Url=https://127.0.0.1:0",
@@ -224,6 +233,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void sslProtocolsTls13RefusesATls12OnlyClient() {
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Modern.Url=https://127.0.0.1:0",
 				"Kestrel.Endpoints.Modern.SslProtocols[0]=tls13",
@@ -238,6 +248,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void requireCertificateRefusesClientsWithoutOneAndShowsTheCertificateToHandlers() {
 		CodeEndpoints.customizer = (options) -> options.configure()
 			.endpoint("Mtls", (endpoint) -> endpoint.httpsOptions().clientCertificateAuthorities(root.certificate()));
@@ -256,6 +267,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void allowAndDelayCertificateAcceptClientsWithAndWithoutOne() {
 		for (String mode : List.of("AllowCertificate", "DelayCertificate")) {
 			CodeEndpoints.customizer = (options) -> options.configure()
@@ -271,6 +283,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void noCertificateModeNeverAsksForOne() {
 		try (ConfigurableApplicationContext context = start(mtls("NoCertificate"))) {
 			assertThat(curlPath(context, "Mtls", "/client", "--cert", clientPem.certificate().toString(), "--key",
@@ -280,6 +293,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void validationCallbackDecidesAndAllowAnyAcceptsUntrustedCertificates() {
 		CodeEndpoints.customizer = (options) -> options.configure()
 			.endpoint("Mtls", (endpoint) -> endpoint.httpsOptions().allowAnyClientCertificate());
@@ -303,6 +317,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void revocationCheckingRejectsCertificatesWhoseStatusIsUnknown() {
 		CodeEndpoints.customizer = (options) -> options.configure()
 			.endpoint("Mtls", (endpoint) -> endpoint.httpsOptions()
@@ -336,6 +351,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void onAuthenticateRunsLastAndCanRestrictCipherSuites() {
 		CodeEndpoints.customizer = (options) -> options.configure()
 			.endpoint("Ciphers", (endpoint) -> endpoint.httpsOptions()
@@ -352,6 +368,7 @@ class HttpsEndpointIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void codeApiUseHttpsOverloadsServeTls() {
 		System.setProperty(CertificateStore.CURRENT_USER_PROPERTY, this.stores.toString());
 		CertificateStore.open(this.stores, "My").add(server.certificate(), server.privateKey());

@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.kestrel.testing.Causes;
 import dev.kestrel.options.EndpointKind;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestServers;
 
 import static dev.kestrel.testing.TestServers.curl;
@@ -29,6 +30,7 @@ class MultiEndpointServerIntegrationTests {
 	Path temp;
 
 	@Test
+	@RequiresTools("curl")
 	void everyKindOfEndpointAnswersRealClientsFromOneApplication(CapturedOutput output) {
 		int localhostPort = TestServers.freeLocalhostPort();
 		String socket = this.temp.resolve("app.sock").toString();
@@ -65,6 +67,7 @@ class MultiEndpointServerIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void cleartextHttp1AndHttp2EndpointServesPriorKnowledgeAndUpgradeH2c() {
 		TestServers.runner()
 			.withPropertyValues("Kestrel.Endpoints.Both.Url=http://127.0.0.1:0",
@@ -124,6 +127,7 @@ class MultiEndpointServerIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void gracefulShutdownCompletesTheRequestInFlightOnEveryEndpoint() throws Exception {
 		String socket = this.temp.resolve("graceful.sock").toString();
 		var holder = new Object() {
@@ -154,6 +158,7 @@ class MultiEndpointServerIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void staleUnixSocketFileIsReplacedButALiveOneIsAddressInUse(CapturedOutput output) throws Exception {
 		Path socket = this.temp.resolve("stale.sock");
 		var address = java.net.UnixDomainSocketAddress.of(socket);

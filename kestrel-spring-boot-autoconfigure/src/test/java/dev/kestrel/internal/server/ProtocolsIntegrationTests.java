@@ -23,6 +23,7 @@ import reactor.netty.http.client.HttpClient;
 import dev.kestrel.autoconfigure.KestrelServerOptionsCustomizer;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.options.HttpProtocols;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
@@ -64,6 +65,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void alpnOffersH2ThenHttp11AsConfigured() {
 		try (ConfigurableApplicationContext context = start(tls("Both", "Http1AndHttp2"), tls("H1", "Http1"))) {
 			assertThat(sClient(port(context, "Both"), "-alpn", "h2,http/1.1").output()).contains("ALPN protocol: h2");
@@ -75,6 +77,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "h2load" })
 	void http2OnlyTlsEndpointClosesClientsThatDoNotNegotiateH2(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start(tls("H2", "Http2"))) {
 			assertThat(curl(context, "H2", "--http2").output()).isEqualTo("H2 HTTP/2.0");
@@ -88,6 +91,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void http2BelowTls12GetsInadequateSecurity() {
 		try (ConfigurableApplicationContext context = start(tls("Old", "Http1AndHttp2"),
 				"Kestrel.Endpoints.Old.SslProtocols[0]=Tls11", "Kestrel.Endpoints.Old.SslProtocols[1]=Tls12")) {
@@ -103,6 +107,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void http2WithAForbiddenCipherSuiteGetsInadequateSecurity() {
 		try (ConfigurableApplicationContext context = start(tls("Cbc", "Http1AndHttp2"))) {
 			// s_client prints what the server sends: the GOAWAY's debug data carries the reason
@@ -124,6 +129,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "nghttp", "h2load" })
 	void cleartextHttp2OnlyEndpointAnswersHttp1WithKestrelsBadRequest() {
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.H2c.Url=http://127.0.0.1:0",
 				"Kestrel.Endpoints.H2c.Protocols=Http2")) {
@@ -139,6 +145,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void cleartextHttp1AndHttp2CanBeRestrictedToKestrelsHttp1Only(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class,
 				KestrelCleartext.class)
@@ -152,6 +159,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void cleartextHttp2PropertyGivesKestrelsHttp1OnlyBehaviourWithoutCode(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start("kestrel.cleartext-http2=false",
 				"Kestrel.Endpoints.Mixed.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Mixed.Protocols=Http1AndHttp2",
@@ -169,6 +177,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void http2OnlyEndpointServesHttp1ToAnSniHostThatAllowsIt(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start(tls("H2", "Http2"),
 				"Kestrel.Endpoints.H2.Sni.legacy.example.org.Protocols=Http1AndHttp2",
@@ -183,6 +192,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void http1EndpointWithAnHttp2OnlySniHostStillEnforcesHttp2OverTlsRules() {
 		try (ConfigurableApplicationContext context = start(tls("H1", "Http1"),
 				"Kestrel.Endpoints.H1.SslProtocols[0]=Tls11", "Kestrel.Endpoints.H1.SslProtocols[1]=Tls12",
@@ -218,6 +228,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void http3ListensOnUdpOnTheTcpPortAndIsAdvertisedWithAltSvc(CapturedOutput output) {
 		int port = TestServers.freePort();
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.All.Url=https://127.0.0.1:" + port,
@@ -244,6 +255,7 @@ class ProtocolsIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void http3WithADynamicPortNextToTcpIsNotEnabled(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start(tls("Both", "Http1AndHttp2AndHttp3"))) {
 			BoundEndpoint endpoint = TestServers.server(context).getBoundEndpoints().get(0);

@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.PemFiles;
@@ -49,6 +50,7 @@ class SniConfigurationIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void dottedHostKeysFromYamlAndPropertiesFiles(@TempDir Path config) throws Exception {
 		TestCertificate a = signed("a.example.org", "a.example.org");
 		TestCertificate wild = signed("*.example.org", "*.example.org");
@@ -134,6 +136,7 @@ class SniConfigurationIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void manyCertificatesLoadInTheBackgroundAndABrokenOneRefusesOnlyItsHost(CapturedOutput output,
 			@TempDir Path config) throws Exception {
 		PemFiles host = signed("*.example.org", "*.example.org").writePem(config);

@@ -38,6 +38,7 @@ import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.TlsConnectionOptions;
 import dev.kestrel.options.TlsHandshakeCallbackOptions;
 import dev.kestrel.internal.server.tls.TlsHandshakes;
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
@@ -137,6 +138,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void exactNameBeatsWildcardWhichBeatsTheCatchAll() {
 		assertThat(served("Sni", "a.example.org")).isEqualTo("CN=a.example.org");
 		assertThat(served("Sni", "c.example.org")).isEqualTo("CN=*.example.org");
@@ -144,6 +146,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void longerWildcardBeatsShorterAtAnyDepth() {
 		assertThat(served("Sni", "x.b.example.org")).isEqualTo("CN=*.b.example.org");
 		assertThat(served("Sni", "x.y.b.example.org")).isEqualTo("CN=*.b.example.org");
@@ -151,22 +154,26 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void bareDomainIsNotMatchedByItsWildcard() {
 		assertThat(served("Sni", "example.org")).isEqualTo("CN=any");
 		assertThat(served("Sni", "b.example.org")).isEqualTo("CN=*.example.org");
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void clientWithoutServerNameGetsTheCatchAll() {
 		assertThat(subject(sClient("Sni", null).output())).isEqualTo("CN=any");
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void internationalizedKeyMatchesThePunycodeNameClientsSend() {
 		assertThat(served("Sni", "xn--mnchen-3ya.example")).isEqualTo("CN=xn--mnchen-3ya.example");
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void curlGetsTheHostsCertificateAndTheApplication() {
 		assertThat(curl("Sni", "a.example.org", "/").output()).isEqualTo("Sni HTTP/2.0");
 		assertThat(curl("Sni", "c.example.org", "/").output()).isEqualTo("Sni HTTP/2.0");
@@ -175,6 +182,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void unmatchedNameIsRefusedWithoutAnyCertificate(CapturedOutput output) {
 		CommandResult refused = sClient("Strict", "other.test");
 		assertThat(refused.output()).contains("unrecognized name").contains("no peer certificate available");
@@ -183,6 +191,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void clientWithoutServerNameIsRefusedWithoutCatchAll(CapturedOutput output) {
 		CommandResult refused = sClient("Strict", null);
 		assertThat(refused.output()).contains("unrecognized name").contains("no peer certificate available");
@@ -190,6 +199,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void perHostProtocolsDecideAlpn() {
 		assertThat(httpVersion("Mixed", "h1.example.org")).isEqualTo("1.1");
 		assertThat(httpVersion("Mixed", "h2.example.org")).isEqualTo("2");
@@ -197,6 +207,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void hostServingOnlyHttp2ClosesConnectionsThatDidNotNegotiateIt(CapturedOutput output) {
 		assertThat(curl("Mixed", "h2only.example.org", "/", "--http2").output()).isEqualTo("Mixed HTTP/2.0");
 		assertThat(curl("Mixed", "h2only.example.org", "/", "--http1.1").exitCode()).isNotZero();
@@ -205,6 +216,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void hostMayServeHttp2OnAnHttp1Endpoint() {
 		assertThat(httpVersion("Narrow", "h2.example.org")).isEqualTo("2");
 		assertThat(curl("Narrow", "h2.example.org", "/", "--http2").output()).isEqualTo("Narrow HTTP/2.0");
@@ -212,6 +224,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void perHostRequireCertificate() {
 		assertThat(curl("Mixed", "mtls.example.org", "/client").exitCode()).as("no client certificate").isNotZero();
 		assertThat(curl("Mixed", "mtls.example.org", "/client", "--cert", clientPem.certificate().toString(), "--key",
@@ -222,6 +235,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void perHostTls13RefusesATls12OnlyClient() {
 		assertThat(curl("Mixed", "modern.example.org", "/", "--tls-max", "1.2").exitCode()).isNotZero();
 		assertThat(sClient("Mixed", "modern.example.org", "-tls1_2").output()).contains("alert protocol version")
@@ -231,6 +245,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void selectorIsCalledOncePerConnectionWithTheRightName() {
 		assertThat(curl("Selector", "selected.example.org", "/").output()).isEqualTo("Selector HTTP/2.0");
 		CommandResult twoRequests = TestServers.curl("--cacert", certs.resolve("root.crt").toString(), "--resolve",
@@ -242,6 +257,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void selectorReturningNullFailsTheHandshake(CapturedOutput output) {
 		CommandResult refused = sClient("Selector", "refused.example.org");
 		assertThat(refused.output()).contains("handshake failure").contains("no peer certificate available");
@@ -250,6 +266,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools({ "curl", "openssl" })
 	void callbackChoosesEachConnectionsWholeConfiguration() {
 		assertThat(httpVersion("Callback", "h1.example.org")).isEqualTo("1.1");
 		assertThat(httpVersion("Callback", "h2.example.org")).isEqualTo("2");
@@ -257,6 +274,7 @@ class SniIntegrationTests {
 	}
 
 	@Test
+	@RequiresTools("curl")
 	void handshakeDetailsReachTheApplicationAndConnectionMiddleware() {
 		assertThat(curl("Sni", "a.example.org", "/tls", "--tlsv1.3").output())
 			.matches("a\\.example\\.org TLSv1\\.3 TLS_\\S+ h2");

@@ -7,6 +7,7 @@ import io.netty.channel.unix.DomainSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestServers;
 
 import static dev.kestrel.testing.TestServers.curl;
@@ -22,6 +23,7 @@ class UnixSocketTransportIntegrationTests {
 	Path temp;
 
 	@Test
+	@RequiresTools("curl")
 	void unixSocketEndpointServesCurlOnTheTransportInUse() {
 		boolean nio = "false".equals(System.getProperty("reactor.netty.native"));
 		String socket = this.temp.resolve("transport.sock").toString();

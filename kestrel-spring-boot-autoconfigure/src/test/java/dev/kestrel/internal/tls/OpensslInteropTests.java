@@ -15,17 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 
 import static dev.kestrel.internal.tls.TlsAssertions.PASSWORD;
 import static dev.kestrel.internal.tls.TlsAssertions.assertFailure;
 import static dev.kestrel.internal.tls.TlsAssertions.assertKeyBelongsTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Files written by the {@code openssl} CLI, as users produce them, load like the files of the test fixture. Skipped
- * when {@code openssl} is not installed.
+ * Files written by the {@code openssl} CLI, as users produce them, load like the files of the test fixture.
  */
+@RequiresTools("openssl")
 class OpensslInteropTests {
 
 	@TempDir
@@ -35,7 +35,6 @@ class OpensslInteropTests {
 
 	@BeforeAll
 	static void writeFilesWithOpenssl() throws Exception {
-		assumeTrue(opensslAvailable(), "openssl CLI not installed");
 		loader = new CertificateFileLoader(directory);
 		String pass = "pass:" + PASSWORD;
 		openssl("req", "-x509", "-newkey", "rsa:2048", "-noenc", "-keyout", "rsa.key", "-out", "rsa.crt", "-days", "2",
@@ -116,18 +115,6 @@ class OpensslInteropTests {
 		assertThat(loaded.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=leaf.localhost");
 		assertThat(loaded.intermediates()).singleElement()
 			.satisfies((ca) -> assertThat(ca.getSubjectX500Principal().getName()).isEqualTo("CN=Interop CA"));
-	}
-
-	private static boolean opensslAvailable() {
-		try {
-			return new ProcessBuilder("openssl", "version").redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start()
-				.waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (IOException | InterruptedException ex) {
-			return false;
-		}
 	}
 
 	private static void openssl(String... arguments) throws Exception {

@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.internal.tls.store.ExternalTools;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DevelopmentCertificateTests {
 
@@ -196,8 +196,8 @@ class DevelopmentCertificateTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void openSslAcceptsItAsATrustedServerCertificateForLocalhostAndTheLoopbackAddresses() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		GeneratedCertificate current = DevelopmentCertificate.generate(Clock.systemUTC());
 		Path pem = this.temp.resolve("localhost.pem");
 		Files.writeString(pem, pem(current.certificate()));

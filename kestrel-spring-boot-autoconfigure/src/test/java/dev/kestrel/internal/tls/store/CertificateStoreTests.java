@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -205,8 +206,8 @@ class CertificateStoreTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void storeFileIsReadByOpenSslWithAnEmptyPassword() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		StoredCertificate added = open("My").add(certificate.certificate(), certificate.privateKey());
 		ExternalTools.Result result = ExternalTools.run("openssl", "pkcs12", "-in", added.file().toString(),
 				"-passin", "pass:", "-nodes");
@@ -215,8 +216,8 @@ class CertificateStoreTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void filesWrittenByOpenSslWithAnEmptyPasswordAreRead() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		CertificateStore store = open("My");
 		Files.createDirectories(store.directory());
 		Path key = this.temp.resolve("key.pem");
