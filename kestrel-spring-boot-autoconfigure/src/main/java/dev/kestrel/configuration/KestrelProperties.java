@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+// Over 400 lines: the one declaration of the whole Kestrel schema (every key with its Javadoc, as the
+// configuration processor needs JavaBean accessors); splitting it would split the schema.
 /**
  * The {@code Kestrel} section, written in YAML as Kestrel users write it in {@code appsettings.json} (PascalCase or
  * kebab-case both bind):

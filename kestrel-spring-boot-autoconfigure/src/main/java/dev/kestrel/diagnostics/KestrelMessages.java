@@ -2,6 +2,8 @@ package dev.kestrel.diagnostics;
 
 import java.util.Collection;
 
+// Over 400 lines: the runtime's message catalogue. Splitting it into one catalogue per domain (configuration,
+// binding, TLS, SNI, store) is open work of issue #10.
 /**
  * The catalogue of every user-facing message of the starter: exception texts (with the action that fixes them) and
  * log lines. Texts taken from Kestrel keep Kestrel's wording so that .NET users recognise them and search engines find

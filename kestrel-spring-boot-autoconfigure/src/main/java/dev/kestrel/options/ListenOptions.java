@@ -15,6 +15,8 @@ import dev.kestrel.certificates.StoreLocation;
 
 import static java.util.Objects.requireNonNull;
 
+// Over 400 lines: Kestrel's ListenOptions API surface (listen kinds, HTTPS overloads, protocols, display names).
+// The hand-written copy in withDynamicPort is to be replaced by immutable per-endpoint records (open work of #10).
 /**
  * One endpoint: what it listens on, which protocols it speaks and whether it uses TLS. Mirrors Kestrel's
  * {@code ListenOptions}. Instances come from {@link KestrelServerOptions} ({@code listen*}), from configuration
