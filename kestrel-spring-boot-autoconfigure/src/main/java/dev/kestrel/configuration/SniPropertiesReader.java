@@ -411,8 +411,8 @@ final class SniPropertiesReader {
 		}
 
 		private static String unquote(String host) {
-			if (host.length() >= 2 && (host.startsWith("\"") && host.endsWith("\"")
-					|| host.startsWith("'") && host.endsWith("'"))) {
+			if (host.length() >= 2 && ((host.startsWith("\"") && host.endsWith("\""))
+					|| (host.startsWith("'") && host.endsWith("'")))) {
 				return host.substring(1, host.length() - 1);
 			}
 			return host;

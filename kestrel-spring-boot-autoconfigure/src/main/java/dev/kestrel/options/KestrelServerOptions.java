@@ -18,16 +18,16 @@ import static java.util.Objects.requireNonNull;
  * The code API for endpoints, mirroring Kestrel's {@code KestrelServerOptions}. Receive it in a
  * {@code KestrelServerOptionsCustomizer} bean:
  *
- * <pre>{@code
- * @Bean
+ * <pre class="code">
+ * &#64;Bean
  * KestrelServerOptionsCustomizer endpoints() {
- *     return (options) -> {
- *         options.listenLocalhost(5100, (listen) -> listen.protocols(HttpProtocols.HTTP1));
+ *     return (options) -&gt; {
+ *         options.listenLocalhost(5100, (listen) -&gt; listen.protocols(HttpProtocols.HTTP1));
  *         options.listenUnixSocket("/run/app.sock");
- *         options.configure().endpoint("Https", (endpoint) -> endpoint.getListenOptions().protocols(HttpProtocols.HTTP2));
+ *         options.configure().endpoint("Https", (endpoint) -&gt; endpoint.getListenOptions().protocols(HttpProtocols.HTTP2));
  *     };
  * }
- * }</pre>
+ * </pre>
  *
  * Endpoints declared here add to the ones in configuration ({@code Kestrel.Endpoints}); both replace address lists
  * ({@code urls}).

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -169,7 +170,7 @@ class SpringIntegrationIntegrationTests {
 		Process process = null;
 		try {
 			process = builder.start();
-			var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+			var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 			String line;
 			String url = null;
 			long deadline = System.nanoTime() + 60_000_000_000L;

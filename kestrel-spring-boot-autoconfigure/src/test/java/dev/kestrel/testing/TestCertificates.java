@@ -183,6 +183,7 @@ public final class TestCertificates {
 		SERVER_AUTH(KeyPurposeId.id_kp_serverAuth), CLIENT_AUTH(KeyPurposeId.id_kp_clientAuth),
 		CODE_SIGNING(KeyPurposeId.id_kp_codeSigning);
 
+		@SuppressWarnings("ImmutableEnumChecker") // BouncyCastle's KeyPurposeId constants are never changed
 		private final KeyPurposeId purpose;
 
 		Eku(KeyPurposeId purpose) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -91,7 +92,7 @@ class SampleApplicationTests {
 				System.getProperty("java.io.tmpdir") + "/kestrel-sample-test.sock", "http://localhost/")
 			.redirectErrorStream(true)
 			.start();
-		assertThat(new String(curl.getInputStream().readAllBytes())).contains("\"endpoint\":\"Socket\"");
+		assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("\"endpoint\":\"Socket\"");
 	}
 
 	private static SSLContext trusting(X509Certificate certificate) throws Exception {

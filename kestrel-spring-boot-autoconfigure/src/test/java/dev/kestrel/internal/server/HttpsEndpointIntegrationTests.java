@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -512,7 +513,7 @@ class HttpsEndpointIntegrationTests {
 					result.output().indexOf("-----END CERTIFICATE-----") + "-----END CERTIFICATE-----".length());
 		try {
 			return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-				.generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes()));
+				.generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (java.security.cert.CertificateException ex) {
 			throw new IOException(ex);

@@ -1,6 +1,7 @@
 package dev.kestrel.internal.server;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
@@ -183,7 +184,7 @@ class SniConfigurationIntegrationTests {
 				sClientOutput.indexOf("-----END CERTIFICATE-----") + "-----END CERTIFICATE-----".length());
 		try {
 			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(pem.getBytes()));
+				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
 			return certificate.getSubjectX500Principal().getName();
 		}
 		catch (java.security.cert.CertificateException ex) {

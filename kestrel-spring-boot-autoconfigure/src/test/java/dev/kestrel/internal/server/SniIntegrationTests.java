@@ -2,6 +2,7 @@ package dev.kestrel.internal.server;
 
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -336,7 +337,7 @@ class SniIntegrationTests {
 				sClientOutput.indexOf("-----END CERTIFICATE-----") + "-----END CERTIFICATE-----".length());
 		try {
 			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(pem.getBytes()));
+				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
 			return certificate.getSubjectX500Principal().getName();
 		}
 		catch (java.security.cert.CertificateException ex) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StoreCertificateSelectorTests {
 
-	private static final Instant NOW = Instant.now();
+	private final Instant now = Instant.now();
 
 	private final StoreCertificateSelector selector = new StoreCertificateSelector();
 
@@ -46,10 +46,10 @@ class StoreCertificateSelectorTests {
 	@Test
 	void certificateWithoutPrivateKeyIsSkipped() {
 		TestCertificate withoutKey = TestCertificates.certificate("localhost")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(300)))
 			.build();
 		TestCertificate withKey = TestCertificates.certificate("localhost")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(30)))
 			.build();
 		List<StoredCertificate> candidates = List.of(withoutKey.toStoredCertificate(false),
 				withKey.toStoredCertificate(true));
@@ -62,11 +62,11 @@ class StoreCertificateSelectorTests {
 	void certificateWhoseEkuLacksServerAuthIsSkipped() {
 		TestCertificate client = TestCertificates.certificate("localhost")
 			.extendedKeyUsage(Eku.CLIENT_AUTH)
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(300)))
 			.build();
 		TestCertificate noEku = TestCertificates.certificate("localhost")
 			.extendedKeyUsage()
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(30)))
 			.build();
 		assertThat(this.selector.find(entries(client, noEku), "localhost", true))
 			.hasValueSatisfying((selected) -> assertThat(selected.certificate()).isEqualTo(noEku.certificate()));
@@ -96,13 +96,13 @@ class StoreCertificateSelectorTests {
 	@Test
 	void certificateThatExpiresLastWins() {
 		TestCertificate sooner = TestCertificates.certificate("a.localhost.test")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(10)))
 			.build();
 		TestCertificate later = TestCertificates.certificate("b.localhost.test")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(100)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(100)))
 			.build();
 		TestCertificate middle = TestCertificates.certificate("c.localhost.test")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(50)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(50)))
 			.build();
 		assertThat(this.selector.find(entries(sooner, later, middle), "localhost", false))
 			.hasValueSatisfying((selected) -> assertThat(selected.certificate()).isEqualTo(later.certificate()));
@@ -111,10 +111,10 @@ class StoreCertificateSelectorTests {
 	@Test
 	void exactCommonNameWinsOverALaterSubstringMatch() {
 		TestCertificate substring = TestCertificates.certificate("api.localhost.test")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(300)))
 			.build();
 		TestCertificate exact = TestCertificates.certificate("LocalHost")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(10)))
 			.build();
 		assertThat(this.selector.find(entries(substring, exact), "localhost", false))
 			.hasValueSatisfying((selected) -> assertThat(selected.certificate()).isEqualTo(exact.certificate()));
@@ -123,10 +123,10 @@ class StoreCertificateSelectorTests {
 	@Test
 	void amongExactMatchesTheOneThatExpiresLastWins() {
 		TestCertificate older = TestCertificates.certificate("localhost")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(10)))
 			.build();
 		TestCertificate newer = TestCertificates.certificate("localhost")
-			.validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(20)))
+			.validity(this.now.minus(Duration.ofDays(1)), this.now.plus(Duration.ofDays(20)))
 			.build();
 		assertThat(this.selector.find(entries(older, newer), "localhost", false))
 			.hasValueSatisfying((selected) -> assertThat(selected.certificate()).isEqualTo(newer.certificate()));

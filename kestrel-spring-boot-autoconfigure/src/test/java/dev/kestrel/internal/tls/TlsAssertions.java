@@ -1,5 +1,6 @@
 package dev.kestrel.internal.tls;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -69,7 +70,7 @@ final class TlsAssertions {
 			case "EC" -> "SHA256withECDSA";
 			default -> "Ed25519";
 		};
-		byte[] data = "kestrel".getBytes();
+		byte[] data = "kestrel".getBytes(StandardCharsets.US_ASCII);
 		Signature signer = Signature.getInstance(algorithm);
 		signer.initSign(privateKey);
 		signer.update(data);

@@ -38,6 +38,7 @@ import dev.kestrel.internal.sni.TlsSelectors;
  * HTTP/1.1 + h2c pipeline, whose prior-knowledge detection sends nothing before the client's preface, behind a guard
  * that answers everything else with Kestrel's 400)
  */
+@SuppressWarnings("ArrayRecordComponent") // tcp is handed to Reactor Netty as is; instances are never compared
 public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2Only) {
 
 	private static final Log logger = LogFactory.getLog(EndpointProtocols.class);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
@@ -108,7 +109,7 @@ class CertificateStoreTests {
 	void removeDeletesTheFileWhateverTheThumbprintCase() {
 		CertificateStore store = open("My");
 		StoredCertificate added = store.add(certificate.certificate(), certificate.privateKey());
-		assertThat(store.remove(added.thumbprint().toLowerCase())).isTrue();
+		assertThat(store.remove(added.thumbprint().toLowerCase(Locale.ROOT))).isTrue();
 		assertThat(added.file()).doesNotExist();
 		assertThat(store.list()).isEmpty();
 		assertThat(store.remove(added.thumbprint())).isFalse();
