@@ -13,8 +13,8 @@ import dev.kestrel.internal.tls.store.Pkcs12Files;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Imports a development certificate from a PKCS#12 file into the CurrentUser {@code My} store, as
- * {@code dotnet dev-certs https --import} does.
+ * Imports a development certificate from a PKCS#12 file into the CurrentUser {@code My}
+ * store, as {@code dotnet dev-certs https --import} does.
  */
 final class DevelopmentCertificateImport {
 
@@ -51,7 +51,10 @@ final class DevelopmentCertificateImport {
 		return Result.IMPORTED;
 	}
 
-	/** The outcome of an import, one per exit code of {@code dotnet dev-certs https --import}. */
+	/**
+	 * The outcome of an import, one per exit code of
+	 * {@code dotnet dev-certs https --import}.
+	 */
 	enum Result {
 
 		/** The certificate was imported. */

@@ -109,8 +109,8 @@ class DevCertsCommandTests {
 		assertThat(Files.readString(key)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
 		assertMode(key, "rw-------");
 		ExecResult fingerprint = exec("openssl", "x509", "-in", pem.toString(), "-noout", "-fingerprint", "-sha1");
-		assertThat(fingerprint.output().trim()).isEqualToIgnoringCase(
-				"SHA1 Fingerprint=" + thumbprint.replaceAll("(..)(?!$)", "$1:"));
+		assertThat(fingerprint.output().trim())
+			.isEqualToIgnoringCase("SHA1 Fingerprint=" + thumbprint.replaceAll("(..)(?!$)", "$1:"));
 		ExecResult decrypted = exec("openssl", "pkey", "-in", key.toString(), "-passin", "pass:pem-secret", "-pubout");
 		assertThat(decrypted.exitCode()).as(decrypted.output()).isZero();
 		assertThat(decrypted.output())

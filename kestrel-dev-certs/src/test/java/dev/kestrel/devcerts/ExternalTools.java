@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code openssl} and {@code certutil} from tests. Tests that call it declare the programs with
- * {@link dev.kestrel.testing.RequiresTools @RequiresTools}.
+ * Runs {@code openssl} and {@code certutil} from tests. Tests that call it declare the
+ * programs with {@link dev.kestrel.testing.RequiresTools @RequiresTools}.
  */
 public final class ExternalTools {
 

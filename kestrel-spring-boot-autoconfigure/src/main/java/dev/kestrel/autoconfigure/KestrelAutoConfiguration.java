@@ -35,10 +35,11 @@ import dev.kestrel.internal.tls.store.CertificateStore;
 import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 /**
- * Replaces Spring Boot's single-port Reactor Netty server with one that binds every Kestrel endpoint. Runs before
- * {@link NettyReactiveWebServerAutoConfiguration} (whose factory then backs off, while its {@code server.netty.*}
- * customizer still applies); backs off itself when the application defines a {@link ReactiveWebServerFactory}, and is
- * disabled with {@code kestrel.enabled=false}.
+ * Replaces Spring Boot's single-port Reactor Netty server with one that binds every
+ * Kestrel endpoint. Runs before {@link NettyReactiveWebServerAutoConfiguration} (whose
+ * factory then backs off, while its {@code server.netty.*} customizer still applies);
+ * backs off itself when the application defines a {@link ReactiveWebServerFactory}, and
+ * is disabled with {@code kestrel.enabled=false}.
  */
 @AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHttpInputMessage.class, HttpServer.class })
@@ -73,8 +74,7 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
-			KestrelSettings settings, ReactorResourceFactory resourceFactory,
-			ObjectProvider<NettyRouteProvider> routes,
+			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
 			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
 		factory.setServerOptions(options);

@@ -13,8 +13,9 @@ import dev.kestrel.internal.server.BoundEndpoint;
 import dev.kestrel.internal.server.KestrelWebServer;
 
 /**
- * Publishes {@code local.kestrel.<endpoint-name>.port} for every TCP endpoint once the server has started (Spring
- * Boot publishes {@code local.server.port} itself, from {@link KestrelWebServer#getPort()}).
+ * Publishes {@code local.kestrel.<endpoint-name>.port} for every TCP endpoint once the
+ * server has started (Spring Boot publishes {@code local.server.port} itself, from
+ * {@link KestrelWebServer#getPort()}).
  */
 class KestrelPortsPublisher implements ApplicationListener<WebServerInitializedEvent> {
 

@@ -3,8 +3,9 @@ package dev.kestrel.autoconfigure;
 import dev.kestrel.options.KestrelServerOptions;
 
 /**
- * Declares or supplements endpoints in code. Beans of this type run in {@code @Order} after the configuration has been
- * attached, so code sees {@code EndpointDefaults} and can call {@code options.configure().endpoint(name, ...)}.
+ * Declares or supplements endpoints in code. Beans of this type run in {@code @Order}
+ * after the configuration has been attached, so code sees {@code EndpointDefaults} and
+ * can call {@code options.configure().endpoint(name, ...)}.
  *
  * <pre class="code">
  * &#64;Bean

@@ -11,12 +11,14 @@ import dev.kestrel.internal.tls.store.Thumbprints;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A server certificate ready for TLS: the leaf certificate, its private key and the extra certificates of the chain
- * that are sent in the handshake. {@link #toString()} never shows the key.
+ * A server certificate ready for TLS: the leaf certificate, its private key and the extra
+ * certificates of the chain that are sent in the handshake. {@link #toString()} never
+ * shows the key.
  *
  * @param certificate the leaf certificate
  * @param privateKey the private key of the leaf certificate
- * @param intermediates the other certificates of the chain, leaf excluded, nearest issuer first (may be empty)
+ * @param intermediates the other certificates of the chain, leaf excluded, nearest issuer
+ * first (may be empty)
  */
 public record ServerCertificate(X509Certificate certificate, PrivateKey privateKey,
 		List<X509Certificate> intermediates) {

@@ -1,6 +1,6 @@
 /**
- * Public certificate types the options API hands out and takes: a certificate with its key ready to serve, and
- * certificate-store locations.
+ * Public certificate types the options API hands out and takes: a certificate with its
+ * key ready to serve, and certificate-store locations.
  */
 @NullMarked
 package dev.kestrel.certificates;

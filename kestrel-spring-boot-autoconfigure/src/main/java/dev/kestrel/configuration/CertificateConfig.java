@@ -1,9 +1,9 @@
 package dev.kestrel.configuration;
 
 /**
- * A {@code Certificate} section as written in configuration: a file (PKCS#12, or PEM with {@code KeyPath}), a
- * certificate-store entry, or a Spring SSL bundle. Raw values; the TLS layer interprets them. {@link #toString()}
- * never shows the password.
+ * A {@code Certificate} section as written in configuration: a file (PKCS#12, or PEM with
+ * {@code KeyPath}), a certificate-store entry, or a Spring SSL bundle. Raw values; the
+ * TLS layer interprets them. {@link #toString()} never shows the password.
  *
  * <pre>
  * Certificate:
@@ -30,25 +30,32 @@ public record CertificateConfig(String path, String keyPath, String password, St
 		String location, Boolean allowInvalid, String bundle) {
 
 	/** An empty section. */
-	public static final CertificateConfig EMPTY = new CertificateConfig(null, null, null, null, null, null, null,
-			null);
+	public static final CertificateConfig EMPTY = new CertificateConfig(null, null, null, null, null, null, null, null);
 
-	/** @return whether {@code Path} is set */
+	/**
+	 * @return whether {@code Path} is set
+	 */
 	public boolean isFileCert() {
 		return hasText(this.path);
 	}
 
-	/** @return whether {@code Subject} is set */
+	/**
+	 * @return whether {@code Subject} is set
+	 */
 	public boolean isStoreCert() {
 		return hasText(this.subject);
 	}
 
-	/** @return whether {@code Bundle} is set */
+	/**
+	 * @return whether {@code Bundle} is set
+	 */
 	public boolean isBundleCert() {
 		return hasText(this.bundle);
 	}
 
-	/** @return whether no key is set at all */
+	/**
+	 * @return whether no key is set at all
+	 */
 	public boolean isEmpty() {
 		return equals(EMPTY);
 	}

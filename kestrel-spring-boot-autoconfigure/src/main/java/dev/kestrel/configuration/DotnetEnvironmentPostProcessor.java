@@ -14,13 +14,18 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Honours .NET-style environment variables, so container configuration carries over:
- * {@code Kestrel__Endpoints__Http__Url=http://*:8080} becomes {@code Kestrel.Endpoints.Http.Url}, with the precedence
- * of environment variables. As in ASP.NET Core, {@code ASPNETCORE_Kestrel__...} and {@code DOTNET_Kestrel__...} work
- * too, each in a property source of its own, ranked unprefixed over {@code ASPNETCORE_} over {@code DOTNET_}.
+ * {@code Kestrel__Endpoints__Http__Url=http://*:8080} becomes
+ * {@code Kestrel.Endpoints.Http.Url}, with the precedence of environment variables. As in
+ * ASP.NET Core, {@code ASPNETCORE_Kestrel__...} and {@code DOTNET_Kestrel__...} work too,
+ * each in a property source of its own, ranked unprefixed over {@code ASPNETCORE_} over
+ * {@code DOTNET_}.
  */
 public class DotnetEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-	/** Name of the property source of unprefixed variables; the prefixed ones get {@code -aspnetcore}, {@code -dotnet}. */
+	/**
+	 * Name of the property source of unprefixed variables; the prefixed ones get
+	 * {@code -aspnetcore}, {@code -dotnet}.
+	 */
 	public static final String PROPERTY_SOURCE_NAME = "kestrelDotnetEnvironment";
 
 	private static final String[][] PREFIXES = { { "", "" }, { "ASPNETCORE_", "-aspnetcore" },

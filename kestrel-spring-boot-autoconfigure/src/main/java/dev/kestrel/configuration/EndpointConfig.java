@@ -8,8 +8,8 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One child of {@code Kestrel.Endpoints}, as written in configuration (raw values, parsed by the loader so that every
- * error can name the key).
+ * One child of {@code Kestrel.Endpoints}, as written in configuration (raw values, parsed
+ * by the loader so that every error can name the key).
  *
  * <pre>
  * Kestrel:
@@ -31,8 +31,8 @@ import static java.util.Objects.requireNonNull;
  * @param clientCertificateMode the {@code ClientCertificateMode} value, or {@code null}
  * @param certificate the {@code Certificate} section
  * @param sni the {@code Sni} map, in configuration order
- * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel has it in code only), or
- * {@code null}
+ * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel
+ * has it in code only), or {@code null}
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
@@ -51,7 +51,8 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 * @param url the {@code Url} value, or {@code null}
 	 * @param protocols the {@code Protocols} value, or {@code null}
 	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
-	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
 	 * @param certificate the {@code Certificate} section
 	 * @param sni the {@code Sni} map
 	 */

@@ -17,13 +17,15 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * Endpoint names as written in each property source. Kestrel's names are case-insensitive, and Spring's binder
- * silently gives two names that differ only in case (or in {@code -}/{@code _}) the same value. So:
+ * Endpoint names as written in each property source. Kestrel's names are
+ * case-insensitive, and Spring's binder silently gives two names that differ only in case
+ * (or in {@code -}/{@code _}) the same value. So:
  * <ul>
  * <li>two such names in <em>one</em> property source are a startup error;</li>
- * <li>the same name in two property sources is one endpoint, the higher-precedence source overriding the lower (as
- * {@code KESTREL_ENDPOINTS_HTTP_URL} overrides {@code Kestrel.Endpoints.Http.Url}); it keeps the spelling of the
- * lowest-precedence source, where it is normally declared.</li>
+ * <li>the same name in two property sources is one endpoint, the higher-precedence source
+ * overriding the lower (as {@code KESTREL_ENDPOINTS_HTTP_URL} overrides
+ * {@code Kestrel.Endpoints.Http.Url}); it keeps the spelling of the lowest-precedence
+ * source, where it is normally declared.</li>
  * </ul>
  */
 final class EndpointNames {

@@ -11,24 +11,29 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Host names as SNI compares them: case-insensitive, and with internationalized names in their ASCII (A-label,
- * punycode) form, so that {@code münchen.example} and {@code xn--mnchen-3ya.example} are the same name. Clients send
- * the A-label form on the wire (RFC 6066); configuration may use either.
+ * Host names as SNI compares them: case-insensitive, and with internationalized names in
+ * their ASCII (A-label, punycode) form, so that {@code münchen.example} and
+ * {@code xn--mnchen-3ya.example} are the same name. Clients send the A-label form on the
+ * wire (RFC 6066); configuration may use either.
  */
 public final class HostNames {
 
 	/** The key that matches every host name, and clients that send none. */
 	public static final String WILDCARD = "*";
 
-	/** The prefix of a wildcard key: {@code *.example.org} matches names ending in {@code .example.org}. */
+	/**
+	 * The prefix of a wildcard key: {@code *.example.org} matches names ending in
+	 * {@code .example.org}.
+	 */
 	public static final String WILDCARD_PREFIX = "*.";
 
 	private HostNames() {
 	}
 
 	/**
-	 * Normalizes a host name: lower case, internationalized labels converted to their A-label form. A name that is not
-	 * a valid internationalized name is only lower-cased.
+	 * Normalizes a host name: lower case, internationalized labels converted to their
+	 * A-label form. A name that is not a valid internationalized name is only
+	 * lower-cased.
 	 * @param name the host name
 	 * @return the normalized name
 	 */
@@ -58,8 +63,8 @@ public final class HostNames {
 	}
 
 	/**
-	 * Normalizes an SNI key: {@code *} stays, {@code *.suffix} keeps its prefix and normalizes the suffix, anything
-	 * else is normalized as an exact name.
+	 * Normalizes an SNI key: {@code *} stays, {@code *.suffix} keeps its prefix and
+	 * normalizes the suffix, anything else is normalized as an exact name.
 	 * @param key the key as written
 	 * @return the normalized key
 	 */
@@ -75,7 +80,8 @@ public final class HostNames {
 	}
 
 	/**
-	 * Finds the keys that name the same host: equal ignoring case, or the Unicode and A-label forms of one name.
+	 * Finds the keys that name the same host: equal ignoring case, or the Unicode and
+	 * A-label forms of one name.
 	 * @param keys the keys as written
 	 * @return the groups of two or more keys that collide, each in the given order
 	 */

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The addresses the environment asks for, outside the {@code Kestrel} section.
  *
- * @param urls the address list ({@code urls}, {@code ASPNETCORE_URLS}, {@code DOTNET_URLS} or {@code kestrel.urls}),
- * already split on {@code ;}; empty when none is set
+ * @param urls the address list ({@code urls}, {@code ASPNETCORE_URLS},
+ * {@code DOTNET_URLS} or {@code kestrel.urls}), already split on {@code ;}; empty when
+ * none is set
  * @param urlsSource the property the list came from, for messages
  * @param serverPort {@code server.port} when set explicitly, else {@code null}
  * @param serverAddress {@code server.address} when set, else {@code null}

@@ -13,15 +13,17 @@ import org.springframework.core.env.Environment;
 import dev.kestrel.configuration.HostingAddresses;
 
 /**
- * Reads the address lists from the environment ({@code server.port} and {@code server.address} reach the server
- * factory through Spring Boot's own customizer).
+ * Reads the address lists from the environment ({@code server.port} and
+ * {@code server.address} reach the server factory through Spring Boot's own customizer).
  * <p>
- * One documented precedence replaces .NET's surprising one (where {@code Urls} in {@code appsettings.json} beats
- * {@code ASPNETCORE_URLS}): the highest-precedence Spring property source that sets any of {@code urls},
- * {@code ASPNETCORE_URLS}, {@code DOTNET_URLS} or {@code kestrel.urls} to a non-blank value wins — command line, then
- * system properties, then environment variables, then {@code application.yml} — and within one source they rank in
- * that order. Without an address list, .NET 8's port lists apply: {@code HTTP_PORTS} / {@code HTTPS_PORTS} (also
- * with an {@code ASPNETCORE_} or {@code DOTNET_} prefix) become {@code http://*:<port>} / {@code https://*:<port>}.
+ * One documented precedence replaces .NET's surprising one (where {@code Urls} in
+ * {@code appsettings.json} beats {@code ASPNETCORE_URLS}): the highest-precedence Spring
+ * property source that sets any of {@code urls}, {@code ASPNETCORE_URLS},
+ * {@code DOTNET_URLS} or {@code kestrel.urls} to a non-blank value wins — command line,
+ * then system properties, then environment variables, then {@code application.yml} — and
+ * within one source they rank in that order. Without an address list, .NET 8's port lists
+ * apply: {@code HTTP_PORTS} / {@code HTTPS_PORTS} (also with an {@code ASPNETCORE_} or
+ * {@code DOTNET_} prefix) become {@code http://*:<port>} / {@code https://*:<port>}.
  */
 final class HostingAddressesResolver {
 

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code Kestrel} configuration section in pure Java: what the Spring binder read, before the loader turns it into
- * {@code ListenOptions}. Free of Spring and Netty so that the loader is unit-testable.
+ * The {@code Kestrel} configuration section in pure Java: what the Spring binder read,
+ * before the loader turns it into {@code ListenOptions}. Free of Spring and Netty so that
+ * the loader is unit-testable.
  *
  * @param endpoints the endpoints, in configuration order
  * @param endpointDefaults the {@code EndpointDefaults} section
- * @param certificates the {@code Certificates} section ({@code Default}, {@code Development}), keyed case-insensitively
+ * @param certificates the {@code Certificates} section ({@code Default},
+ * {@code Development}), keyed case-insensitively
  */
 public record KestrelConfig(List<EndpointConfig> endpoints, EndpointDefaultsConfig endpointDefaults,
 		Map<String, CertificateConfig> certificates) {

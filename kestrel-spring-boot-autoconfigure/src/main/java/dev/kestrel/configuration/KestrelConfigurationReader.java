@@ -32,18 +32,23 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * The one reader of the starter's configuration: a pure function from the Spring {@link Environment} to immutable
- * {@link KestrelSettings}, callable again at any time (nothing is cached, no property source is replaced, wrapped or
- * hidden, and no file is parsed here).
+ * The one reader of the starter's configuration: a pure function from the Spring
+ * {@link Environment} to immutable {@link KestrelSettings}, callable again at any time
+ * (nothing is cached, no property source is replaced, wrapped or hidden, and no file is
+ * parsed here).
  * <p>
  * It reads the environment's {@link ConfigurationPropertySources} in four steps:
  * <ol>
- * <li>keys that are part of Kestrel's schema but not implemented yet fail ({@link UnsupportedKeys});</li>
- * <li>endpoint names are matched case-insensitively across sources ({@link EndpointNames});</li>
- * <li>every key outside the SNI sections is bound strictly to a fresh {@link KestrelProperties} — an unknown key fails,
- * naming the key and never its value;</li>
- * <li>SNI sections, whose host names contain dots, are read from the sources' raw property names
- * ({@link SniPropertiesReader}) and bound entry by entry to the same schema.</li>
+ * <li>keys that are part of Kestrel's schema but not implemented yet fail
+ * ({@link UnsupportedKeys});</li>
+ * <li>endpoint names are matched case-insensitively across sources
+ * ({@link EndpointNames});</li>
+ * <li>every key outside the SNI sections is bound strictly to a fresh
+ * {@link KestrelProperties} — an unknown key fails, naming the key and never its
+ * value;</li>
+ * <li>SNI sections, whose host names contain dots, are read from the sources' raw
+ * property names ({@link SniPropertiesReader}) and bound entry by entry to the same
+ * schema.</li>
  * </ol>
  */
 public final class KestrelConfigurationReader {
@@ -52,7 +57,10 @@ public final class KestrelConfigurationReader {
 
 	private static final String SERVER_HTTP2 = "server.http2.enabled";
 
-	/** Spring Boot applies it to servlet servers only; the starter sends it from every endpoint. */
+	/**
+	 * Spring Boot applies it to servlet servers only; the starter sends it from every
+	 * endpoint.
+	 */
 	private static final String SERVER_HEADER = "server.server-header";
 
 	private static final List<ConfigurationPropertyName> UNSUPPORTED = UnsupportedKeys.KEYS.stream()
@@ -104,12 +112,14 @@ public final class KestrelConfigurationReader {
 	}
 
 	/**
-	 * Binds every {@code kestrel} key outside the SNI sections and the unsupported keys, strictly.
+	 * Binds every {@code kestrel} key outside the SNI sections and the unsupported keys,
+	 * strictly.
 	 */
 	private static KestrelProperties bind(Environment environment, List<ConfigurationPropertySource> sources) {
 		List<ConfigurationPropertySource> visible = sources.stream()
-			.map((source) -> KestrelKeys.of(source, (name) -> KESTREL.isAncestorOf(name)
-					&& !SniPropertiesReader.isSniName(name) && !isUnsupported(name)))
+			.map((source) -> KestrelKeys.of(source,
+					(name) -> KESTREL.isAncestorOf(name) && !SniPropertiesReader.isSniName(name)
+							&& !isUnsupported(name)))
 			.toList();
 		Binder binder = new Binder(visible, new PropertySourcesPlaceholdersResolver(environment),
 				ApplicationConversionService.getSharedInstance());
@@ -119,19 +129,19 @@ public final class KestrelConfigurationReader {
 	private static void rejectUnsupportedKeys(List<ConfigurationPropertySource> sources) {
 		for (ConfigurationPropertySource source : sources) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
-				iterable.stream().filter(KestrelConfigurationReader::isUnsupported).findFirst()
-					.ifPresent((name) -> {
-						throw new KestrelConfigurationException(null, name.toString(),
-								KestrelMessages.notSupportedYet(name.toString()), null);
-					});
+				iterable.stream().filter(KestrelConfigurationReader::isUnsupported).findFirst().ifPresent((name) -> {
+					throw new KestrelConfigurationException(null, name.toString(),
+							KestrelMessages.notSupportedYet(name.toString()), null);
+				});
 			}
 		}
 	}
 
 	/**
-	 * Spring Boot always gives the server factory an {@code Http2} setting, disabled unless set; Kestrel endpoints
-	 * choose protocols themselves (HTTP/2 on by default), so an explicit {@code server.http2.enabled=false} would be
-	 * silently ignored: it is refused instead.
+	 * Spring Boot always gives the server factory an {@code Http2} setting, disabled
+	 * unless set; Kestrel endpoints choose protocols themselves (HTTP/2 on by default),
+	 * so an explicit {@code server.http2.enabled=false} would be silently ignored: it is
+	 * refused instead.
 	 */
 	private static void rejectHttp2Disabled(Binder binder) {
 		if (!binder.bind(SERVER_HTTP2, Boolean.class).orElse(true)) {
@@ -149,13 +159,14 @@ public final class KestrelConfigurationReader {
 	}
 
 	/**
-	 * Binds a section strictly: every key under {@code name} must be part of the target's schema. Failures name the
-	 * key, never its value (which may be a password).
+	 * Binds a section strictly: every key under {@code name} must be part of the target's
+	 * schema. Failures name the key, never its value (which may be a password).
 	 * @param <T> the target type
 	 * @param binder the binder
 	 * @param name the section
 	 * @param target the instance to bind to
-	 * @param endpointName the endpoint the section belongs to, for messages, or {@code null}
+	 * @param endpointName the endpoint the section belongs to, for messages, or
+	 * {@code null}
 	 * @return the bound target
 	 */
 	static <T> T bind(Binder binder, ConfigurationPropertyName name, T target, String endpointName) {

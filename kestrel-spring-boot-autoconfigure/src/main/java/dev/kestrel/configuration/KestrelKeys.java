@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 
 /**
- * The keys of one property source that the reader binds, listed once: a source may hold tens of thousands of SNI
- * keys, and Spring's binder searches a source's whole name list for each section it binds, so it is given only the
- * names it needs. Values and origins still come from the source itself. This is a view for the reader's own binder;
- * the {@code Environment} is left as it is.
+ * The keys of one property source that the reader binds, listed once: a source may hold
+ * tens of thousands of SNI keys, and Spring's binder searches a source's whole name list
+ * for each section it binds, so it is given only the names it needs. Values and origins
+ * still come from the source itself. This is a view for the reader's own binder; the
+ * {@code Environment} is left as it is.
  */
 final class KestrelKeys implements IterableConfigurationPropertySource {
 
@@ -29,7 +30,8 @@ final class KestrelKeys implements IterableConfigurationPropertySource {
 	/**
 	 * @param source a property source
 	 * @param filter the names to keep
-	 * @return the source with only the kept names listed, or the source itself when it cannot list its names
+	 * @return the source with only the kept names listed, or the source itself when it
+	 * cannot list its names
 	 */
 	static ConfigurationPropertySource of(ConfigurationPropertySource source,
 			Predicate<ConfigurationPropertyName> filter) {

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 // Over 400 lines: the one declaration of the whole Kestrel schema (every key with its Javadoc, as the
 // configuration processor needs JavaBean accessors); splitting it would split the schema.
 /**
- * The {@code Kestrel} section, written in YAML as Kestrel users write it in {@code appsettings.json} (PascalCase or
- * kebab-case both bind):
+ * The {@code Kestrel} section, written in YAML as Kestrel users write it in
+ * {@code appsettings.json} (PascalCase or kebab-case both bind):
  *
  * <pre>
  * Kestrel:
@@ -32,7 +32,10 @@ public class KestrelProperties {
 	/** Whether the starter replaces Spring Boot's single-port Reactor Netty server. */
 	private boolean enabled = true;
 
-	/** Addresses to listen on when no endpoint is configured, separated by ';' (lowest-precedence address list). */
+	/**
+	 * Addresses to listen on when no endpoint is configured, separated by ';'
+	 * (lowest-precedence address list).
+	 */
 	private String urls;
 
 	/** Named endpoints (the name is case-insensitive). */
@@ -41,12 +44,15 @@ public class KestrelProperties {
 	/** Values every configured endpoint starts from. */
 	private EndpointDefaults endpointDefaults = new EndpointDefaults();
 
-	/** Named certificates: 'Default' is the fallback certificate of every HTTPS endpoint. */
+	/**
+	 * Named certificates: 'Default' is the fallback certificate of every HTTPS endpoint.
+	 */
 	private Map<String, Certificate> certificates = new LinkedHashMap<>();
 
 	/**
-	 * Whether cleartext Http1AndHttp2 endpoints serve h2c (prior knowledge and 'Upgrade: h2c') next to HTTP/1.1 on
-	 * the same port. False gives Kestrel's behaviour: HTTP/1.1 only, with Kestrel's warning when Protocols was set.
+	 * Whether cleartext Http1AndHttp2 endpoints serve h2c (prior knowledge and 'Upgrade:
+	 * h2c') next to HTTP/1.1 on the same port. False gives Kestrel's behaviour: HTTP/1.1
+	 * only, with Kestrel's warning when Protocols was set.
 	 */
 	private boolean cleartextHttp2 = true;
 
@@ -110,11 +116,15 @@ public class KestrelProperties {
 	}
 
 	/**
-	 * The development certificate (CN=localhost, in the CurrentUser/My store, shared with 'dotnet dev-certs').
+	 * The development certificate (CN=localhost, in the CurrentUser/My store, shared with
+	 * 'dotnet dev-certs').
 	 */
 	public static class DevelopmentCertificate {
 
-		/** Whether to create a development certificate at startup when none is valid. Meant for development only. */
+		/**
+		 * Whether to create a development certificate at startup when none is valid.
+		 * Meant for development only.
+		 */
 		private boolean autoCreate;
 
 		public boolean isAutoCreate() {
@@ -132,31 +142,42 @@ public class KestrelProperties {
 	 */
 	public static class Endpoint {
 
-		/** Address: http(s)://host:port or http(s)://unix:/absolute/path.sock. Required. */
+		/**
+		 * Address: http(s)://host:port or http(s)://unix:/absolute/path.sock. Required.
+		 */
 		private String url;
 
-		/** HTTP protocols: Http1, Http2, Http1AndHttp2 (default), Http3, Http1AndHttp2AndHttp3. */
+		/**
+		 * HTTP protocols: Http1, Http2, Http1AndHttp2 (default), Http3,
+		 * Http1AndHttp2AndHttp3.
+		 */
 		private String protocols;
 
 		/** TLS versions (Tls12, Tls13); platform default when unset. */
 		private List<String> sslProtocols;
 
-		/** Client certificate mode: NoCertificate, AllowCertificate, RequireCertificate, DelayCertificate. */
+		/**
+		 * Client certificate mode: NoCertificate, AllowCertificate, RequireCertificate,
+		 * DelayCertificate.
+		 */
 		private String clientCertificateMode;
 
 		/** Server certificate of this endpoint. */
 		private Certificate certificate;
 
 		/**
-		 * Whether responses leave out the 'Alt-Svc: h3' header on an endpoint that also serves HTTP/3 (Kestrel's
-		 * ListenOptions.DisableAltSvcHeader, here also in configuration). Default false.
+		 * Whether responses leave out the 'Alt-Svc: h3' header on an endpoint that also
+		 * serves HTTP/3 (Kestrel's ListenOptions.DisableAltSvcHeader, here also in
+		 * configuration). Default false.
 		 */
 		private Boolean disableAltSvcHeader;
 
 		/**
-		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'), '*.suffix' or '*'; each entry
-		 * may set Protocols, SslProtocols, ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject,
-		 * Store, Location, AllowInvalid, Bundle). Host names need no brackets: 'Sni.a.example.org.Protocols' works.
+		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'),
+		 * '*.suffix' or '*'; each entry may set Protocols, SslProtocols,
+		 * ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject, Store,
+		 * Location, AllowInvalid, Bundle). Host names need no brackets:
+		 * 'Sni.a.example.org.Protocols' works.
 		 */
 		private Map<String, Sni> sni = new LinkedHashMap<>();
 
@@ -209,11 +230,13 @@ public class KestrelProperties {
 		}
 
 		/**
-		 * Returns the SNI section as Spring's binder flattens it (host and setting joined, e.g.
-		 * {@code a.example.org.protocols}). Host names contain dots, which the binder takes for nested keys, so the
-		 * starter reads SNI entries from the property names themselves (see {@link Sni}); this raw map only keeps the
-		 * binder from reporting those keys as unknown. It is a flat map of strings so that binding stays linear in the
-		 * number of keys (nested maps would be bound in quadratic time, minutes for 10,000 hosts).
+		 * Returns the SNI section as Spring's binder flattens it (host and setting
+		 * joined, e.g. {@code a.example.org.protocols}). Host names contain dots, which
+		 * the binder takes for nested keys, so the starter reads SNI entries from the
+		 * property names themselves (see {@link Sni}); this raw map only keeps the binder
+		 * from reporting those keys as unknown. It is a flat map of strings so that
+		 * binding stays linear in the number of keys (nested maps would be bound in
+		 * quadratic time, minutes for 10,000 hosts).
 		 * @return the raw section
 		 */
 		public Map<String, Sni> getSni() {
@@ -227,10 +250,10 @@ public class KestrelProperties {
 	}
 
 	/**
-	 * One entry of an endpoint's SNI map ({@code Kestrel.Endpoints.<Name>.Sni.<host>}). The starter binds each entry
-	 * to this type after splitting the property names at the host name, from the right, so that
-	 * {@code Sni.a.example.org.Protocols}, {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":}
-	 * all work.
+	 * One entry of an endpoint's SNI map ({@code Kestrel.Endpoints.<Name>.Sni.<host>}).
+	 * The starter binds each entry to this type after splitting the property names at the
+	 * host name, from the right, so that {@code Sni.a.example.org.Protocols},
+	 * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} all work.
 	 */
 	public static class Sni {
 
@@ -321,11 +344,14 @@ public class KestrelProperties {
 	}
 
 	/**
-	 * A certificate: a file (PKCS#12, or PEM with KeyPath), a store entry (Subject) or a Spring SSL bundle.
+	 * A certificate: a file (PKCS#12, or PEM with KeyPath), a store entry (Subject) or a
+	 * Spring SSL bundle.
 	 */
 	public static class Certificate {
 
-		/** Certificate file: PKCS#12 (.pfx/.p12) or PEM/DER certificate (with KeyPath). */
+		/**
+		 * Certificate file: PKCS#12 (.pfx/.p12) or PEM/DER certificate (with KeyPath).
+		 */
 		private String path;
 
 		/** PEM private key file for a PEM certificate. */

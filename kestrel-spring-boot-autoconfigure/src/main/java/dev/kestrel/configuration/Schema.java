@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.beans.BeanUtils;
 
 /**
- * Reads key names from the schema, {@link KestrelProperties}, so that code which must recognise keys by name (the SNI
- * reader) never keeps a list of its own.
+ * Reads key names from the schema, {@link KestrelProperties}, so that code which must
+ * recognise keys by name (the SNI reader) never keeps a list of its own.
  */
 final class Schema {
 
@@ -19,9 +19,9 @@ final class Schema {
 	/**
 	 * @param section a section class of {@link KestrelProperties}
 	 * @param prefix the section's path, or {@code ""}
-	 * @return the section's leaf keys (its values and lists of values, not its nested sections): each key's uniform
-	 * name ({@code keypath}, {@code certificate.keypath}) to its bean property path ({@code keyPath},
-	 * {@code certificate.keyPath})
+	 * @return the section's leaf keys (its values and lists of values, not its nested
+	 * sections): each key's uniform name ({@code keypath}, {@code certificate.keypath})
+	 * to its bean property path ({@code keyPath}, {@code certificate.keyPath})
 	 */
 	static Map<String, String> keys(Class<?> section, String prefix) {
 		Map<String, String> keys = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.kestrel.configuration;
 import java.util.List;
 
 /**
- * One entry of an endpoint's {@code Sni} map, as written in configuration. Unset values ({@code null}) fall back to the
- * endpoint's.
+ * One entry of an endpoint's {@code Sni} map, as written in configuration. Unset values
+ * ({@code null}) fall back to the endpoint's.
  *
  * @param protocols the HTTP protocols offered to this host (ALPN), or {@code null}
  * @param sslProtocols the TLS versions, or {@code null}

@@ -25,40 +25,58 @@ import dev.kestrel.diagnostics.KestrelMessages;
 // Over 400 lines: reading dotted host names from raw property names needs its own parser (SniProperty); it is
 // kept next to the reader it serves. Candidate for a split into reader and parser.
 /**
- * Reads {@code Kestrel.Endpoints.<Name>.Sni} sections from the property names themselves. Host names contain dots,
- * which Spring's binder takes for nested keys ({@code Sni.a.example.org.Protocols} would bind as the host {@code a}),
- * so Kestrel's usual spelling needs help:
+ * Reads {@code Kestrel.Endpoints.<Name>.Sni} sections from the property names themselves.
+ * Host names contain dots, which Spring's binder takes for nested keys
+ * ({@code Sni.a.example.org.Protocols} would bind as the host {@code a}), so Kestrel's
+ * usual spelling needs help:
  * <ul>
- * <li>each property name under an endpoint's {@code Sni} is split from the right: the known setting at its end
- * ({@code Protocols}, {@code SslProtocols[i]}, {@code ClientCertificateMode}, {@code Certificate.<key>}, in any
- * relaxed spelling) and the host name before it, whole. {@code Sni.a.example.org.Protocols},
- * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} (or {@code "[a.example.org]":}) all
- * name the host {@code a.example.org}; {@code Sni.*.example.org} names {@code *.example.org}. A host written with no
- * setting and no value ({@code "*":} in YAML) is an entry with the endpoint's settings; a section written as an empty
- * map ({@code "*": {}}) leaves no key in Spring's environment, as in .NET's configuration, so an SNI section needs at
- * least one key (Kestrel's own rule);</li>
- * <li>a name under {@code Sni} that ends in no known setting fails start-up, as does an SNI key in a Spring-style
- * environment variable ({@code KESTREL_ENDPOINTS_HTTPS_SNI_...}: a host name cannot be written there), so that no SNI
- * setting is ever silently dropped. .NET-style variables keep their dots
- * ({@code Kestrel__Endpoints__Https__Sni__a.example.org__Protocols}) and are read like any other source;</li>
- * <li>values are read as Spring reads them: placeholders are resolved, {@code SslProtocols} may be a list
- * ({@code [i]} keys) or comma-separated, and a higher-precedence property source overrides a lower one per setting
- * (a list as a whole). Each entry is then bound by Spring's binder to the schema's {@link KestrelProperties.Sni};</li>
- * <li>host names are case-insensitive: two spellings in one property source fail start-up; across sources they are
- * one host, spelled as in the lowest-precedence source.</li>
+ * <li>each property name under an endpoint's {@code Sni} is split from the right: the
+ * known setting at its end ({@code Protocols}, {@code SslProtocols[i]},
+ * {@code ClientCertificateMode}, {@code Certificate.<key>}, in any relaxed spelling) and
+ * the host name before it, whole. {@code Sni.a.example.org.Protocols},
+ * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} (or
+ * {@code "[a.example.org]":}) all name the host {@code a.example.org};
+ * {@code Sni.*.example.org} names {@code *.example.org}. A host written with no setting
+ * and no value ({@code "*":} in YAML) is an entry with the endpoint's settings; a section
+ * written as an empty map ({@code "*": {}}) leaves no key in Spring's environment, as in
+ * .NET's configuration, so an SNI section needs at least one key (Kestrel's own
+ * rule);</li>
+ * <li>a name under {@code Sni} that ends in no known setting fails start-up, as does an
+ * SNI key in a Spring-style environment variable
+ * ({@code KESTREL_ENDPOINTS_HTTPS_SNI_...}: a host name cannot be written there), so that
+ * no SNI setting is ever silently dropped. .NET-style variables keep their dots
+ * ({@code Kestrel__Endpoints__Https__Sni__a.example.org__Protocols}) and are read like
+ * any other source;</li>
+ * <li>values are read as Spring reads them: placeholders are resolved,
+ * {@code SslProtocols} may be a list ({@code [i]} keys) or comma-separated, and a
+ * higher-precedence property source overrides a lower one per setting (a list as a
+ * whole). Each entry is then bound by Spring's binder to the schema's
+ * {@link KestrelProperties.Sni};</li>
+ * <li>host names are case-insensitive: two spellings in one property source fail
+ * start-up; across sources they are one host, spelled as in the lowest-precedence
+ * source.</li>
  * </ul>
  */
 final class SniPropertiesReader {
 
 	private static final ConfigurationPropertyName ENDPOINTS = ConfigurationPropertyName.of("kestrel.endpoints");
 
-	/** The leaf settings of an entry, from the schema: uniform name ({@code sslprotocols}) to bean property path. */
+	/**
+	 * The leaf settings of an entry, from the schema: uniform name ({@code sslprotocols})
+	 * to bean property path.
+	 */
 	private static final Map<String, String> ENTRY_KEYS = Schema.keys(KestrelProperties.Sni.class, "");
 
-	/** The settings of a {@code Certificate} section, from the schema: {@code keypath} to {@code keyPath}. */
+	/**
+	 * The settings of a {@code Certificate} section, from the schema: {@code keypath} to
+	 * {@code keyPath}.
+	 */
 	private static final Map<String, String> CERTIFICATE_KEYS = Schema.keys(KestrelProperties.Certificate.class, "");
 
-	/** Every setting of an entry: {@code certificate.keypath} to {@code certificate.keyPath}, ... */
+	/**
+	 * Every setting of an entry: {@code certificate.keypath} to
+	 * {@code certificate.keyPath}, ...
+	 */
 	private static final Map<String, String> SNI_PATHS = sniPaths();
 
 	private static Map<String, String> sniPaths() {
@@ -69,7 +87,8 @@ final class SniPropertiesReader {
 
 	/**
 	 * @param name a configuration property name
-	 * @return whether it is below an endpoint's {@code Sni} key (these names are read here, not bound generically)
+	 * @return whether it is below an endpoint's {@code Sni} key (these names are read
+	 * here, not bound generically)
 	 */
 	static boolean isSniName(ConfigurationPropertyName name) {
 		return name.getNumberOfElements() > 3 && ENDPOINTS.isAncestorOf(name)
@@ -81,7 +100,8 @@ final class SniPropertiesReader {
 
 	/**
 	 * @param environment the environment
-	 * @return per endpoint (by {@link EndpointNames#uniform uniform name}) its SNI entries
+	 * @return per endpoint (by {@link EndpointNames#uniform uniform name}) its SNI
+	 * entries
 	 */
 	static Map<String, EndpointSni> read(Environment environment, Iterable<ConfigurationPropertySource> all) {
 		List<EnumerablePropertySource<?>> sources = new ArrayList<>();
@@ -110,8 +130,9 @@ final class SniPropertiesReader {
 		Map<String, EndpointSni> result = new LinkedHashMap<>();
 		hosts.forEach((key, values) -> {
 			HostKey spelled = spellings.get(key);
-			result.computeIfAbsent(EndpointNames.uniform(spelled.endpoint()),
-					(k) -> new EndpointSni(spelled.endpoint(), new LinkedHashMap<>()))
+			result
+				.computeIfAbsent(EndpointNames.uniform(spelled.endpoint()),
+						(k) -> new EndpointSni(spelled.endpoint(), new LinkedHashMap<>()))
 				.entries()
 				.put(spelled.host(), entry(spelled.endpoint(), values, environment));
 		});
@@ -151,8 +172,8 @@ final class SniPropertiesReader {
 		return hosts;
 	}
 
-	private static Map<String, Setting> host(Map<HostKey, Map<String, Setting>> hosts,
-			Map<HostKey, String> spellings, String endpoint, String host, String name) {
+	private static Map<String, Setting> host(Map<HostKey, Map<String, Setting>> hosts, Map<HostKey, String> spellings,
+			String endpoint, String host, String name) {
 		HostKey key = new HostKey(endpoint, host).caseInsensitive();
 		String previous = spellings.putIfAbsent(key, host);
 		if (previous != null && !previous.equals(host)) {
@@ -226,7 +247,8 @@ final class SniPropertiesReader {
 	}
 
 	/**
-	 * Resolves placeholders as Spring's binder does; a list ({@code [i]} keys) becomes a list of strings.
+	 * Resolves placeholders as Spring's binder does; a list ({@code [i]} keys) becomes a
+	 * list of strings.
 	 */
 	private static Object resolve(Object value, Environment environment) {
 		if (value instanceof TreeMap<?, ?> elements) {
@@ -253,13 +275,16 @@ final class SniPropertiesReader {
 	}
 
 	/**
-	 * A property name under {@code Kestrel.Endpoints.<Name>.Sni}, split into the endpoint, the host and the setting.
+	 * A property name under {@code Kestrel.Endpoints.<Name>.Sni}, split into the
+	 * endpoint, the host and the setting.
 	 *
 	 * @param endpoint the endpoint name as written
-	 * @param host the host name as written (quotes removed), or {@code null} for the {@code Sni} key itself
-	 * @param setting the setting below the host, e.g. {@code Certificate.KeyPath} or {@code SslProtocols[0]}, or
-	 * {@code null} when the name ends in none: then the whole rest is the host, which is fine for an empty section
-	 * ({@code "*":} in YAML) and an unknown key otherwise
+	 * @param host the host name as written (quotes removed), or {@code null} for the
+	 * {@code Sni} key itself
+	 * @param setting the setting below the host, e.g. {@code Certificate.KeyPath} or
+	 * {@code SslProtocols[0]}, or {@code null} when the name ends in none: then the whole
+	 * rest is the host, which is fine for an empty section ({@code "*":} in YAML) and an
+	 * unknown key otherwise
 	 */
 	record SniProperty(String endpoint, String host, String setting) {
 
@@ -275,8 +300,10 @@ final class SniPropertiesReader {
 		}
 
 		/**
-		 * @param setting a setting as written, e.g. {@code Certificate.KeyPath} or {@code SslProtocols[0]}
-		 * @return its uniform form, e.g. {@code certificate.keypath}, {@code sslprotocols}
+		 * @param setting a setting as written, e.g. {@code Certificate.KeyPath} or
+		 * {@code SslProtocols[0]}
+		 * @return its uniform form, e.g. {@code certificate.keypath},
+		 * {@code sslprotocols}
 		 */
 		static String uniformSetting(String setting) {
 			String[] segments = setting.split("\\.");
@@ -293,7 +320,8 @@ final class SniPropertiesReader {
 		/**
 		 * @param name a property name as written in its source
 		 * @return the parts, or {@code null} for a name outside any {@code Sni} section
-		 * @throws KestrelConfigurationException for a bracketed host followed by an unknown setting
+		 * @throws KestrelConfigurationException for a bracketed host followed by an
+		 * unknown setting
 		 */
 		static SniProperty parse(String name) {
 			String[] elements = new String[PREFIX.length];
@@ -339,7 +367,8 @@ final class SniPropertiesReader {
 		}
 
 		/**
-		 * Reads {@code kestrel.endpoints.<name>.sni}, with any element bracketed and in any relaxed spelling.
+		 * Reads {@code kestrel.endpoints.<name>.sni}, with any element bracketed and in
+		 * any relaxed spelling.
 		 * @param name the property name
 		 * @param elements receives the elements, or {@code null}
 		 * @return the position after {@code sni}, or -1 when the name does not start so

@@ -1,6 +1,6 @@
 /**
- * User-facing problems (description and action) and the exception that carries them; the message catalogue of the
- * runtime.
+ * User-facing problems (description and action) and the exception that carries them; the
+ * message catalogue of the runtime.
  */
 @NullMarked
 package dev.kestrel.diagnostics;

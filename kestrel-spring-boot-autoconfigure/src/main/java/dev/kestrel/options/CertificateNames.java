@@ -6,8 +6,8 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * The names the {@code Certificates} section knows: only {@code Default}; Kestrel's {@code Development} is in the list
- * of {@link UnsupportedKeys}.
+ * The names the {@code Certificates} section knows: only {@code Default}; Kestrel's
+ * {@code Development} is in the list of {@link UnsupportedKeys}.
  */
 final class CertificateNames {
 

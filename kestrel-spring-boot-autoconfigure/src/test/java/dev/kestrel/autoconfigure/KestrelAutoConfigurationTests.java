@@ -60,8 +60,8 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void factoryDoesNotDependOnTheOrderOfAutoConfigurations() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class, KestrelAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class,
+					KestrelAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(ReactiveWebServerFactory.class))
 				.isExactlyInstanceOf(KestrelReactiveWebServerFactory.class));
 	}
@@ -100,8 +100,8 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void nonReactiveApplicationGetsNoKestrel() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(KestrelAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(KestrelAutoConfiguration.class,
+					NettyReactiveWebServerAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(KestrelServerOptions.class);
 				assertThat(context).doesNotHaveBean(ReactiveWebServerFactory.class);
@@ -117,7 +117,8 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void serverOptionsCarryTheKestrelSection() {
 		this.contextRunner
-			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://127.0.0.1:8080", "Kestrel.Endpoints.Http.Protocols=Http1")
+			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://127.0.0.1:8080",
+					"Kestrel.Endpoints.Http.Protocols=Http1")
 			.run((context) -> {
 				KestrelServerOptions options = context.getBean(KestrelServerOptions.class);
 				assertThat(options.getConfigurationLoader()).isNotNull();
@@ -177,13 +178,14 @@ class KestrelAutoConfigurationTests {
 				.isEqualTo(Shutdown.IMMEDIATE));
 	}
 
-	// Regression: server.address used to be read with Environment.getProperty(name, InetAddress.class), which failed
-	// on environments without a String-to-InetAddress converter; the factory now receives it from Spring Boot.
+	// Regression: server.address used to be read with Environment.getProperty(name,
+	// InetAddress.class), which failed
+	// on environments without a String-to-InetAddress converter; the factory now receives
+	// it from Spring Boot.
 	@Test
 	void serverPortAndServerAddressAreAccepted() {
 		this.contextRunner.withPropertyValues("server.port=8080", "server.address=127.0.0.1")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(KestrelReactiveWebServerFactory.class));
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(KestrelReactiveWebServerFactory.class));
 	}
 
 	@Test
@@ -218,22 +220,25 @@ class KestrelAutoConfigurationTests {
 					KestrelConfigurationException.class);
 			assertThat(cause.getEndpointName()).isNull();
 			assertThat(cause.getConfigurationKey()).isEqualTo("kestrel.certificates.development.password");
-			assertThat(cause.getProblem()).isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.development.password"));
+			assertThat(cause.getProblem())
+				.isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.development.password"));
 		});
 	}
 
 	@Test
 	void unknownCertificateNameFailsStartup() {
 		this.contextRunner.withPropertyValues("Kestrel.Certificates.Fallback.Path=server.pfx")
-			.run((context) -> assertThat(Causes.find(context.getStartupFailure(), KestrelConfigurationException.class)
-				.getProblem()).isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback")));
+			.run((context) -> assertThat(
+					Causes.find(context.getStartupFailure(), KestrelConfigurationException.class).getProblem())
+				.isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback")));
 	}
 
 	@Test
 	void limitsFailStartup() {
 		this.contextRunner.withPropertyValues("Kestrel.Limits.MaxConcurrentConnections=10")
-			.run((context) -> assertThat(Causes.find(context.getStartupFailure(), KestrelConfigurationException.class)
-				.getConfigurationKey()).startsWith("kestrel.limits."));
+			.run((context) -> assertThat(
+					Causes.find(context.getStartupFailure(), KestrelConfigurationException.class).getConfigurationKey())
+				.startsWith("kestrel.limits."));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -292,8 +297,8 @@ class KestrelAutoConfigurationTests {
 			return (options) -> {
 				assertThat(options.getConfigurationLoader().getConfiguration().endpoints()).hasSize(1);
 				options.configure()
-					.endpoint("api", (EndpointConfiguration endpoint) -> this.seen
-						.add(endpoint.listenOptions().getName()));
+					.endpoint("api",
+							(EndpointConfiguration endpoint) -> this.seen.add(endpoint.listenOptions().getName()));
 			};
 		}
 

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * What Spring users already rely on keeps working on every endpoint: failure analysis, customizers,
- * {@code server.compression}, forwarded headers, {@code server.netty}, the management port.
+ * What Spring users already rely on keeps working on every endpoint: failure analysis,
+ * customizers, {@code server.compression}, forwarded headers, {@code server.netty}, the
+ * management port.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SpringIntegrationIntegrationTests {
@@ -48,12 +49,12 @@ class SpringIntegrationIntegrationTests {
 
 	@Test
 	void missingUrlAndDuplicateNamesAreReportedByTheFailureAnalyzer(CapturedOutput output) {
-		assertThatException()
-			.isThrownBy(() -> start("Kestrel.Endpoints.NoUrl.Protocols=Http1").close());
+		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.NoUrl.Protocols=Http1").close());
 		assertThat(output).contains("The endpoint NoUrl is missing the required 'Url' parameter.",
 				"Set Kestrel.Endpoints.NoUrl.Url");
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Http.Url=http://127.0.0.1:0",
-				"Kestrel.Endpoints.HTTP.Url=http://127.0.0.1:0").close());
+				"Kestrel.Endpoints.HTTP.Url=http://127.0.0.1:0")
+			.close());
 		assertThat(output).containsAnyOf("The endpoint names Http, HTTP differ only in case or punctuation.",
 				"The endpoint names HTTP, Http differ only in case or punctuation.");
 	}
@@ -61,18 +62,18 @@ class SpringIntegrationIntegrationTests {
 	@Test
 	void unknownKeysFailStartupInsteadOfBeingIgnored(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Http.Url=http://127.0.0.1:0",
-				"Kestrel.Endpoints.Http.Urll=http://127.0.0.1:1").close());
+				"Kestrel.Endpoints.Http.Urll=http://127.0.0.1:1")
+			.close());
 		assertThat(output).contains("APPLICATION FAILED TO START").containsIgnoringCase("urll");
 	}
 
 	@Test
 	void portInUseIsReportedWithTheEndpointRatherThanOnlyThePort(CapturedOutput output) throws Exception {
 		try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-			assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Api.Url=http://127.0.0.1:"
-					+ taken.getLocalPort()).close());
+			assertThatException()
+				.isThrownBy(() -> start("Kestrel.Endpoints.Api.Url=http://127.0.0.1:" + taken.getLocalPort()).close());
 			assertThat(output).contains("Kestrel could not start endpoint 'Api' (kestrel.endpoints.Api.url).",
-					"Failed to bind to address http://127.0.0.1:" + taken.getLocalPort()
-							+ ": address already in use.",
+					"Failed to bind to address http://127.0.0.1:" + taken.getLocalPort() + ": address already in use.",
 					"Stop the process that listens on");
 		}
 	}
@@ -100,9 +101,9 @@ class SpringIntegrationIntegrationTests {
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			for (BoundEndpoint endpoint : TestServers.server(context).getBoundEndpoints()) {
 				String base = endpoint.displayName();
-				HttpResponse<byte[]> text = client.send(HttpRequest.newBuilder(URI.create(base + "/text"))
-					.header("Accept-Encoding", "gzip")
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
+				HttpResponse<byte[]> text = client.send(
+						HttpRequest.newBuilder(URI.create(base + "/text")).header("Accept-Encoding", "gzip").build(),
+						HttpResponse.BodyHandlers.ofByteArray());
 				assertThat(text.headers().firstValue("Content-Encoding")).hasValue("gzip");
 				HttpResponse<String> uri = client.send(HttpRequest.newBuilder(URI.create(base + "/uri"))
 					.header("X-Forwarded-Proto", "https")
@@ -154,23 +155,25 @@ class SpringIntegrationIntegrationTests {
 				.contains("******")
 				.doesNotContain(password);
 			String one = get("http://127.0.0.1:" + port
-					+ "/actuator/env/Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password").body();
+					+ "/actuator/env/Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password")
+				.body();
 			assertThat(one).contains("******").doesNotContain(password);
 		}
 	}
 
 	@Test
 	void dotnetStyleEnvironmentVariablesConfigureEndpointsInARealProcess() {
-		ProcessBuilder builder = new ProcessBuilder(
-				ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-				TestApplication.class.getName(), "--spring.main.banner-mode=off");
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+				System.getProperty("java.class.path"), TestApplication.class.getName(),
+				"--spring.main.banner-mode=off");
 		builder.environment().put("Kestrel__Endpoints__FromEnv__Url", "http://127.0.0.1:0");
 		builder.environment().put("ASPNETCORE_Kestrel__Endpoints__FromEnv__Protocols", "Http1");
 		builder.redirectErrorStream(true);
 		Process process = null;
 		try {
 			process = builder.start();
-			var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+			var reader = new java.io.BufferedReader(
+					new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 			String line;
 			String url = null;
 			long deadline = System.nanoTime() + 60_000_000_000L;
@@ -206,7 +209,8 @@ class SpringIntegrationIntegrationTests {
 
 		@Bean
 		NettyServerCustomizer countingCustomizer() {
-			return (server) -> server.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet());
+			return (server) -> server
+				.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet());
 		}
 
 	}

@@ -105,8 +105,7 @@ class ServerCertificateTests {
 		KeyStore trustStore = KeyStore.getInstance("PKCS12");
 		trustStore.load(null, null);
 		trustStore.setCertificateEntry("root", ROOT.certificate());
-		TrustManagerFactory trustManagers = TrustManagerFactory
-			.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		trustManagers.init(trustStore);
 		SSLContext client = SSLContext.getInstance("TLS");
 		client.init(null, trustManagers.getTrustManagers(), null);

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the configuration records ({@link KestrelConfig}, {@link EndpointConfig}, {@link EndpointDefaultsConfig},
- * {@link SniConfig}, {@link CertificateConfig}).
+ * Tests for the configuration records ({@link KestrelConfig}, {@link EndpointConfig},
+ * {@link EndpointDefaultsConfig}, {@link SniConfig}, {@link CertificateConfig}).
  */
 class ConfigRecordsTests {
 
@@ -128,10 +128,14 @@ class ConfigRecordsTests {
 		assertThat(KestrelConfig.EMPTY.endpoints()).isEmpty();
 	}
 
-	// BUG: KestrelConfig documents certificates as "keyed case-insensitively" (Kestrel's Certificates dictionary is
-	// OrdinalIgnoreCase, S6.3) and KestrelConfigurationReader passes a TreeMap(CASE_INSENSITIVE_ORDER), but the
-	// compact constructor's Map.copyOf(...) turns it into a case-sensitive map: certificates().get("default") is null
-	// for a "Default" entry. Consequence: see KestrelServerOptionsTests.defaultCertificateSectionIsFoundWhateverItsCase.
+	// BUG: KestrelConfig documents certificates as "keyed case-insensitively" (Kestrel's
+	// Certificates dictionary is
+	// OrdinalIgnoreCase, S6.3) and KestrelConfigurationReader passes a
+	// TreeMap(CASE_INSENSITIVE_ORDER), but the
+	// compact constructor's Map.copyOf(...) turns it into a case-sensitive map:
+	// certificates().get("default") is null
+	// for a "Default" entry. Consequence: see
+	// KestrelServerOptionsTests.defaultCertificateSectionIsFoundWhateverItsCase.
 	@Test
 	void certificatesAreKeyedCaseInsensitively() {
 		Map<String, CertificateConfig> certificates = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -19,16 +19,19 @@ import dev.kestrel.options.SslProtocols;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The value hints of enum-valued keys in the IDE metadata are generated from the enums (their Kestrel names and
- * descriptions), never kept by hand: this test fails when the metadata file differs from what the enums say, and
- * rewrites it when run with {@code -Dkestrel.metadata.write=true}.
+ * The value hints of enum-valued keys in the IDE metadata are generated from the enums
+ * (their Kestrel names and descriptions), never kept by hand: this test fails when the
+ * metadata file differs from what the enums say, and rewrites it when run with
+ * {@code -Dkestrel.metadata.write=true}.
  */
 class ConfigurationMetadataHintsTests {
 
 	private static final Path METADATA = Path
 		.of("src/main/resources/META-INF/additional-spring-configuration-metadata.json");
 
-	/** The sections that have the enum-valued keys: EndpointDefaults and every endpoint. */
+	/**
+	 * The sections that have the enum-valued keys: EndpointDefaults and every endpoint.
+	 */
 	private static final List<String> SECTIONS = List.of("kestrel.endpoint-defaults", "kestrel.endpoints.*");
 
 	@Test
@@ -68,8 +71,8 @@ class ConfigurationMetadataHintsTests {
 			ssl.put("None", "The platform default (TLS 1.2 and 1.3).");
 			hints.add(hint(section + ".ssl-protocols", ssl));
 		}
-		hints.add(hint("kestrel.endpoints.keys", Map.of("Http", "An endpoint name; any name works.", "Https",
-				"An endpoint name; any name works.")));
+		hints.add(hint("kestrel.endpoints.keys",
+				Map.of("Http", "An endpoint name; any name works.", "Https", "An endpoint name; any name works.")));
 		hints.add(hint("kestrel.certificates.keys",
 				Map.of("Default", "The certificate of HTTPS endpoints that have none.")));
 		return "{\n  \"hints\": [\n" + String.join(",\n", hints) + "\n  ]\n}\n";

@@ -21,7 +21,8 @@ import dev.kestrel.configuration.KestrelConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DotnetEnvironmentPostProcessor}: .NET-style {@code Kestrel__Endpoints__Http__Url} variables.
+ * Tests for {@link DotnetEnvironmentPostProcessor}: .NET-style
+ * {@code Kestrel__Endpoints__Http__Url} variables.
  */
 class DotnetEnvironmentPostProcessorTests {
 
@@ -88,7 +89,8 @@ class DotnetEnvironmentPostProcessorTests {
 
 	@Test
 	void isRegisteredAsAnEnvironmentPostProcessor() {
-		// other post-processors need constructor arguments that only Spring Boot supplies: skip them
+		// other post-processors need constructor arguments that only Spring Boot
+		// supplies: skip them
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
 			.load(EnvironmentPostProcessor.class, null, FailureHandler.handleMessage((message, failure) -> {
 			}))).hasAtLeastOneElementOfType(DotnetEnvironmentPostProcessor.class);
@@ -111,8 +113,8 @@ class DotnetEnvironmentPostProcessorTests {
 	void dotnetVariableOverridesApplicationConfigKeepingOneEndpoint() {
 		KestrelConfig configuration = KestrelTestApplications.run(TestEnvironments.create()
 			.environmentVariables("Kestrel__Endpoints__Http__Url", "http://127.0.0.1:9090")
-			.applicationConfig("Kestrel.Endpoints.Http.Url", "http://127.0.0.1:8080", "Kestrel.Endpoints.Http.Protocols",
-					"Http2")
+			.applicationConfig("Kestrel.Endpoints.Http.Url", "http://127.0.0.1:8080",
+					"Kestrel.Endpoints.Http.Protocols", "Http2")
 			.build());
 		assertThat(configuration.endpoints()).singleElement()
 			.extracting(EndpointConfig::name, EndpointConfig::url, EndpointConfig::protocols)
@@ -129,9 +131,12 @@ class DotnetEnvironmentPostProcessorTests {
 			.containsExactly("Internal_Api", "http://127.0.0.1:9090");
 	}
 
-	// BUG: ASPNETCORE_Kestrel__X, DOTNET_Kestrel__X and Kestrel__X all become the same key in one map, so which value
-	// wins depends on the iteration order of the process environment (a HashMap in the JDK), not on a documented
-	// rule. (.NET gives them distinct configuration providers; unprefixed variables are added last and win.)
+	// BUG: ASPNETCORE_Kestrel__X, DOTNET_Kestrel__X and Kestrel__X all become the same
+	// key in one map, so which value
+	// wins depends on the iteration order of the process environment (a HashMap in the
+	// JDK), not on a documented
+	// rule. (.NET gives them distinct configuration providers; unprefixed variables are
+	// added last and win.)
 	@Test
 	void unprefixedVariableWinsOverPrefixedOnesWhateverTheirOrder() {
 		for (boolean prefixedFirst : new boolean[] { true, false }) {
@@ -143,15 +148,18 @@ class DotnetEnvironmentPostProcessorTests {
 				.environmentVariables(first[0], first[1], second[0], second[1])
 				.build();
 			this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-			assertThat(dotnet(environment)
-				.getProperty("Kestrel.Endpoints.Http.Url")).as("prefixed variable first: %s", prefixedFirst)
+			assertThat(dotnet(environment).getProperty("Kestrel.Endpoints.Http.Url"))
+				.as("prefixed variable first: %s", prefixedFirst)
 				.isEqualTo("http://127.0.0.1:2000");
 		}
 	}
 
-	// BUG: in .NET, ASPNETCORE_-prefixed and unprefixed variables are separate configuration sources that merge
-	// case-insensitively. The post-processor folds them into ONE property source, so EndpointNames' "two spellings in
-	// one source" rule rejects Kestrel__Endpoints__Http__Url + ASPNETCORE_Kestrel__Endpoints__HTTP__Protocols as
+	// BUG: in .NET, ASPNETCORE_-prefixed and unprefixed variables are separate
+	// configuration sources that merge
+	// case-insensitively. The post-processor folds them into ONE property source, so
+	// EndpointNames' "two spellings in
+	// one source" rule rejects Kestrel__Endpoints__Http__Url +
+	// ASPNETCORE_Kestrel__Endpoints__HTTP__Protocols as
 	// duplicate endpoint names.
 	@Test
 	void prefixedAndUnprefixedVariablesInDifferentCaseAreOneEndpoint() {
@@ -163,7 +171,6 @@ class DotnetEnvironmentPostProcessorTests {
 			.extracting(EndpointConfig::url, EndpointConfig::protocols)
 			.containsExactly("http://127.0.0.1:9090", "Http1");
 	}
-
 
 	/** All the .NET-variable sources, highest precedence first, as one source. */
 	private static PropertySource<?> dotnet(ConfigurableEnvironment environment) {

@@ -4,13 +4,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-
 import dev.kestrel.configuration.HostingAddresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link HostingAddressesResolver}: one documented precedence for address lists.
+ * Tests for {@link HostingAddressesResolver}: one documented precedence for address
+ * lists.
  */
 class HostingAddressesResolverTests {
 
@@ -110,9 +110,12 @@ class HostingAddressesResolverTests {
 		assertThat(HostingAddressesResolver.split(" ; ")).isEmpty();
 	}
 
-	// BUG: Kestrel treats an empty "urls" as unset and falls through to the next setting (S1.4 step 1:
-	// string.IsNullOrEmpty(urls) -> WebHostOptions.ServerUrls). Here a blank value in a higher-precedence source
-	// (e.g. --urls= or URLS="") wins with an empty list, so ASPNETCORE_URLS/DOTNET_URLS/kestrel.urls are silently
+	// BUG: Kestrel treats an empty "urls" as unset and falls through to the next setting
+	// (S1.4 step 1:
+	// string.IsNullOrEmpty(urls) -> WebHostOptions.ServerUrls). Here a blank value in a
+	// higher-precedence source
+	// (e.g. --urls= or URLS="") wins with an empty list, so
+	// ASPNETCORE_URLS/DOTNET_URLS/kestrel.urls are silently
 	// ignored and the default http://localhost:5000 is bound instead.
 	@Test
 	void blankUrlsFallsThroughToTheNextSetting() {

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link KestrelConfigurationReader} and {@link EndpointNames}: bound properties to {@link KestrelConfig},
- * with Kestrel's case-insensitive endpoint names.
+ * Tests for {@link KestrelConfigurationReader} and {@link EndpointNames}: bound
+ * properties to {@link KestrelConfig}, with Kestrel's case-insensitive endpoint names.
  */
 class KestrelConfigurationReaderTests {
 
@@ -39,8 +39,8 @@ class KestrelConfigurationReaderTests {
 				assertThat(endpoint.protocols()).isEqualTo("Http1");
 				assertThat(endpoint.sslProtocols()).containsExactly("Tls12", "Tls13");
 				assertThat(endpoint.clientCertificateMode()).isEqualTo("AllowCertificate");
-				assertThat(endpoint.certificate()).isEqualTo(
-						new CertificateConfig("server.crt", "server.key", "pw", null, null, null, null, null));
+				assertThat(endpoint.certificate())
+					.isEqualTo(new CertificateConfig("server.crt", "server.key", "pw", null, null, null, null, null));
 				assertThat(endpoint.sni()).containsOnlyKeys("a.example.org");
 				assertThat(endpoint.sni().get("a.example.org").protocols()).isEqualTo("Http2");
 			});
@@ -106,16 +106,16 @@ class KestrelConfigurationReaderTests {
 				.applicationConfig("Kestrel.Endpoints.Http.Url", "http://*:80", "Kestrel.Endpoints.HTTP.Protocols",
 						"Http1")
 				.build()))
-			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class)
-				.getProblem()).isEqualTo(KestrelMessages.duplicateEndpointNames(List.of("Http", "HTTP"))));
+			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem())
+				.isEqualTo(KestrelMessages.duplicateEndpointNames(List.of("Http", "HTTP"))));
 	}
 
 	@Test
 	void sameNameInApplicationConfigAndEnvironmentVariableIsOneEndpointWithTheVariablesValue() {
 		KestrelConfig configuration = KestrelTestApplications.run(TestEnvironments.create()
 			.environmentVariables("KESTREL_ENDPOINTS_HTTP_URL", "http://127.0.0.1:9090")
-			.applicationConfig("Kestrel.Endpoints.Http.Url", "http://127.0.0.1:8080", "Kestrel.Endpoints.Http.Protocols",
-					"Http1")
+			.applicationConfig("Kestrel.Endpoints.Http.Url", "http://127.0.0.1:8080",
+					"Kestrel.Endpoints.Http.Protocols", "Http1")
 			.build());
 		assertThat(configuration.endpoints()).singleElement()
 			.extracting(EndpointConfig::name, EndpointConfig::url, EndpointConfig::protocols)
@@ -153,8 +153,8 @@ class KestrelConfigurationReaderTests {
 				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()).configuration())
 				.satisfies((ex) -> {
 					assertThat(ex.getConfigurationKey()).startsWith("kestrel.limits.");
-					assertThat(ex.getConfigurationKey().replace("-", "")).isEqualToIgnoringCase(
-							property.substring(0, property.indexOf('=')).replace("-", ""));
+					assertThat(ex.getConfigurationKey().replace("-", ""))
+						.isEqualToIgnoringCase(property.substring(0, property.indexOf('=')).replace("-", ""));
 					assertThat(ex.getProblem()).isEqualTo(KestrelMessages.notSupportedYet(ex.getConfigurationKey()));
 					assertThat(ex.getEndpointName()).isNull();
 				}));
@@ -162,30 +162,31 @@ class KestrelConfigurationReaderTests {
 
 	@Test
 	void limitsFromEnvironmentVariablesAreNotSupportedYet() {
-		assertThatExceptionOfType(Exception.class)
-			.isThrownBy(() -> KestrelTestApplications.run(TestEnvironments.create()
-				.environmentVariables("Kestrel__Limits__MaxRequestBodySize", "10")
-				.build()))
-			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class)
-				.getConfigurationKey()).startsWith("kestrel.limits."));
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> KestrelTestApplications
+			.run(TestEnvironments.create().environmentVariables("Kestrel__Limits__MaxRequestBodySize", "10").build()))
+			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getConfigurationKey())
+				.startsWith("kestrel.limits."));
 	}
 
 	@Test
 	void defaultCertificateReachesTheLoader() {
 		read((configuration) -> {
 			assertThat(configuration.certificates()).containsOnlyKeys("Default");
-			assertThat(new KestrelServerOptions().configure(configuration).getConfiguration())
-				.isSameAs(configuration);
+			assertThat(new KestrelServerOptions().configure(configuration).getConfiguration()).isSameAs(configuration);
 		}, "Kestrel.Certificates.Default.Path=server.pfx", "Kestrel.Certificates.Default.Password=secret");
 	}
 
-	// BUG: the Spring form of the variable (KESTREL_CERTIFICATES_DEFAULT_PATH) binds the map key "default"; the
-	// reader's case-insensitive TreeMap is copied case-sensitively by KestrelConfig (Map.copyOf), and the loader
-	// looks the section up as "Default", so this Default certificate is accepted but silently never used.
+	// BUG: the Spring form of the variable (KESTREL_CERTIFICATES_DEFAULT_PATH) binds the
+	// map key "default"; the
+	// reader's case-insensitive TreeMap is copied case-sensitively by KestrelConfig
+	// (Map.copyOf), and the loader
+	// looks the section up as "Default", so this Default certificate is accepted but
+	// silently never used.
 	@Test
 	void defaultCertificateFromAnEnvironmentVariableIsFoundAsDefault() {
-		KestrelConfig configuration = KestrelTestApplications.run(
-				TestEnvironments.create().environmentVariables("KESTREL_CERTIFICATES_DEFAULT_PATH", "server.pfx").build());
+		KestrelConfig configuration = KestrelTestApplications.run(TestEnvironments.create()
+			.environmentVariables("KESTREL_CERTIFICATES_DEFAULT_PATH", "server.pfx")
+			.build());
 		assertThat(configuration.certificates().get("Default")).isNotNull()
 			.extracting(CertificateConfig::path)
 			.isEqualTo("server.pfx");

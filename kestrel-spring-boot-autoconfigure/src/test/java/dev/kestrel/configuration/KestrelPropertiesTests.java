@@ -19,8 +19,8 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link KestrelProperties}: Kestrel's PascalCase keys bind as well as Spring's kebab-case, and unknown keys
- * fail.
+ * Tests for {@link KestrelProperties}: Kestrel's PascalCase keys bind as well as Spring's
+ * kebab-case, and unknown keys fail.
  */
 class KestrelPropertiesTests {
 

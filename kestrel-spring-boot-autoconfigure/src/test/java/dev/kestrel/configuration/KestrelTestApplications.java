@@ -13,8 +13,9 @@ import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.options.KestrelServerOptions;
 
 /**
- * Runs a real (non-web) {@link SpringApplication} on a given environment, so that environment post-processors and
- * property binding work as in an application, and reads its {@code Kestrel} section.
+ * Runs a real (non-web) {@link SpringApplication} on a given environment, so that
+ * environment post-processors and property binding work as in an application, and reads
+ * its {@code Kestrel} section.
  */
 public final class KestrelTestApplications {
 
@@ -33,8 +34,8 @@ public final class KestrelTestApplications {
 	}
 
 	/**
-	 * Creates server options from the {@code Kestrel} section as the auto-configuration does, for tests outside this
-	 * package.
+	 * Creates server options from the {@code Kestrel} section as the auto-configuration
+	 * does, for tests outside this package.
 	 * @param environment the environment
 	 * @return the server options, with the configuration attached
 	 */
@@ -53,7 +54,8 @@ public final class KestrelTestApplications {
 	}
 
 	/**
-	 * An application that reads its {@code Kestrel} section at startup, as the auto-configuration does.
+	 * An application that reads its {@code Kestrel} section at startup, as the
+	 * auto-configuration does.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class SettingsConfiguration {

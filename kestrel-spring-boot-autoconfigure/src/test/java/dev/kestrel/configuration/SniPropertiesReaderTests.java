@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SniPropertiesReader}: SNI host names written as Kestrel users write them, with or without brackets,
- * in YAML, .properties, the command line and .NET-style environment variables; nothing dropped silently.
+ * Tests for {@link SniPropertiesReader}: SNI host names written as Kestrel users write
+ * them, with or without brackets, in YAML, .properties, the command line and .NET-style
+ * environment variables; nothing dropped silently.
  */
 class SniPropertiesReaderTests {
 
@@ -154,14 +155,22 @@ class SniPropertiesReaderTests {
 		application.setDefaultProperties(Map.of("spring.config.location", "file:" + properties));
 		try (ConfigurableApplicationContext context = application.run()) {
 			ConfigurableEnvironment environment = context.getEnvironment();
-			assertThat(environment.getPropertySources().stream()
+			assertThat(environment.getPropertySources()
+				.stream()
 				.filter((source) -> source.getName().contains("application.properties")))
 				.singleElement()
 				.satisfies((source) -> assertThat(((EnumerablePropertySource<?>) source).getPropertyNames())
-					.containsExactly("Kestrel.Endpoints.Https.Url", "Kestrel.Endpoints.Https.Sni.a.example.org.Protocols"));
-			assertThat(environment.getProperty("Kestrel.Endpoints.Https.Sni.a.example.org.Protocols")).isEqualTo("Http1");
-			assertThat(KestrelConfigurationReader.read(environment).configuration().endpoints().get(0).sni()
-				.get("a.example.org").protocols()).isEqualTo("Http1");
+					.containsExactly("Kestrel.Endpoints.Https.Url",
+							"Kestrel.Endpoints.Https.Sni.a.example.org.Protocols"));
+			assertThat(environment.getProperty("Kestrel.Endpoints.Https.Sni.a.example.org.Protocols"))
+				.isEqualTo("Http1");
+			assertThat(KestrelConfigurationReader.read(environment)
+				.configuration()
+				.endpoints()
+				.get(0)
+				.sni()
+				.get("a.example.org")
+				.protocols()).isEqualTo("Http1");
 		}
 	}
 
@@ -172,8 +181,8 @@ class SniPropertiesReaderTests {
 				.applicationConfig("Kestrel.Endpoints.Https.Url", "https://127.0.0.1:5001",
 						"Kestrel.Endpoints.Typo.Sni.a.example.org.Protocols", "Http1")
 				.build()))
-			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class)
-				.getProblem()).isEqualTo(KestrelMessages.endpointMissingUrl("Typo")));
+			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem())
+				.isEqualTo(KestrelMessages.endpointMissingUrl("Typo")));
 	}
 
 	@Test
@@ -207,8 +216,8 @@ class SniPropertiesReaderTests {
 			.isThrownBy(() -> KestrelTestApplications.run(TestEnvironments.create()
 				.environmentVariables("KESTREL_ENDPOINTS_HTTPS_SNI_AEXAMPLEORG_PROTOCOLS", "Http1")
 				.build()))
-			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class)
-				.getProblem()).isEqualTo(KestrelMessages.sniInEnvironmentVariable("KESTREL_ENDPOINTS_HTTPS_SNI_AEXAMPLEORG_PROTOCOLS")));
+			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem()).isEqualTo(
+					KestrelMessages.sniInEnvironmentVariable("KESTREL_ENDPOINTS_HTTPS_SNI_AEXAMPLEORG_PROTOCOLS")));
 	}
 
 	@ParameterizedTest
@@ -222,8 +231,7 @@ class SniPropertiesReaderTests {
 				.applicationConfig("Kestrel.Endpoints.Https.Url", "https://127.0.0.1:5001", property, "x")
 				.build()))
 			.satisfies((ex) -> {
-				KestrelConfigurationException failure = Causes.find(ex,
-						KestrelConfigurationException.class);
+				KestrelConfigurationException failure = Causes.find(ex, KestrelConfigurationException.class);
 				assertThat(failure.getProblem()).isEqualTo(KestrelMessages.unknownSniKey(property));
 				assertThat(failure.getConfigurationKey()).isEqualTo(property);
 				assertThat(failure.getEndpointName()).isEqualTo("Https");
@@ -238,8 +246,7 @@ class SniPropertiesReaderTests {
 						"Kestrel.Endpoints.Https.Sni.a.example.org.Protocols", "Http1",
 						"Kestrel.Endpoints.Https.Sni.A.EXAMPLE.org.SslProtocols[0]", "Tls13")
 				.build()))
-			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class)
-				.getProblem())
+			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem())
 				.isEqualTo(KestrelMessages.duplicateSniNames("Https", List.of("a.example.org", "A.EXAMPLE.org"))));
 	}
 
@@ -251,8 +258,7 @@ class SniPropertiesReaderTests {
 						"Kestrel.Endpoints.Https.Sni.a.example.org.Certificate.AllowInvalid", "sometimes")
 				.build()))
 			.satisfies((ex) -> {
-				KestrelConfigurationException failure = Causes.find(ex,
-						KestrelConfigurationException.class);
+				KestrelConfigurationException failure = Causes.find(ex, KestrelConfigurationException.class);
 				assertThat(failure.getConfigurationKey())
 					.isEqualTo("Kestrel.Endpoints.Https.Sni.a.example.org.Certificate.AllowInvalid");
 				assertThat(failure.getProblem()).isEqualTo(KestrelMessages.invalidSniSetting(
@@ -262,7 +268,8 @@ class SniPropertiesReaderTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "Kestrel.Endpoints.Https.Sni.a.example.org.Protocols|Https|a.example.org|Protocols",
+	@CsvSource(delimiter = '|', value = {
+			"Kestrel.Endpoints.Https.Sni.a.example.org.Protocols|Https|a.example.org|Protocols",
 			"kestrel.endpoints[Https].sni[*.example.org].certificate.key-path|Https|*.example.org|certificate.key-path",
 			"Kestrel.Endpoints.Https.Sni.*.SslProtocols[2]|Https|*|SslProtocols[2]",
 			"Kestrel.Endpoints.Https.Sni.protocols.Protocols|Https|protocols|Protocols",
@@ -273,8 +280,8 @@ class SniPropertiesReaderTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Kestrel.Endpoints.Https.Url", "Kestrel.Endpoints.Https.Certificate.Path",
-			"server.port", "kestrel.endpoints", "Kestrel.Endpoints.Https.Snicker.a.Protocols" })
+	@ValueSource(strings = { "Kestrel.Endpoints.Https.Url", "Kestrel.Endpoints.Https.Certificate.Path", "server.port",
+			"kestrel.endpoints", "Kestrel.Endpoints.Https.Snicker.a.Protocols" })
 	void otherPropertyNamesAreNotSniNames(String name) {
 		assertThat(SniProperty.parse(name)).isNull();
 	}

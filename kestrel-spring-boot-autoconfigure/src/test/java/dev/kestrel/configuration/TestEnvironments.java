@@ -12,9 +12,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Builds environments with the property sources of a Spring Boot application, highest precedence first: command line,
- * system properties, environment variables, application configuration. Nothing comes from the real process, so tests
- * are hermetic.
+ * Builds environments with the property sources of a Spring Boot application, highest
+ * precedence first: command line, system properties, environment variables, application
+ * configuration. Nothing comes from the real process, so tests are hermetic.
  */
 final class TestEnvironments {
 
@@ -25,10 +25,11 @@ final class TestEnvironments {
 
 	private TestEnvironments() {
 		MutablePropertySources sources = this.environment.getPropertySources();
-		sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-				new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new LinkedHashMap<>()));
-		sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>()));
+		sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
+				StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new LinkedHashMap<>()));
+		sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new LinkedHashMap<>()));
 		this.environment.setConversionService(new ApplicationConversionService());
 	}
 
@@ -57,7 +58,8 @@ final class TestEnvironments {
 	}
 
 	/**
-	 * Adds application configuration ({@code application.yml}), the lowest-precedence source.
+	 * Adds application configuration ({@code application.yml}), the lowest-precedence
+	 * source.
 	 * @param properties name, value, name, value...
 	 * @return this builder
 	 */

@@ -18,15 +18,16 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The rule behind {@link RequiresTools}: a program counts as installed when an executable file of that name is in one
- * of the {@code PATH} folders (nothing is run to find out). A missing program disables the test, unless the
- * environment variable {@code CI} is {@code true} (in any case): then it fails the test.
+ * The rule behind {@link RequiresTools}: a program counts as installed when an executable
+ * file of that name is in one of the {@code PATH} folders (nothing is run to find out). A
+ * missing program disables the test, unless the environment variable {@code CI} is
+ * {@code true} (in any case): then it fails the test.
  */
 final class RequiresToolsCondition implements ExecutionCondition {
 
 	/**
-	 * The Debian package of every program a test may require, the one place that knows them. {@code .ci/run}
-	 * installs them all and README's set-up section lists them.
+	 * The Debian package of every program a test may require, the one place that knows
+	 * them. {@code .ci/run} installs them all and README's set-up section lists them.
 	 */
 	static final Map<String, String> DEBIAN_PACKAGES = Map.of("curl", "curl", "openssl", "openssl", "h2load",
 			"nghttp2-client", "nghttp", "nghttp2-client", "nginx", "nginx", "certutil", "libnss3-tools", "wrk", "wrk");
@@ -38,7 +39,8 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	}
 
 	/**
-	 * Creates a condition that reads {@code PATH} and {@code CI} from the given environment.
+	 * Creates a condition that reads {@code PATH} and {@code CI} from the given
+	 * environment.
 	 * @param environment returns an environment variable's value, or {@code null}
 	 */
 	RequiresToolsCondition(Function<String, String> environment) {
@@ -55,8 +57,10 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	/**
 	 * Decides whether a test that drives the given programs runs.
 	 * @param tools the programs
-	 * @return enabled when every program is on the {@code PATH}, else disabled naming the missing ones
-	 * @throws AssertionFailedError when a program is missing and {@code CI} is {@code true}
+	 * @return enabled when every program is on the {@code PATH}, else disabled naming the
+	 * missing ones
+	 * @throws AssertionFailedError when a program is missing and {@code CI} is
+	 * {@code true}
 	 * @throws IllegalArgumentException for a program without a known Debian package
 	 */
 	ConditionEvaluationResult evaluate(String... tools) {

@@ -38,8 +38,9 @@ public final class TestServers {
 	}
 
 	/**
-	 * @return a runner that starts a reactive web server context with the starter and a handler answering
-	 * {@code GET /} with the endpoint name and {@code GET /slow} after one second
+	 * @return a runner that starts a reactive web server context with the starter and a
+	 * handler answering {@code GET /} with the endpoint name and {@code GET /slow} after
+	 * one second
 	 */
 	public static ReactiveWebApplicationContextRunner runner() {
 		return new ReactiveWebApplicationContextRunner(AnnotationConfigReactiveWebServerApplicationContext::new)
@@ -48,12 +49,16 @@ public final class TestServers {
 			.withUserConfiguration(HandlerConfiguration.class);
 	}
 
-	/** @return the server of a started context */
+	/**
+	 * @return the server of a started context
+	 */
 	public static KestrelWebServer server(org.springframework.context.ApplicationContext context) {
 		return (KestrelWebServer) ((ReactiveWebServerApplicationContext) context).getWebServer();
 	}
 
-	/** @return a TCP port that was free a moment ago */
+	/**
+	 * @return a TCP port that was free a moment ago
+	 */
 	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
@@ -63,7 +68,9 @@ public final class TestServers {
 		}
 	}
 
-	/** @return a TCP port free on both loopback addresses a moment ago */
+	/**
+	 * @return a TCP port free on both loopback addresses a moment ago
+	 */
 	public static int freeLocalhostPort() {
 		for (int attempt = 0; attempt < 50; attempt++) {
 			int port = freePort();
@@ -101,7 +108,8 @@ public final class TestServers {
 	}
 
 	/**
-	 * Runs curl and returns what it printed. Tests that call it declare {@code @RequiresTools("curl")}.
+	 * Runs curl and returns what it printed. Tests that call it declare
+	 * {@code @RequiresTools("curl")}.
 	 * @param args curl's arguments
 	 * @return standard output and error
 	 */
@@ -150,9 +158,10 @@ public final class TestServers {
 		@Bean
 		HttpHandler httpHandler() {
 			return RouterFunctions.toHttpHandler(RouterFunctions.route()
-				.GET("/", (request) -> ServerResponse.ok()
-					.bodyValue(KestrelRequests.endpointName(request.exchange().getRequest()).orElse("?") + " "
-							+ KestrelRequests.protocol(request.exchange().getRequest()).orElse("?")))
+				.GET("/",
+						(request) -> ServerResponse.ok()
+							.bodyValue(KestrelRequests.endpointName(request.exchange().getRequest()).orElse("?") + " "
+									+ KestrelRequests.protocol(request.exchange().getRequest()).orElse("?")))
 				.GET("/slow",
 						(request) -> Mono.delay(Duration.ofSeconds(1)).then(ServerResponse.ok().bodyValue("slow done")))
 				.build());

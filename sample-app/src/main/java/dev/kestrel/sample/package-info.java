@@ -1,5 +1,6 @@
 /**
- * The sample application: one WebFlux handler served on every kind of Kestrel endpoint its application.yml declares.
+ * The sample application: one WebFlux handler served on every kind of Kestrel endpoint
+ * its application.yml declares.
  */
 @NullMarked
 package dev.kestrel.sample;

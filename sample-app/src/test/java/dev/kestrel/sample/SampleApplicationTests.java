@@ -29,8 +29,8 @@ import dev.kestrel.testing.RequiresTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's own configuration (application.yml) with random ports, a temporary certificate store and a temporary
- * socket path: every endpoint answers with its name.
+ * The sample's own configuration (application.yml) with random ports, a temporary
+ * certificate store and a temporary socket path: every endpoint answers with its name.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "Kestrel.Endpoints.Socket.Url=http://unix:${java.io.tmpdir}/kestrel-sample-test.sock")
@@ -78,7 +78,8 @@ class SampleApplicationTests {
 		HttpResponse<String> secure = https.send(
 				HttpRequest.newBuilder(URI.create("https://localhost:" + this.httpsPort + "/")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(secure.body()).contains("\"endpoint\":\"Https\"", "\"scheme\":\"https\"", "\"protocol\":\"HTTP/2.0\"");
+		assertThat(secure.body()).contains("\"endpoint\":\"Https\"", "\"scheme\":\"https\"",
+				"\"protocol\":\"HTTP/2.0\"");
 		HttpResponse<String> internal = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.internalPort + "/")).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -92,7 +93,8 @@ class SampleApplicationTests {
 				System.getProperty("java.io.tmpdir") + "/kestrel-sample-test.sock", "http://localhost/")
 			.redirectErrorStream(true)
 			.start();
-		assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("\"endpoint\":\"Socket\"");
+		assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+			.contains("\"endpoint\":\"Socket\"");
 	}
 
 	private static SSLContext trusting(X509Certificate certificate) throws Exception {

@@ -12,7 +12,8 @@ import dev.kestrel.internal.tls.store.StoredCertificate;
 import dev.kestrel.internal.tls.store.Thumbprints;
 
 /**
- * Trust for .NET clients: the certificate, without its key, in the CurrentUser {@code Root} store.
+ * Trust for .NET clients: the certificate, without its key, in the CurrentUser
+ * {@code Root} store.
  */
 final class RootStoreTrust implements TrustTarget {
 

@@ -92,8 +92,8 @@ class DevelopmentCertificateExportTests {
 		assertMode(key, "rw-------");
 		String keyText = Files.readString(key);
 		assertThat(keyText).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
-		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo.getInstance(Base64.getMimeDecoder()
-			.decode(keyText.replaceAll("-----[A-Z ]+-----", "")));
+		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
+			.getInstance(Base64.getMimeDecoder().decode(keyText.replaceAll("-----[A-Z ]+-----", "")));
 		assertThat(info.getEncryptionAlgorithm().getAlgorithm()).isEqualTo(PKCSObjectIdentifiers.id_PBES2);
 		PBES2Parameters parameters = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
 		assertThat(parameters.getEncryptionScheme().getAlgorithm()).isEqualTo(NISTObjectIdentifiers.id_aes256_CBC);
@@ -142,7 +142,8 @@ class DevelopmentCertificateExportTests {
 	void pemWithoutKeyWritesTheCertificateOnly() throws Exception {
 		Path pem = this.temp.resolve("dev.pem");
 		assertThat(DevelopmentCertificateExport.export(generated.certificate(), null, pem,
-				DevelopmentCertificateExport.Format.PEM, null)).containsExactly(pem);
+				DevelopmentCertificateExport.Format.PEM, null))
+			.containsExactly(pem);
 		assertThat(this.temp.resolve("dev.key")).doesNotExist();
 	}
 
@@ -166,9 +167,11 @@ class DevelopmentCertificateExportTests {
 
 	@Test
 	void keyFileReplacesTheCertificateExtension() {
-		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/b.c/cert.pem"))).isEqualTo(Path.of("/a/b.c/cert.key"));
+		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/b.c/cert.pem")))
+			.isEqualTo(Path.of("/a/b.c/cert.key"));
 		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/cert"))).isEqualTo(Path.of("/a/cert.key"));
-		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/my.cert.crt"))).isEqualTo(Path.of("/a/my.cert.key"));
+		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/my.cert.crt")))
+			.isEqualTo(Path.of("/a/my.cert.key"));
 	}
 
 	@Test

@@ -85,9 +85,9 @@ class DevelopmentCertificateTrustTests {
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(null));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).hasSize(2);
-		assertThat(this.reporter.warnings.get(0)).startsWith(TrustMessages
-			.trustSuggestSettingSslCertDir("$HOME/.aspnet/dev-certs/trust", "\0", "SSL_CERT_DIR")
-			.split("\0")[0]);
+		assertThat(this.reporter.warnings.get(0)).startsWith(
+				TrustMessages.trustSuggestSettingSslCertDir("$HOME/.aspnet/dev-certs/trust", "\0", "SSL_CERT_DIR")
+					.split("\0")[0]);
 		assertThat(this.reporter.warnings.get(1)).isEqualTo(TrustMessages.trustPartial());
 		assertThat(trust.trustLevel(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 	}
@@ -97,8 +97,8 @@ class DevelopmentCertificateTrustTests {
 	void trustWithSslCertDirListingAnotherFolderAdvisesAppending() {
 		DevelopmentCertificateTrust trust = trust(List.of(), environment("/etc/ssl/certs"));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
-		assertThat(this.reporter.warnings).contains(
-				TrustMessages.trustSuggestAppendingSslCertDir("$HOME/.aspnet/dev-certs/trust", "SSL_CERT_DIR"));
+		assertThat(this.reporter.warnings)
+			.contains(TrustMessages.trustSuggestAppendingSslCertDir("$HOME/.aspnet/dev-certs/trust", "SSL_CERT_DIR"));
 	}
 
 	@Test
@@ -196,10 +196,10 @@ class DevelopmentCertificateTrustTests {
 				Map.of(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, first + ";" + missing + ":" + second),
 				this.home, this.reporter);
 		assertThat(databases).containsExactly(NssDatabase.of(first), NssDatabase.of(second));
-		assertThat(this.reporter.warnings).containsExactly(
-				TrustMessages.nssDatabaseMissing(missing.toString(), "DOTNET_DEV_CERTS_NSSDB_PATHS"));
-		assertThat(DevelopmentCertificateTrust.nssDatabases(
-				Map.of(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, ""), this.home, this.reporter))
+		assertThat(this.reporter.warnings)
+			.containsExactly(TrustMessages.nssDatabaseMissing(missing.toString(), "DOTNET_DEV_CERTS_NSSDB_PATHS"));
+		assertThat(DevelopmentCertificateTrust
+			.nssDatabases(Map.of(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, ""), this.home, this.reporter))
 			.isEmpty();
 	}
 

@@ -25,10 +25,11 @@ import dev.kestrel.internal.tls.store.CertificateStore;
 import dev.kestrel.internal.tls.store.StoredCertificate;
 
 /**
- * The starter's {@link CertificateProvider}: files relative to the working directory, certificate stores laid out as
- * .NET lays them out on Linux, Spring SSL bundles, and the development certificate from the {@code CurrentUser/My}
- * store (created first when {@code kestrel.development-certificate.auto-create} is set). Certificate warnings (no SAN,
- * expired) are logged; nothing secret ever is.
+ * The starter's {@link CertificateProvider}: files relative to the working directory,
+ * certificate stores laid out as .NET lays them out on Linux, Spring SSL bundles, and the
+ * development certificate from the {@code CurrentUser/My} store (created first when
+ * {@code kestrel.development-certificate.auto-create} is set). Certificate warnings (no
+ * SAN, expired) are logged; nothing secret ever is.
  */
 public final class DefaultCertificateProvider implements CertificateProvider {
 
@@ -49,7 +50,8 @@ public final class DefaultCertificateProvider implements CertificateProvider {
 	/**
 	 * @param contentRoot what relative paths resolve against
 	 * @param bundleResolver resolves Spring SSL bundles
-	 * @param autoCreateDevelopmentCertificate whether to create a development certificate when none is valid
+	 * @param autoCreateDevelopmentCertificate whether to create a development certificate
+	 * when none is valid
 	 * @param currentUserRoot the {@code CurrentUser} stores root
 	 * @param clock the clock
 	 */
@@ -108,8 +110,8 @@ public final class DefaultCertificateProvider implements CertificateProvider {
 			logger.debug(KestrelMessages.developmentCertificateNotFound());
 			return Optional.empty();
 		}
-		logger.debug(KestrelMessages.usingDevelopmentCertificate(found.certificate().getSubjectX500Principal().getName(),
-				found.thumbprint()));
+		logger.debug(KestrelMessages
+			.usingDevelopmentCertificate(found.certificate().getSubjectX500Principal().getName(), found.thumbprint()));
 		return Optional.of(ServerCertificate.of(found));
 	}
 

@@ -1,6 +1,6 @@
 /**
- * The default {@link dev.kestrel.options.CertificateProvider}: the development certificate and Spring SSL bundles, as
- * the auto-configuration provides them.
+ * The default {@link dev.kestrel.options.CertificateProvider}: the development
+ * certificate and Spring SSL bundles, as the auto-configuration provides them.
  */
 @NullMarked
 package dev.kestrel.autoconfigure.tls;

@@ -16,14 +16,17 @@ import static java.util.Objects.requireNonNull;
 /**
  * Decides which endpoints to bind, with this precedence (highest first):
  * <ol>
- * <li>endpoints declared in code ({@code listen*}) and in configuration ({@code Kestrel.Endpoints}), together</li>
- * <li>an address list: code {@code useUrls}, else {@code urls} / {@code ASPNETCORE_URLS} / {@code DOTNET_URLS} /
- * {@code kestrel.urls} from the environment (a warning is logged when endpoints override it)</li>
+ * <li>endpoints declared in code ({@code listen*}) and in configuration
+ * ({@code Kestrel.Endpoints}), together</li>
+ * <li>an address list: code {@code useUrls}, else {@code urls} / {@code ASPNETCORE_URLS}
+ * / {@code DOTNET_URLS} / {@code kestrel.urls} from the environment (a warning is logged
+ * when endpoints override it)</li>
  * <li>{@code server.port} / {@code server.address} when set explicitly</li>
  * <li>the default, {@code http://localhost:5000}</li>
  * </ol>
- * {@code server.port=0}, which {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} sets, turns every TCP endpoint
- * chosen by rules 1 and 2 into a dynamic port so that tests never collide.
+ * {@code server.port=0}, which {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
+ * sets, turns every TCP endpoint chosen by rules 1 and 2 into a dynamic port so that
+ * tests never collide.
  */
 public final class AddressBinder {
 
@@ -69,7 +72,8 @@ public final class AddressBinder {
 		else {
 			endpoints.add(fromUrl(options, DEFAULT_ADDRESS, "default", EndpointSource.DEFAULT));
 		}
-		if (hosting.serverPort() != null && hosting.serverPort() != 0 && endpoints.get(0).getSource() != EndpointSource.SERVER_PORT) {
+		if (hosting.serverPort() != null && hosting.serverPort() != 0
+				&& endpoints.get(0).getSource() != EndpointSource.SERVER_PORT) {
 			warnings.add(KestrelMessages.overridingAddresses(List.of("server.port=" + hosting.serverPort())));
 		}
 		if (randomPorts) {
@@ -114,7 +118,8 @@ public final class AddressBinder {
 	private static void checkDistinctNames(List<ListenOptions> endpoints) {
 		java.util.Map<String, String> seen = new java.util.HashMap<>();
 		for (ListenOptions endpoint : endpoints) {
-			String previous = seen.putIfAbsent(endpoint.getName().toLowerCase(java.util.Locale.ROOT), endpoint.getName());
+			String previous = seen.putIfAbsent(endpoint.getName().toLowerCase(java.util.Locale.ROOT),
+					endpoint.getName());
 			if (previous != null) {
 				throw new KestrelConfigurationException(endpoint.getName(), null,
 						KestrelMessages.duplicateEndpointNames(List.of(previous, endpoint.getName())), null);

@@ -21,8 +21,7 @@ final class BindFailures {
 	 */
 	static boolean isAddressInUse(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof Errors.NativeIoException nativeIo
-					&& nativeIo.expectedErr() == ERROR_ADDR_IN_USE) {
+			if (cause instanceof Errors.NativeIoException nativeIo && nativeIo.expectedErr() == ERROR_ADDR_IN_USE) {
 				return true;
 			}
 			String message = cause.getMessage();

@@ -16,8 +16,8 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * {@code server.compression.*} for every endpoint, as Spring Boot's package-private Netty {@code CompressionCustomizer}
- * applies it to its single server.
+ * {@code server.compression.*} for every endpoint, as Spring Boot's package-private Netty
+ * {@code CompressionCustomizer} applies it to its single server.
  */
 final class CompressionCustomizer {
 
@@ -33,7 +33,8 @@ final class CompressionCustomizer {
 		if (!compression.getMinResponseSize().isNegative()) {
 			server = server.compress((int) compression.getMinResponseSize().toBytes());
 		}
-		return server.compress(mimeTypes(compression.getMimeTypes()).and(userAgents(compression.getExcludedUserAgents())));
+		return server
+			.compress(mimeTypes(compression.getMimeTypes()).and(userAgents(compression.getExcludedUserAgents())));
 	}
 
 	private static BiPredicate<HttpServerRequest, HttpServerResponse> mimeTypes(String[] values) {

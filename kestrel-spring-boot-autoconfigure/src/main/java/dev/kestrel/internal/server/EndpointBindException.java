@@ -4,7 +4,8 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.Problem;
 
 /**
- * An endpoint could not be bound (address in use, address not available, permission denied).
+ * An endpoint could not be bound (address in use, address not available, permission
+ * denied).
  */
 public class EndpointBindException extends KestrelConfigurationException {
 
@@ -16,7 +17,9 @@ public class EndpointBindException extends KestrelConfigurationException {
 		this.displayName = displayName;
 	}
 
-	/** @return the address that could not be bound, e.g. {@code http://127.0.0.1:5000} */
+	/**
+	 * @return the address that could not be bound, e.g. {@code http://127.0.0.1:5000}
+	 */
 	public String getDisplayName() {
 		return this.displayName;
 	}

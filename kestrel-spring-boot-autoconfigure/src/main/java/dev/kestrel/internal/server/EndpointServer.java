@@ -20,9 +20,10 @@ import dev.kestrel.diagnostics.Problem;
 import dev.kestrel.options.ListenOptions;
 
 /**
- * One endpoint bound as one or more Reactor Netty servers: {@code localhost} binds the IPv4 and the IPv6 loopback,
- * any-IP binds {@code [::]} (dual-stack) and falls back to {@code 0.0.0.0} without IPv6, an IP address or a Unix
- * socket binds once. An endpoint with HTTP/3 binds a QUIC (UDP) server on the same address and port as its TCP one.
+ * One endpoint bound as one or more Reactor Netty servers: {@code localhost} binds the
+ * IPv4 and the IPv6 loopback, any-IP binds {@code [::]} (dual-stack) and falls back to
+ * {@code 0.0.0.0} without IPv6, an IP address or a Unix socket binds once. An endpoint
+ * with HTTP/3 binds a QUIC (UDP) server on the same address and port as its TCP one.
  */
 final class EndpointServer {
 
@@ -30,8 +31,8 @@ final class EndpointServer {
 
 	private static final InetAddress IPV4_LOOPBACK = address(new byte[] { 127, 0, 0, 1 });
 
-	private static final InetAddress IPV6_LOOPBACK = address(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-			0, 1 });
+	private static final InetAddress IPV6_LOOPBACK = address(
+			new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 });
 
 	private static final InetAddress IPV6_ANY = address(new byte[16]);
 
@@ -55,7 +56,8 @@ final class EndpointServer {
 	 * @param options the endpoint
 	 * @param tcp the configured TCP server, or {@code null} for an HTTP/3-only endpoint
 	 * @param quic the configured QUIC server, or {@code null} without HTTP/3
-	 * @param lifecycleTimeout bounds bind and stop, or {@code null} for Reactor Netty's default
+	 * @param lifecycleTimeout bounds bind and stop, or {@code null} for Reactor Netty's
+	 * default
 	 */
 	EndpointServer(ListenOptions options, HttpServer tcp, HttpServer quic, Duration lifecycleTimeout) {
 		this.options = options;
@@ -199,13 +201,16 @@ final class EndpointServer {
 		};
 	}
 
-	/** @return the servers bound for this endpoint (TCP and QUIC) */
+	/**
+	 * @return the servers bound for this endpoint (TCP and QUIC)
+	 */
 	List<DisposableServer> servers() {
 		return List.copyOf(this.servers);
 	}
 
 	/**
-	 * Stops at once: closes the listeners and every connection (bounded by the lifecycle timeout).
+	 * Stops at once: closes the listeners and every connection (bounded by the lifecycle
+	 * timeout).
 	 */
 	void stop() {
 		for (DisposableServer server : this.servers) {

@@ -39,28 +39,32 @@ import dev.kestrel.internal.server.tls.TlsHandshakes;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A {@link NettyReactiveWebServerFactory} whose server binds every Kestrel endpoint. Being a subclass keeps
- * {@code server.netty.*}, {@code server.compression.*}, forwarded headers, {@code NettyServerCustomizer} and
- * {@code NettyRouteProvider} beans working; customizers apply to every endpoint, before the endpoint's own address,
- * protocols and TLS.
+ * A {@link NettyReactiveWebServerFactory} whose server binds every Kestrel endpoint.
+ * Being a subclass keeps {@code server.netty.*}, {@code server.compression.*}, forwarded
+ * headers, {@code NettyServerCustomizer} and {@code NettyRouteProvider} beans working;
+ * customizers apply to every endpoint, before the endpoint's own address, protocols and
+ * TLS.
  * <p>
- * The factory owns its settings: every setter of its superclasses is honoured on every endpoint or refused when the
- * server starts ({@code KestrelReactiveWebServerFactorySettingsTests} lists them, so that a Spring Boot upgrade that
- * adds one fails the build):
+ * The factory owns its settings: every setter of its superclasses is honoured on every
+ * endpoint or refused when the server starts
+ * ({@code KestrelReactiveWebServerFactorySettingsTests} lists them, so that a Spring Boot
+ * upgrade that adds one fails the build):
  * <ul>
- * <li>honoured on every endpoint: port and address ({@code server.port}, {@code server.address}: the fallback
- * endpoint, or random ports for tests), compression, forwarded headers, server header, shutdown, lifecycle timeout,
- * resource factory, route providers, server customizers ({@code server.netty.*},
+ * <li>honoured on every endpoint: port and address ({@code server.port},
+ * {@code server.address}: the fallback endpoint, or random ports for tests), compression,
+ * forwarded headers, server header, shutdown, lifecycle timeout, resource factory, route
+ * providers, server customizers ({@code server.netty.*},
  * {@code server.max-http-request-header-size});</li>
  * <li>refused: an enabled {@link Ssl} ({@code server.ssl.*}) and error pages;</li>
- * <li>{@link Http2}: endpoints choose protocols with Kestrel's {@code Protocols} (HTTP/2 is on by default), so the
- * value Spring Boot always sets is not applied; an explicit {@code server.http2.enabled=false} is refused by the
- * configuration reader;</li>
- * <li>SSL bundles: used by {@code Certificate.Bundle} through the application's {@code SslBundles}.</li>
+ * <li>{@link Http2}: endpoints choose protocols with Kestrel's {@code Protocols} (HTTP/2
+ * is on by default), so the value Spring Boot always sets is not applied; an explicit
+ * {@code server.http2.enabled=false} is refused by the configuration reader;</li>
+ * <li>SSL bundles: used by {@code Certificate.Bundle} through the application's
+ * {@code SslBundles}.</li>
  * </ul>
  * <p>
- * Without server options (as when Spring Boot instantiates this class again for the management port) it behaves
- * exactly like its superclass.
+ * Without server options (as when Spring Boot instantiates this class again for the
+ * management port) it behaves exactly like its superclass.
  */
 public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFactory {
 
@@ -83,7 +87,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private boolean addressSet;
 
 	/**
-	 * Sets the endpoints to bind. Without them the factory behaves like {@link NettyReactiveWebServerFactory}.
+	 * Sets the endpoints to bind. Without them the factory behaves like
+	 * {@link NettyReactiveWebServerFactory}.
 	 * @param serverOptions the server options
 	 */
 	public void setServerOptions(KestrelServerOptions serverOptions) {
@@ -143,8 +148,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			throw new KestrelConfigurationException(null, "server.ssl", KestrelMessages.serverSslNotSupported(), null);
 		}
 		if (!getErrorPages().isEmpty()) {
-			throw new KestrelConfigurationException(null, "errorPages", KestrelMessages.errorPagesNotSupported(),
-					null);
+			throw new KestrelConfigurationException(null, "errorPages", KestrelMessages.errorPagesNotSupported(), null);
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
 		HttpHandler application = serverHeader(httpHandler, getServerHeader());
@@ -170,9 +174,10 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	}
 
 	/**
-	 * The addresses asked for outside the {@code Kestrel} section: the address lists from the environment, and this
-	 * factory's port and address when they were set ({@code server.port}, {@code server.address}; an address without
-	 * a port listens on the factory's default port, 8080, as Spring Boot does).
+	 * The addresses asked for outside the {@code Kestrel} section: the address lists from
+	 * the environment, and this factory's port and address when they were set
+	 * ({@code server.port}, {@code server.address}; an address without a port listens on
+	 * the factory's default port, 8080, as Spring Boot does).
 	 * @return the addresses
 	 */
 	HostingAddresses hostingAddresses() {
@@ -182,8 +187,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	}
 
 	/**
-	 * Sets whether cleartext {@code Http1AndHttp2} endpoints serve h2c as well as HTTP/1.1 (the default), or only
-	 * HTTP/1.1 as Kestrel does.
+	 * Sets whether cleartext {@code Http1AndHttp2} endpoints serve h2c as well as
+	 * HTTP/1.1 (the default), or only HTTP/1.1 as Kestrel does.
 	 * @param cleartextHttp2 whether to serve h2c next to HTTP/1.1
 	 */
 	public void setCleartextHttp2(boolean cleartextHttp2) {
@@ -204,8 +209,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		return server.forwarded(this.useForwardHeaders);
 	}
 
-	private HttpServer tcpServer(HttpServer base, ListenOptions options, EndpointProtocols protocols,
-			Handler handler, QuicTls quicTls) {
+	private HttpServer tcpServer(HttpServer base, ListenOptions options, EndpointProtocols protocols, Handler handler,
+			QuicTls quicTls) {
 		HttpServer server = base.protocol(protocols.tcp()).childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
 		if (options.getHttpsOptions() != null) {
 			server = TlsCustomizer.apply(server, options, quicTls);
@@ -222,7 +227,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	}
 
 	private HttpServer finish(HttpServer server, Handler handler) {
-		server = this.routeProviders.isEmpty() ? server.handle(handler) : server.route((routes) -> route(routes, handler));
+		server = this.routeProviders.isEmpty() ? server.handle(handler)
+				: server.route((routes) -> route(routes, handler));
 		if (this.resourceFactory != null) {
 			server = server.runOn(this.resourceFactory.getLoopResources());
 		}
@@ -230,8 +236,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	}
 
 	/**
-	 * Advertises HTTP/3 on the TCP responses of connections whose host name HTTP/3 serves (every connection when the
-	 * endpoint has one certificate; per SNI entry otherwise).
+	 * Advertises HTTP/3 on the TCP responses of connections whose host name HTTP/3 serves
+	 * (every connection when the endpoint has one certificate; per SNI entry otherwise).
 	 */
 	private static Handler altSvc(ReactorHttpHandlerAdapter adapter, int port) {
 		String value = Http3Servers.altSvc(port);
@@ -244,7 +250,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	}
 
 	/**
-	 * Sends {@code server.server-header} on every response (Spring Boot's Netty server leaves it out).
+	 * Sends {@code server.server-header} on every response (Spring Boot's Netty server
+	 * leaves it out).
 	 */
 	private static HttpHandler serverHeader(HttpHandler handler, String value) {
 		if (value == null || value.isBlank()) {
@@ -267,8 +274,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	/**
 	 * The application's handler as Reactor Netty calls it.
 	 */
-	private interface Handler
-			extends BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+	private interface Handler extends BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
 	}
 

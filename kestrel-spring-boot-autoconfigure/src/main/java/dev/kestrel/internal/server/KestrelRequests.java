@@ -27,7 +27,8 @@ public final class KestrelRequests {
 
 	/**
 	 * @param request a request served by a Kestrel endpoint
-	 * @return the endpoint name (configuration key or code name), or empty for requests from elsewhere
+	 * @return the endpoint name (configuration key or code name), or empty for requests
+	 * from elsewhere
 	 */
 	public static Optional<String> endpointName(ServerHttpRequest request) {
 		return channel(request).map(KestrelRequests::endpointName);
@@ -35,7 +36,8 @@ public final class KestrelRequests {
 
 	/**
 	 * @param request a request served by Reactor Netty
-	 * @return the protocol as Reactor Netty reports it ({@code HTTP/1.1}, {@code HTTP/2.0}), or empty
+	 * @return the protocol as Reactor Netty reports it ({@code HTTP/1.1},
+	 * {@code HTTP/2.0}), or empty
 	 */
 	public static Optional<String> protocol(ServerHttpRequest request) {
 		return nativeRequest(request).map(HttpServerRequest::protocol);

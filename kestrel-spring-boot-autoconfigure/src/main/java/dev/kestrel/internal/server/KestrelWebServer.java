@@ -20,14 +20,15 @@ import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * The application's web server: every endpoint of a {@link BindingPlan}, each bound as its own Reactor Netty server,
- * all sharing the application's handler and event loops.
+ * The application's web server: every endpoint of a {@link BindingPlan}, each bound as
+ * its own Reactor Netty server, all sharing the application's handler and event loops.
  * <ul>
- * <li>Start is all-or-nothing: if one endpoint cannot bind, the ones already bound are released before the error
- * surfaces.</li>
- * <li>Graceful shutdown closes every listener at once, then waits for the in-flight requests of every endpoint.</li>
- * <li>{@link #getPort()} is the first plain-HTTP TCP endpoint's port (what {@code local.server.port} and test clients
- * use).</li>
+ * <li>Start is all-or-nothing: if one endpoint cannot bind, the ones already bound are
+ * released before the error surfaces.</li>
+ * <li>Graceful shutdown closes every listener at once, then waits for the in-flight
+ * requests of every endpoint.</li>
+ * <li>{@link #getPort()} is the first plain-HTTP TCP endpoint's port (what
+ * {@code local.server.port} and test clients use).</li>
  * </ul>
  */
 public class KestrelWebServer implements WebServer {
@@ -158,8 +159,10 @@ public class KestrelWebServer implements WebServer {
 	}
 
 	/**
-	 * Returns the port of the first plain-HTTP TCP endpoint, else of the first TCP endpoint.
-	 * @return the port, or {@code -1} when not started or when only Unix sockets are bound
+	 * Returns the port of the first plain-HTTP TCP endpoint, else of the first TCP
+	 * endpoint.
+	 * @return the port, or {@code -1} when not started or when only Unix sockets are
+	 * bound
 	 */
 	@Override
 	public int getPort() {
@@ -172,7 +175,9 @@ public class KestrelWebServer implements WebServer {
 			.orElse(-1);
 	}
 
-	/** @return the endpoints bound, in binding order (empty when not started) */
+	/**
+	 * @return the endpoints bound, in binding order (empty when not started)
+	 */
 	public List<BoundEndpoint> getBoundEndpoints() {
 		return this.boundEndpoints;
 	}

@@ -13,15 +13,18 @@ import dev.kestrel.internal.server.tls.QuicTls;
 import dev.kestrel.internal.sni.TlsSelectors;
 
 /**
- * Applies an endpoint's TLS to its Reactor Netty server. Reactor Netty is told the endpoint is secure (with SNI, so that
- * it prepares the pipeline for a TLS handler chosen per connection), and each new connection gets the endpoint's own
- * handler ({@link EndpointTls}), which picks the certificate, TLS versions, client-certificate mode and ALPN protocols
- * from the client hello: the endpoint's {@code Sni} section, its certificate selector, its TLS handshake callback or
- * its single certificate. The handshake timeout and {@code onAuthenticate} apply per connection.
+ * Applies an endpoint's TLS to its Reactor Netty server. Reactor Netty is told the
+ * endpoint is secure (with SNI, so that it prepares the pipeline for a TLS handler chosen
+ * per connection), and each new connection gets the endpoint's own handler
+ * ({@link EndpointTls}), which picks the certificate, TLS versions, client-certificate
+ * mode and ALPN protocols from the client hello: the endpoint's {@code Sni} section, its
+ * certificate selector, its TLS handshake callback or its single certificate. The
+ * handshake timeout and {@code onAuthenticate} apply per connection.
  * <p>
- * When an SNI entry (or a TLS handshake callback) may negotiate a protocol the endpoint itself does not serve, for
- * example {@code Protocols: Http2} for one host on an {@code Http1} endpoint, the server is given both HTTP/1.1 and
- * HTTP/2: the protocol of each connection then follows what its ALPN negotiated.
+ * When an SNI entry (or a TLS handshake callback) may negotiate a protocol the endpoint
+ * itself does not serve, for example {@code Protocols: Http2} for one host on an
+ * {@code Http1} endpoint, the server is given both HTTP/1.1 and HTTP/2: the protocol of
+ * each connection then follows what its ALPN negotiated.
  */
 final class TlsCustomizer {
 

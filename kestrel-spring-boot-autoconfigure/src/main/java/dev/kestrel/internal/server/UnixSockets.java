@@ -16,9 +16,10 @@ import reactor.netty.resources.LoopResources;
 /**
  * Unix domain socket addresses for the transport in use, and the stale-socket rule.
  * <p>
- * Kestrel fails with "address already in use" when a socket file is left over from a crash (aspnetcore#46001, by
- * design). This starter is kinder and just as safe: a leftover socket file that nobody accepts connections on is
- * deleted (and logged); a socket somebody listens on is "address in use"; a path that is not a socket is never
+ * Kestrel fails with "address already in use" when a socket file is left over from a
+ * crash (aspnetcore#46001, by design). This starter is kinder and just as safe: a
+ * leftover socket file that nobody accepts connections on is deleted (and logged); a
+ * socket somebody listens on is "address in use"; a path that is not a socket is never
  * touched.
  */
 final class UnixSockets {
@@ -28,8 +29,8 @@ final class UnixSockets {
 
 	/**
 	 * @param path the socket path
-	 * @return Netty's {@link DomainSocketAddress} on the native transports (epoll, kqueue), the JDK's
-	 * {@link UnixDomainSocketAddress} on NIO
+	 * @return Netty's {@link DomainSocketAddress} on the native transports (epoll,
+	 * kqueue), the JDK's {@link UnixDomainSocketAddress} on NIO
 	 */
 	static SocketAddress address(String path) {
 		if (LoopResources.DEFAULT_NATIVE && LoopResources.hasNativeSupport()) {

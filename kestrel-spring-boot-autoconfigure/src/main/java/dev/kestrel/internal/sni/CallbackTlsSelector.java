@@ -16,9 +16,10 @@ import dev.kestrel.internal.sni.TlsConnectionRefusedException.Reason;
 import dev.kestrel.certificates.ServerCertificate;
 
 /**
- * An endpoint configured with {@code useHttps(TlsHandshakeCallbackOptions)}: the callback returns each connection's
- * whole TLS configuration. No HTTPS default and no Extended Key Usage check apply (Kestrel's rules for this path); the
- * protocols default to the endpoint's.
+ * An endpoint configured with {@code useHttps(TlsHandshakeCallbackOptions)}: the callback
+ * returns each connection's whole TLS configuration. No HTTPS default and no Extended Key
+ * Usage check apply (Kestrel's rules for this path); the protocols default to the
+ * endpoint's.
  */
 final class CallbackTlsSelector implements TlsSelector {
 

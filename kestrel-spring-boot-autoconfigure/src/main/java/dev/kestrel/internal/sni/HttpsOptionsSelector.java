@@ -9,8 +9,8 @@ import dev.kestrel.options.TlsConnectionContext;
 import dev.kestrel.certificates.ServerCertificate;
 
 /**
- * An endpoint without an {@code Sni} section: its certificate selector, called per handshake, else its one
- * certificate.
+ * An endpoint without an {@code Sni} section: its certificate selector, called per
+ * handshake, else its one certificate.
  */
 final class HttpsOptionsSelector implements TlsSelector {
 

@@ -28,10 +28,11 @@ final class Refusals {
 	 * @param endpointName the endpoint, for messages
 	 * @param connection the connection
 	 * @param serverName the SNI name, or {@code null}
-	 * @param checkUsage whether to refuse a certificate without the Server Authentication usage (Kestrel checks it,
-	 * except on the TLS handshake callback path)
+	 * @param checkUsage whether to refuse a certificate without the Server Authentication
+	 * usage (Kestrel checks it, except on the TLS handshake callback path)
 	 * @return the certificate
-	 * @throws TlsConnectionRefusedException when the selector fails, returns nothing or a certificate that cannot serve
+	 * @throws TlsConnectionRefusedException when the selector fails, returns nothing or a
+	 * certificate that cannot serve
 	 */
 	static ServerCertificate select(ServerCertificateSelector selector, String endpointName,
 			TlsConnectionContext connection, String serverName, boolean checkUsage) {
@@ -48,8 +49,8 @@ final class Refusals {
 					KestrelMessages.serverCertificateSelectorReturnedNull(endpointName, serverName), null);
 		}
 		if (checkUsage && !ServerCertificateValidator.isAllowedForServerAuthentication(certificate.certificate())) {
-			throw new TlsConnectionRefusedException(Reason.SERVER_ERROR, KestrelMessages
-				.selectedCertificateCannotServe(endpointName, certificate.thumbprint()), null);
+			throw new TlsConnectionRefusedException(Reason.SERVER_ERROR,
+					KestrelMessages.selectedCertificateCannotServe(endpointName, certificate.thumbprint()), null);
 		}
 		return certificate;
 	}

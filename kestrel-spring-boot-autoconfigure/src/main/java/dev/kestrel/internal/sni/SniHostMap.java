@@ -10,16 +10,18 @@ import static java.util.Objects.requireNonNull;
  * Kestrel's SNI key matching, at any scale. Keys are:
  * <ul>
  * <li>an exact host name, case-insensitive ({@code a.example.org});</li>
- * <li>{@code *.suffix}: any name ending in {@code .suffix}, at any depth ({@code *.example.org} matches
- * {@code a.example.org} and {@code a.b.example.org}, not {@code example.org}); the longest matching suffix wins;</li>
+ * <li>{@code *.suffix}: any name ending in {@code .suffix}, at any depth
+ * ({@code *.example.org} matches {@code a.example.org} and {@code a.b.example.org}, not
+ * {@code example.org}); the longest matching suffix wins;</li>
  * <li>{@code *}: every name, and clients that send no SNI.</li>
  * </ul>
- * Other patterns ({@code a*.example.org}) are exact names, as in Kestrel. Internationalized names match in either form
- * (see {@link HostNames}).
+ * Other patterns ({@code a*.example.org}) are exact names, as in Kestrel.
+ * Internationalized names match in either form (see {@link HostNames}).
  * <p>
- * Exact names are one hash lookup; wildcards are found by walking the name's labels from the left, one hash lookup
- * per label, so the longest suffix is tried first. The cost of a lookup does not depend on the number of keys.
- * Instances are immutable and thread-safe.
+ * Exact names are one hash lookup; wildcards are found by walking the name's labels from
+ * the left, one hash lookup per label, so the longest suffix is tried first. The cost of
+ * a lookup does not depend on the number of keys. Instances are immutable and
+ * thread-safe.
  *
  * @param <T> the value type
  */
@@ -42,8 +44,8 @@ public final class SniHostMap<T> {
 	 * @param <T> the value type
 	 * @param entries the keys and their values
 	 * @return the map
-	 * @throws IllegalArgumentException for an empty key or two keys that name the same host (see
-	 * {@link HostNames#duplicates})
+	 * @throws IllegalArgumentException for an empty key or two keys that name the same
+	 * host (see {@link HostNames#duplicates})
 	 */
 	public static <T> SniHostMap<T> of(Map<String, T> entries) {
 		requireNonNull(entries, "entries");
@@ -75,8 +77,10 @@ public final class SniHostMap<T> {
 	}
 
 	/**
-	 * Finds the value for a host name: the exact name, else the longest matching {@code *.suffix}, else {@code *}.
-	 * @param serverName the name the client sent, or {@code null} (or empty) when it sent none
+	 * Finds the value for a host name: the exact name, else the longest matching
+	 * {@code *.suffix}, else {@code *}.
+	 * @param serverName the name the client sent, or {@code null} (or empty) when it sent
+	 * none
 	 * @return the value, or {@code null} when nothing matches
 	 */
 	public T match(String serverName) {
@@ -99,12 +103,16 @@ public final class SniHostMap<T> {
 		return this.any;
 	}
 
-	/** @return whether a {@code *} key is present */
+	/**
+	 * @return whether a {@code *} key is present
+	 */
 	public boolean hasWildcard() {
 		return this.any != null;
 	}
 
-	/** @return the number of keys */
+	/**
+	 * @return the number of keys
+	 */
 	public int size() {
 		return this.exact.size() + this.wildcards.size() + ((this.any != null) ? 1 : 0);
 	}

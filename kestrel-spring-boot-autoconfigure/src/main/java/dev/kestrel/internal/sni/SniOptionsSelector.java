@@ -23,16 +23,19 @@ import dev.kestrel.certificates.ServerCertificate;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An endpoint's {@code Sni} section at work (Kestrel's {@code SniOptionsSelector}). Each handshake looks its host name
- * up in a {@link SniHostMap}: the exact name, else the longest {@code *.suffix}, else {@code *}; a client without SNI
- * gets {@code *}. Without a match the connection is refused with Kestrel's message, and the endpoint's own certificate
- * is never sent.
+ * An endpoint's {@code Sni} section at work (Kestrel's {@code SniOptionsSelector}). Each
+ * handshake looks its host name up in a {@link SniHostMap}: the exact name, else the
+ * longest {@code *.suffix}, else {@code *}; a client without SNI gets {@code *}. Without
+ * a match the connection is refused with Kestrel's message, and the endpoint's own
+ * certificate is never sent.
  * <p>
- * Each entry's settings are the entry's values over the endpoint's ({@link SniOptions}), resolved once at start-up.
- * Entries with equal settings share one {@link TlsSettings} instance, hence one TLS context, which the server builds
- * on the first handshake that needs it. An entry without a certificate on an endpoint with a certificate selector calls
- * the selector per handshake, as in Kestrel. An entry whose certificate loads on first use ({@link SniCertificate})
- * resolves its settings then, once; if the certificate cannot be loaded, its host's connections are refused.
+ * Each entry's settings are the entry's values over the endpoint's ({@link SniOptions}),
+ * resolved once at start-up. Entries with equal settings share one {@link TlsSettings}
+ * instance, hence one TLS context, which the server builds on the first handshake that
+ * needs it. An entry without a certificate on an endpoint with a certificate selector
+ * calls the selector per handshake, as in Kestrel. An entry whose certificate loads on
+ * first use ({@link SniCertificate}) resolves its settings then, once; if the certificate
+ * cannot be loaded, its host's connections are refused.
  */
 public final class SniOptionsSelector implements TlsSelector {
 
@@ -47,7 +50,8 @@ public final class SniOptionsSelector implements TlsSelector {
 	 * @param fallback the endpoint's TLS settings
 	 * @param endpointProtocols the endpoint's protocols
 	 * @param sni the entries, keyed as in configuration
-	 * @throws IllegalArgumentException for an invalid key, or an entry without a certificate on an endpoint without one
+	 * @throws IllegalArgumentException for an invalid key, or an entry without a
+	 * certificate on an endpoint without one
 	 */
 	public SniOptionsSelector(String endpointName, HttpsConnectionAdapterOptions fallback,
 			HttpProtocols endpointProtocols, Map<String, SniOptions> sni) {
@@ -90,8 +94,8 @@ public final class SniOptionsSelector implements TlsSelector {
 					+ "endpoint " + this.endpointName + ")");
 		}
 		TlsSettings shared = canonical.computeIfAbsent(settings, (key) -> key);
-		return new StaticEntry(CompletableFuture.completedFuture(new TlsSelection(shared, fallback.getOnAuthenticate(),
-				true)));
+		return new StaticEntry(
+				CompletableFuture.completedFuture(new TlsSelection(shared, fallback.getOnAuthenticate(), true)));
 	}
 
 	@Override
@@ -107,12 +111,17 @@ public final class SniOptionsSelector implements TlsSelector {
 		return entry.select(connection, serverName);
 	}
 
-	/** @return the number of SNI entries */
+	/**
+	 * @return the number of SNI entries
+	 */
 	public int size() {
 		return this.entries.size();
 	}
 
-	/** @return the number of distinct static settings, hence of TLS contexts at most (selector entries aside) */
+	/**
+	 * @return the number of distinct static settings, hence of TLS contexts at most
+	 * (selector entries aside)
+	 */
 	public int distinctSettings() {
 		return this.distinctSettings;
 	}
@@ -172,9 +181,9 @@ public final class SniOptionsSelector implements TlsSelector {
 				return Refusals.refuse(Reason.SERVER_ERROR, KestrelMessages.sniCertificateFailed(this.endpointName,
 						this.certificate.key(), ex.getProblem().description()), null);
 			}
-			selected = CompletableFuture.completedFuture(new TlsSelection(TlsSettings.of(loaded,
-					loaded.intermediates(), this.fallback, this.sslProtocols, this.mode, this.protocols),
-					this.fallback.getOnAuthenticate(), true));
+			selected = CompletableFuture
+				.completedFuture(new TlsSelection(TlsSettings.of(loaded, loaded.intermediates(), this.fallback,
+						this.sslProtocols, this.mode, this.protocols), this.fallback.getOnAuthenticate(), true));
 			this.selection = selected;
 			return selected;
 		}
@@ -190,9 +199,11 @@ public final class SniOptionsSelector implements TlsSelector {
 			try {
 				ServerCertificate certificate = Refusals.select(selector, this.endpointName, connection, serverName,
 						true);
-				return CompletableFuture.completedFuture(new TlsSelection(TlsSettings.of(certificate,
-						certificate.intermediates(), this.fallback, this.sslProtocols, this.mode, this.protocols),
-						this.fallback.getOnAuthenticate(), false));
+				return CompletableFuture.completedFuture(
+						new TlsSelection(
+								TlsSettings.of(certificate, certificate.intermediates(), this.fallback,
+										this.sslProtocols, this.mode, this.protocols),
+								this.fallback.getOnAuthenticate(), false));
 			}
 			catch (TlsConnectionRefusedException ex) {
 				return CompletableFuture.failedFuture(ex);

@@ -12,9 +12,11 @@ import static java.util.Objects.requireNonNull;
  * The TLS configuration chosen for one connection.
  *
  * @param settings what the TLS context is built from
- * @param onAuthenticate runs with the connection's engine before the handshake, or {@code null}
- * @param shared whether the settings come from configuration (their context is kept for the life of the server) or
- * from code called per connection (their context is kept in a bounded cache)
+ * @param onAuthenticate runs with the connection's engine before the handshake, or
+ * {@code null}
+ * @param shared whether the settings come from configuration (their context is kept for
+ * the life of the server) or from code called per connection (their context is kept in a
+ * bounded cache)
  */
 public record TlsSelection(TlsSettings settings, BiConsumer<TlsConnectionContext, SSLEngine> onAuthenticate,
 		boolean shared) {

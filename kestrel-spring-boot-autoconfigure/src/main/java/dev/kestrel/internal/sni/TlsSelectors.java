@@ -10,9 +10,9 @@ import dev.kestrel.options.TlsHandshakeCallbackOptions;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The {@link TlsSelector} of an HTTPS endpoint, from what configured it: the TLS handshake callback
- * ({@code useHttps(TlsHandshakeCallbackOptions)}), else the {@code Sni} section, else the endpoint's certificate
- * selector or certificate.
+ * The {@link TlsSelector} of an HTTPS endpoint, from what configured it: the TLS
+ * handshake callback ({@code useHttps(TlsHandshakeCallbackOptions)}), else the
+ * {@code Sni} section, else the endpoint's certificate selector or certificate.
  */
 public final class TlsSelectors {
 
@@ -46,8 +46,9 @@ public final class TlsSelectors {
 	}
 
 	/**
-	 * Returns every protocol a connection to the endpoint may negotiate: the endpoint's, its SNI entries', or any
-	 * protocol for a TLS handshake callback (which chooses per connection).
+	 * Returns every protocol a connection to the endpoint may negotiate: the endpoint's,
+	 * its SNI entries', or any protocol for a TLS handshake callback (which chooses per
+	 * connection).
 	 * @param endpoint an HTTPS endpoint
 	 * @return whether HTTP/1.1 and whether HTTP/2 may be negotiated, as protocols
 	 */

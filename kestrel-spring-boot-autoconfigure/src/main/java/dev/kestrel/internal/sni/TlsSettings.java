@@ -16,10 +16,12 @@ import dev.kestrel.certificates.ServerCertificate;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Everything a TLS context is built from: the certificate and the chain sent with it, the TLS versions, the
- * client-certificate mode and validation, and the HTTP protocols offered with ALPN. A value: connections whose
- * settings are equal share one TLS context. Settings that do not matter for the mode (client validation without a
- * client certificate) are left out, so that they do not split contexts. {@link #toString()} never shows the key.
+ * Everything a TLS context is built from: the certificate and the chain sent with it, the
+ * TLS versions, the client-certificate mode and validation, and the HTTP protocols
+ * offered with ALPN. A value: connections whose settings are equal share one TLS context.
+ * Settings that do not matter for the mode (client validation without a client
+ * certificate) are left out, so that they do not split contexts. {@link #toString()}
+ * never shows the key.
  */
 public final class TlsSettings {
 
@@ -64,7 +66,8 @@ public final class TlsSettings {
 	 * @param certificate the server certificate
 	 * @param chain the intermediates sent after it
 	 * @param options the TLS versions, client-certificate mode and validation
-	 * @param sslProtocols the TLS versions (empty: the platform default), overriding the options'
+	 * @param sslProtocols the TLS versions (empty: the platform default), overriding the
+	 * options'
 	 * @param clientCertificateMode the client-certificate mode, overriding the options'
 	 * @param protocols the HTTP protocols offered with ALPN
 	 * @return the settings
@@ -99,42 +102,58 @@ public final class TlsSettings {
 				protocols);
 	}
 
-	/** @return the server certificate */
+	/**
+	 * @return the server certificate
+	 */
 	public ServerCertificate certificate() {
 		return this.certificate;
 	}
 
-	/** @return the intermediates sent after the certificate */
+	/**
+	 * @return the intermediates sent after the certificate
+	 */
 	public List<X509Certificate> chain() {
 		return this.chain;
 	}
 
-	/** @return the TLS versions (empty: the platform default) */
+	/**
+	 * @return the TLS versions (empty: the platform default)
+	 */
 	public Set<SslProtocols> sslProtocols() {
 		return this.sslProtocols;
 	}
 
-	/** @return the client-certificate mode */
+	/**
+	 * @return the client-certificate mode
+	 */
 	public ClientCertificateMode clientCertificateMode() {
 		return this.clientCertificateMode;
 	}
 
-	/** @return the client-certificate validator, or {@code null} */
+	/**
+	 * @return the client-certificate validator, or {@code null}
+	 */
 	public ClientCertificateValidator clientCertificateValidation() {
 		return this.clientCertificateValidation;
 	}
 
-	/** @return the extra authorities trusted for client certificates */
+	/**
+	 * @return the extra authorities trusted for client certificates
+	 */
 	public List<X509Certificate> clientCertificateAuthorities() {
 		return this.clientCertificateAuthorities;
 	}
 
-	/** @return whether client certificates are checked for revocation */
+	/**
+	 * @return whether client certificates are checked for revocation
+	 */
 	public boolean checkCertificateRevocation() {
 		return this.checkCertificateRevocation;
 	}
 
-	/** @return the HTTP protocols offered with ALPN */
+	/**
+	 * @return the HTTP protocols offered with ALPN
+	 */
 	public HttpProtocols protocols() {
 		return this.protocols;
 	}
@@ -148,7 +167,8 @@ public final class TlsSettings {
 			return false;
 		}
 		return this.certificate.equals(that.certificate) && this.chain.equals(that.chain)
-				&& this.sslProtocols.equals(that.sslProtocols) && this.clientCertificateMode == that.clientCertificateMode
+				&& this.sslProtocols.equals(that.sslProtocols)
+				&& this.clientCertificateMode == that.clientCertificateMode
 				&& Objects.equals(this.clientCertificateValidation, that.clientCertificateValidation)
 				&& this.clientCertificateAuthorities.equals(that.clientCertificateAuthorities)
 				&& this.checkCertificateRevocation == that.checkCertificateRevocation

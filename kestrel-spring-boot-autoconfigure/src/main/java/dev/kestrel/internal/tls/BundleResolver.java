@@ -11,7 +11,8 @@ public interface BundleResolver {
 	/**
 	 * Resolves a bundle.
 	 * @param bundleName the bundle name
-	 * @return the bundle's certificate with its key, or {@code null} when no bundle has that name
+	 * @return the bundle's certificate with its key, or {@code null} when no bundle has
+	 * that name
 	 */
 	ServerCertificate resolve(String bundleName);
 

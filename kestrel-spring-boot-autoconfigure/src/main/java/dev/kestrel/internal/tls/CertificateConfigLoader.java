@@ -16,9 +16,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Loads the certificate of a {@code Certificate} configuration section, like Kestrel's
- * {@code CertificateConfigLoader}: a file ({@code Path}, {@code KeyPath}, {@code Password}), a store entry
- * ({@code Subject}, {@code Store}, {@code Location}, {@code AllowInvalid}) or a Spring SSL bundle ({@code Bundle}).
- * The certificate is then checked by {@link ServerCertificateValidator}. Every error names the endpoint and the
+ * {@code CertificateConfigLoader}: a file ({@code Path}, {@code KeyPath},
+ * {@code Password}), a store entry ({@code Subject}, {@code Store}, {@code Location},
+ * {@code AllowInvalid}) or a Spring SSL bundle ({@code Bundle}). The certificate is then
+ * checked by {@link ServerCertificateValidator}. Every error names the endpoint and the
  * configuration key at fault.
  */
 public final class CertificateConfigLoader {
@@ -31,14 +32,17 @@ public final class CertificateConfigLoader {
 
 	/**
 	 * Loads the certificate of a configuration section.
-	 * @param endpointName the endpoint name for messages ({@code Default} for {@code Certificates.Default})
-	 * @param keyPrefix the section's key for messages, e.g. {@code kestrel.endpoints.Https.certificate}
+	 * @param endpointName the endpoint name for messages ({@code Default} for
+	 * {@code Certificates.Default})
+	 * @param keyPrefix the section's key for messages, e.g.
+	 * {@code kestrel.endpoints.Https.certificate}
 	 * @param config the section
 	 * @param contentRoot the directory relative paths resolve against
 	 * @param storeLoader lists store entries for {@code Subject}
 	 * @param bundleResolver resolves {@code Bundle}
 	 * @return the certificate and its warnings, or empty when the section names no source
-	 * @throws KestrelConfigurationException if the section is invalid or the certificate cannot be loaded or used
+	 * @throws KestrelConfigurationException if the section is invalid or the certificate
+	 * cannot be loaded or used
 	 */
 	public static Optional<LoadedCertificate> load(String endpointName, String keyPrefix, CertificateConfig config,
 			Path contentRoot, StoreLoader storeLoader, BundleResolver bundleResolver) {

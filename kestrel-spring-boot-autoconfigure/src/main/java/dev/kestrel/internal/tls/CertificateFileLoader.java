@@ -39,13 +39,15 @@ import dev.kestrel.internal.tls.store.Pkcs12Files;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Loads a server certificate from files, like Kestrel's {@code CertificateConfigLoader}: a PKCS#12 file
- * ({@code Path} + {@code Password}), or a PEM or DER certificate with a PEM private key ({@code Path} +
- * {@code KeyPath} + optional {@code Password}). Every extra certificate in a PEM certificate file becomes an
- * intermediate. Relative paths resolve against the content root (the application's working directory).
+ * Loads a server certificate from files, like Kestrel's {@code CertificateConfigLoader}:
+ * a PKCS#12 file ({@code Path} + {@code Password}), or a PEM or DER certificate with a
+ * PEM private key ({@code Path} + {@code KeyPath} + optional {@code Password}). Every
+ * extra certificate in a PEM certificate file becomes an intermediate. Relative paths
+ * resolve against the content root (the application's working directory).
  * <p>
- * Every failure is a {@link KestrelConfigurationException} that names the file, and the endpoint and the
- * configuration key when the loader was created with them. No message contains the password.
+ * Every failure is a {@link KestrelConfigurationException} that names the file, and the
+ * endpoint and the configuration key when the loader was created with them. No message
+ * contains the password.
  */
 public final class CertificateFileLoader {
 
@@ -72,12 +74,12 @@ public final class CertificateFileLoader {
 	}
 
 	/**
-	 * Creates a loader whose errors name the endpoint and the key ({@code keyPrefix + ".path"},
-	 * {@code ".key-path"} or {@code ".password"}).
+	 * Creates a loader whose errors name the endpoint and the key
+	 * ({@code keyPrefix + ".path"}, {@code ".key-path"} or {@code ".password"}).
 	 * @param contentRoot the directory relative paths resolve against
 	 * @param endpointName the endpoint name, or {@code null}
-	 * @param keyPrefix the certificate section's key, e.g. {@code kestrel.endpoints.Https.certificate}, or
-	 * {@code null}
+	 * @param keyPrefix the certificate section's key, e.g.
+	 * {@code kestrel.endpoints.Https.certificate}, or {@code null}
 	 */
 	public CertificateFileLoader(Path contentRoot, String endpointName, String keyPrefix) {
 		this.contentRoot = requireNonNull(contentRoot, "contentRoot");
@@ -96,8 +98,8 @@ public final class CertificateFileLoader {
 	}
 
 	/**
-	 * Loads a certificate the way the configuration describes it: PEM or DER certificate plus key when
-	 * {@code keyPath} is set, PKCS#12 otherwise.
+	 * Loads a certificate the way the configuration describes it: PEM or DER certificate
+	 * plus key when {@code keyPath} is set, PKCS#12 otherwise.
 	 * @param path the certificate file ({@code Path})
 	 * @param keyPath the PEM key file ({@code KeyPath}), or {@code null}
 	 * @param password the PKCS#12 or key password, or {@code null}
@@ -121,8 +123,9 @@ public final class CertificateFileLoader {
 	}
 
 	/**
-	 * Loads a PKCS#12 (PFX) file: the first entry that has a private key, with its chain. The file is read like a
-	 * certificate store file, by {@link Pkcs12Files#decode(byte[], char[])}.
+	 * Loads a PKCS#12 (PFX) file: the first entry that has a private key, with its chain.
+	 * The file is read like a certificate store file, by
+	 * {@link Pkcs12Files#decode(byte[], char[])}.
 	 * @param path the file
 	 * @param password the password; {@code null} or empty for a file without password
 	 * @return the certificate with its key
@@ -135,11 +138,13 @@ public final class CertificateFileLoader {
 
 	/**
 	 * Loads a PEM or DER certificate and its PEM private key.
-	 * @param certificatePath the certificate file; extra PEM certificates become intermediates
+	 * @param certificatePath the certificate file; extra PEM certificates become
+	 * intermediates
 	 * @param keyPath the PEM private key file (may be the certificate file)
 	 * @param password the key password, or {@code null} for an unencrypted key
 	 * @return the certificate with its key
-	 * @throws KestrelConfigurationException if the files cannot be loaded or do not belong together
+	 * @throws KestrelConfigurationException if the files cannot be loaded or do not
+	 * belong together
 	 */
 	public ServerCertificate loadPem(String certificatePath, String keyPath, String password) {
 		requireNonNull(keyPath, "keyPath");

@@ -30,11 +30,12 @@ import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
- * Reads the first private key of a PEM file: PKCS#8 {@code PRIVATE KEY} and {@code ENCRYPTED PRIVATE KEY} (PBES2 with
- * PBKDF2 or scrypt, PBES1, PKCS#12 PBE), PKCS#1 {@code RSA PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY} (with or without
- * a preceding {@code EC PARAMETERS} block, or without any curve when the caller knows it), {@code DSA PRIVATE KEY},
- * and the legacy OpenSSL
- * {@code Proc-Type: 4,ENCRYPTED} forms of the last three. Other blocks (certificates) are skipped.
+ * Reads the first private key of a PEM file: PKCS#8 {@code PRIVATE KEY} and
+ * {@code ENCRYPTED PRIVATE KEY} (PBES2 with PBKDF2 or scrypt, PBES1, PKCS#12 PBE), PKCS#1
+ * {@code RSA PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY} (with or without a preceding
+ * {@code EC PARAMETERS} block, or without any curve when the caller knows it),
+ * {@code DSA PRIVATE KEY}, and the legacy OpenSSL {@code Proc-Type: 4,ENCRYPTED} forms of
+ * the last three. Other blocks (certificates) are skipped.
  */
 final class PemKeyReader {
 
@@ -48,8 +49,9 @@ final class PemKeyReader {
 	 * Reads the first private key.
 	 * @param content the file content
 	 * @param password the password, or {@code null}/empty when none is configured
-	 * @param defaultEcParameters the curve of an {@code EC PRIVATE KEY} that names none and follows no
-	 * {@code EC PARAMETERS} block (the certificate's curve), or {@code null}
+	 * @param defaultEcParameters the curve of an {@code EC PRIVATE KEY} that names none
+	 * and follows no {@code EC PARAMETERS} block (the certificate's curve), or
+	 * {@code null}
 	 * @return the key
 	 * @throws PemKeyException if no private key can be read
 	 */
@@ -137,8 +139,9 @@ final class PemKeyReader {
 		try {
 			if (parsed instanceof PEMEncryptedKeyPair encrypted) {
 				requirePassword(password);
-				return encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(this.provider)
-					.build(password)).getPrivateKeyInfo();
+				return encrypted
+					.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(this.provider).build(password))
+					.getPrivateKeyInfo();
 			}
 			if (parsed instanceof PEMKeyPair keyPair) {
 				return keyPair.getPrivateKeyInfo();

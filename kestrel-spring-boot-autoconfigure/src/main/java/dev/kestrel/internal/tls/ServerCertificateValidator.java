@@ -14,9 +14,10 @@ import dev.kestrel.internal.tls.store.Thumbprints;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Checks a server certificate before use, like Kestrel: a certificate whose Extended Key Usage extension lacks Server
- * Authentication is refused; a certificate without a subjectAlternativeName extension, or outside its validity
- * period, is accepted with a warning that the caller logs.
+ * Checks a server certificate before use, like Kestrel: a certificate whose Extended Key
+ * Usage extension lacks Server Authentication is refused; a certificate without a
+ * subjectAlternativeName extension, or outside its validity period, is accepted with a
+ * warning that the caller logs.
  */
 public final class ServerCertificateValidator {
 
@@ -48,7 +49,8 @@ public final class ServerCertificateValidator {
 	 * Validates a server certificate.
 	 * @param certificate the leaf certificate
 	 * @return the warnings to log (missing SAN, expired, not yet valid), possibly empty
-	 * @throws KestrelConfigurationException if the certificate may not be used for server authentication
+	 * @throws KestrelConfigurationException if the certificate may not be used for server
+	 * authentication
 	 */
 	public List<String> validate(X509Certificate certificate) {
 		requireNonNull(certificate, "certificate");
@@ -73,9 +75,10 @@ public final class ServerCertificateValidator {
 	}
 
 	/**
-	 * Returns whether a certificate may be used for server authentication: it has no Extended Key Usage extension,
-	 * or the extension lists Server Authentication ({@value #SERVER_AUTHENTICATION_OID}). Like Kestrel,
-	 * {@code anyExtendedKeyUsage} does not count.
+	 * Returns whether a certificate may be used for server authentication: it has no
+	 * Extended Key Usage extension, or the extension lists Server Authentication
+	 * ({@value #SERVER_AUTHENTICATION_OID}). Like Kestrel, {@code anyExtendedKeyUsage}
+	 * does not count.
 	 * @param certificate the certificate
 	 * @return whether it may be used as a server certificate
 	 */

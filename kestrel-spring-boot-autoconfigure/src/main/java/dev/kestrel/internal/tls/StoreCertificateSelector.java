@@ -27,16 +27,18 @@ import dev.kestrel.internal.tls.store.StoredCertificate;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Picks the certificate for a {@code Subject} among the entries of a store, like Kestrel's
- * {@code CertificateLoader.LoadFromStoreCert}:
+ * Picks the certificate for a {@code Subject} among the entries of a store, like
+ * Kestrel's {@code CertificateLoader.LoadFromStoreCert}:
  * <ol>
- * <li>the subject is a case-insensitive substring of one of the subject name's attribute values (.NET
- * {@code FindBySubjectName}), so {@code localhost} matches {@code CN=localhost} and {@code CN=a.localhost.test};</li>
+ * <li>the subject is a case-insensitive substring of one of the subject name's attribute
+ * values (.NET {@code FindBySubjectName}), so {@code localhost} matches
+ * {@code CN=localhost} and {@code CN=a.localhost.test};</li>
  * <li>unless {@code AllowInvalid}, the certificate is within its validity period;</li>
- * <li>it has no Extended Key Usage extension, or one that lists Server Authentication;</li>
+ * <li>it has no Extended Key Usage extension, or one that lists Server
+ * Authentication;</li>
  * <li>the store holds its private key;</li>
- * <li>among the rest, the first whose common name equals the subject (ignoring case) wins, else the one that
- * expires last.</li>
+ * <li>among the rest, the first whose common name equals the subject (ignoring case)
+ * wins, else the one that expires last.</li>
  * </ol>
  */
 public final class StoreCertificateSelector {
@@ -64,7 +66,8 @@ public final class StoreCertificateSelector {
 	 * @param subject the configured {@code Subject}
 	 * @param storeLocation the store location, for the message
 	 * @param storeName the store name, for the message
-	 * @param allowInvalid whether certificates outside their validity period may be selected
+	 * @param allowInvalid whether certificates outside their validity period may be
+	 * selected
 	 * @return the selected certificate
 	 * @throws KestrelConfigurationException if no certificate qualifies
 	 */
@@ -81,7 +84,8 @@ public final class StoreCertificateSelector {
 	 * Finds the certificate for a subject.
 	 * @param candidates the store's entries
 	 * @param subject the configured {@code Subject}
-	 * @param allowInvalid whether certificates outside their validity period may be selected
+	 * @param allowInvalid whether certificates outside their validity period may be
+	 * selected
 	 * @return the selected certificate, or empty when none qualifies
 	 */
 	public Optional<ServerCertificate> find(List<StoredCertificate> candidates, String subject, boolean allowInvalid) {
@@ -104,24 +108,23 @@ public final class StoreCertificateSelector {
 	}
 
 	/**
-	 * Returns whether a subject matches a certificate like .NET {@code FindBySubjectName}: a case-insensitive
-	 * substring of one of the subject name's attribute values.
+	 * Returns whether a subject matches a certificate like .NET
+	 * {@code FindBySubjectName}: a case-insensitive substring of one of the subject
+	 * name's attribute values.
 	 * @param certificate the certificate
 	 * @param subject the configured subject
 	 * @return whether it matches
 	 */
 	static boolean subjectMatches(X509Certificate certificate, String subject) {
 		String needle = subject.toLowerCase(Locale.ROOT);
-		return attributeValues(certificate, null)
-			.anyMatch((value) -> value.toLowerCase(Locale.ROOT).contains(needle));
+		return attributeValues(certificate, null).anyMatch((value) -> value.toLowerCase(Locale.ROOT).contains(needle));
 	}
 
 	private static Stream<String> commonNames(X509Certificate certificate) {
 		return attributeValues(certificate, BCStyle.CN);
 	}
 
-	private static Stream<String> attributeValues(X509Certificate certificate,
-			ASN1ObjectIdentifier type) {
+	private static Stream<String> attributeValues(X509Certificate certificate, ASN1ObjectIdentifier type) {
 		X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
 		RDN[] rdns = (type != null) ? name.getRDNs(type) : name.getRDNs();
 		return Stream.of(rdns)

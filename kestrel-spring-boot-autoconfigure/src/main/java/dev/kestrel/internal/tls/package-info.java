@@ -1,6 +1,6 @@
 /**
- * Certificate sources: files (PFX, PEM with every key format), certificate stores, Spring SSL bundles, and their
- * validation. Internal API.
+ * Certificate sources: files (PFX, PEM with every key format), certificate stores, Spring
+ * SSL bundles, and their validation. Internal API.
  */
 @NullMarked
 package dev.kestrel.internal.tls;

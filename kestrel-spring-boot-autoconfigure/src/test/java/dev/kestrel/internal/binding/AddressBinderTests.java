@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link AddressBinder}: which endpoints are bound (S1.3, S1.4) and how the choice is reported.
+ * Tests for {@link AddressBinder}: which endpoints are bound (S1.3, S1.4) and how the
+ * choice is reported.
  */
 class AddressBinderTests {
 
@@ -49,7 +50,8 @@ class AddressBinderTests {
 	@Test
 	void anEmptyConfigurationSectionStillBindsTheDefault() {
 		this.options.configure(KestrelConfig.EMPTY);
-		assertThat(AddressBinder.plan(this.options, HostingAddresses.NONE).endpoints()).extracting(ListenOptions::getSource)
+		assertThat(AddressBinder.plan(this.options, HostingAddresses.NONE).endpoints())
+			.extracting(ListenOptions::getSource)
 			.containsExactly(EndpointSource.DEFAULT);
 	}
 
@@ -61,7 +63,8 @@ class AddressBinderTests {
 			.isEqualTo(HttpProtocols.HTTP1);
 	}
 
-	// ---------------------------------------------------------------- code and configuration endpoints
+	// ---------------------------------------------------------------- code and
+	// configuration endpoints
 
 	@Test
 	void codeAndConfigurationEndpointsAddUpCodeFirst() {
@@ -87,8 +90,8 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				urls("ASPNETCORE_URLS", "http://localhost:5000", "http://*:5001"));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("Http");
-		assertThat(plan.warnings()).containsExactly(
-				KestrelMessages.overridingAddresses(List.of("http://localhost:5000", "http://*:5001")));
+		assertThat(plan.warnings())
+			.containsExactly(KestrelMessages.overridingAddresses(List.of("http://localhost:5000", "http://*:5001")));
 		assertThat(plan.warnings().get(0)).startsWith("Overriding address(es) 'http://localhost:5000, http://*:5001'.");
 	}
 
@@ -206,9 +209,12 @@ class AddressBinderTests {
 		});
 	}
 
-	// BUG: Kestrel reports an http:// address that ConfigureEndpointDefaults upgraded with UseHttps as https://
-	// (S1.5, test RegisterHttpAddress_UpgradedToHttpsByConfigureEndpointDefaults). The endpoint is TLS here
-	// (isHttps() is true) but its display name keeps http:// because ListenOptions.getScheme() ignores useHttps.
+	// BUG: Kestrel reports an http:// address that ConfigureEndpointDefaults upgraded
+	// with UseHttps as https://
+	// (S1.5, test RegisterHttpAddress_UpgradedToHttpsByConfigureEndpointDefaults). The
+	// endpoint is TLS here
+	// (isHttps() is true) but its display name keeps http:// because
+	// ListenOptions.getScheme() ignores useHttps.
 	@Test
 	void httpUrlUpgradedToHttpsByEndpointDefaultsIsReportedAsHttps() {
 		ServerCertificate certificate = TestCertificates.selfSigned("localhost").toServerCertificate();
@@ -220,15 +226,15 @@ class AddressBinderTests {
 		});
 	}
 
-	// ---------------------------------------------------------------- server.port and server.address
+	// ---------------------------------------------------------------- server.port and
+	// server.address
 
 	@Test
 	void urlsBeatServerPortWithAWarning() {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of("http://127.0.0.1:5000"), "urls", 8080, null));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName).containsExactly("http://127.0.0.1:5000");
-		assertThat(plan.warnings())
-			.containsExactly(KestrelMessages.overridingAddresses(List.of("server.port=8080")));
+		assertThat(plan.warnings()).containsExactly(KestrelMessages.overridingAddresses(List.of("server.port=8080")));
 	}
 
 	@Test
@@ -294,8 +300,7 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options, new HostingAddresses(List.of(), null, 8080, null));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("Http");
 		assertThat(plan.endpoints()).extracting(ListenOptions::getPort).containsExactly(5000);
-		assertThat(plan.warnings())
-			.containsExactly(KestrelMessages.overridingAddresses(List.of("server.port=8080")));
+		assertThat(plan.warnings()).containsExactly(KestrelMessages.overridingAddresses(List.of("server.port=8080")));
 		assertThat(plan.notes()).isEmpty();
 	}
 
@@ -353,7 +358,8 @@ class AddressBinderTests {
 		this.options.listenAnyIP(9000);
 		this.options.listenAnyIP(9001, (listen) -> listen.name("named"));
 		this.options.listenAnyIP(9002);
-		assertThat(AddressBinder.plan(this.options, HostingAddresses.NONE).endpoints()).extracting(ListenOptions::getName)
+		assertThat(AddressBinder.plan(this.options, HostingAddresses.NONE).endpoints())
+			.extracting(ListenOptions::getName)
 			.containsExactly("code-0", "named", "code-1");
 	}
 

@@ -48,9 +48,10 @@ import dev.kestrel.certificates.ServerCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP/3 with everything that chooses TLS per connection — the SNI map, a certificate selector, a TLS handshake
- * callback — and with client certificates, proven with Reactor Netty's HTTP/3 client (which sends the SNI name it is
- * given) and curl for the {@code Alt-Svc} header over TCP.
+ * HTTP/3 with everything that chooses TLS per connection — the SNI map, a certificate
+ * selector, a TLS handshake callback — and with client certificates, proven with Reactor
+ * Netty's HTTP/3 client (which sends the SNI name it is given) and curl for the
+ * {@code Alt-Svc} header over TCP.
  */
 class Http3IntegrationTests {
 
@@ -190,19 +191,17 @@ class Http3IntegrationTests {
 
 	static Http3Result http3(int port, String serverName, TestCertificate clientCertificate, String path) {
 		AtomicReference<X509Certificate> served = new AtomicReference<>();
-		HttpClient client = HttpClient.create()
-			.protocol(HttpProtocol.HTTP3)
-			.secure((spec) -> {
-				var ssl = spec.sslContext(Http3SslContextSpec.forClient().configure((builder) -> {
-					builder.trustManager(new RecordingTrustManager(served));
-					if (clientCertificate != null) {
-						builder.keyManager(clientCertificate.privateKey(), null, clientCertificate.certificate());
-					}
-				}));
-				if (serverName != null) {
-					ssl.serverNames(new SNIHostName(serverName));
+		HttpClient client = HttpClient.create().protocol(HttpProtocol.HTTP3).secure((spec) -> {
+			var ssl = spec.sslContext(Http3SslContextSpec.forClient().configure((builder) -> {
+				builder.trustManager(new RecordingTrustManager(served));
+				if (clientCertificate != null) {
+					builder.keyManager(clientCertificate.privateKey(), null, clientCertificate.certificate());
 				}
-			})
+			}));
+			if (serverName != null) {
+				ssl.serverNames(new SNIHostName(serverName));
+			}
+		})
 			.http3Settings((settings) -> settings.maxData(10_000_000)
 				.maxStreamDataBidirectionalLocal(1_000_000)
 				.maxStreamDataBidirectionalRemote(1_000_000)
@@ -255,7 +254,8 @@ class Http3IntegrationTests {
 	}
 
 	/**
-	 * Accepts any server certificate and records it, so that tests can see which one the server chose.
+	 * Accepts any server certificate and records it, so that tests can see which one the
+	 * server chose.
 	 */
 	static final class RecordingTrustManager extends X509ExtendedTrustManager {
 
@@ -310,11 +310,12 @@ class Http3IntegrationTests {
 		@Bean
 		RouterFunction<ServerResponse> tlsRoute() {
 			return RouterFunctions.route()
-				.GET("/tls", (request) -> ServerResponse.ok()
-					.bodyValue(TlsHandshakes.details(request.exchange().getRequest())
-						.map((tls) -> tls.hostName() + " " + tls.protocol() + " " + tls.cipherSuite() + " "
-								+ tls.applicationProtocol())
-						.orElse("none")))
+				.GET("/tls",
+						(request) -> ServerResponse.ok()
+							.bodyValue(TlsHandshakes.details(request.exchange().getRequest())
+								.map((tls) -> tls.hostName() + " " + tls.protocol() + " " + tls.cipherSuite() + " "
+										+ tls.applicationProtocol())
+								.orElse("none")))
 				.build();
 		}
 
@@ -322,8 +323,8 @@ class Http3IntegrationTests {
 		KestrelServerOptionsCustomizer http3TestEndpoints() {
 			return (options) -> {
 				options.configure()
-					.endpoint("Mtls", (endpoint) -> endpoint.httpsOptions().clientCertificateAuthorities(
-							root.certificate()));
+					.endpoint("Mtls",
+							(endpoint) -> endpoint.httpsOptions().clientCertificateAuthorities(root.certificate()));
 				options.listen(InetAddress.getLoopbackAddress(), 0, (listen) -> listen.name("Selector")
 					.protocols(HttpProtocols.HTTP3)
 					.useHttps(new HttpsConnectionAdapterOptions().serverCertificateSelector((connection, name) -> {

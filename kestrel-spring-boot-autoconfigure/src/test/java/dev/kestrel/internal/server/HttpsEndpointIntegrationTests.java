@@ -48,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * HTTPS endpoints end to end: every certificate source, the fallback chain, TLS versions, client certificates and
- * the code API, with the JDK client, curl and openssl s_client.
+ * HTTPS endpoints end to end: every certificate source, the fallback chain, TLS versions,
+ * client certificates and the code API, with the JDK client, curl and openssl s_client.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HttpsEndpointIntegrationTests {
@@ -112,7 +112,8 @@ class HttpsEndpointIntegrationTests {
 		rootPem = root.writeCertificatePem(certs);
 		caBundle = certs.resolve("ca-bundle.pem");
 		try {
-			Files.writeString(caBundle, Files.readString(rootPem) + Files.readString(intermediate.writeCertificatePem(certs)));
+			Files.writeString(caBundle,
+					Files.readString(rootPem) + Files.readString(intermediate.writeCertificatePem(certs)));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -205,7 +206,8 @@ class HttpsEndpointIntegrationTests {
 		}
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Https.Url=https://127.0.0.1:0")) {
 			assertThat(servedCertificate(port(context, "Https")).getNonCriticalExtensionOIDs())
-				.as("found again without auto-create").contains(DevelopmentCertificate.OID);
+				.as("found again without auto-create")
+				.contains(DevelopmentCertificate.OID);
 		}
 	}
 
@@ -305,10 +307,11 @@ class HttpsEndpointIntegrationTests {
 		}
 		List<String> seen = new ArrayList<>();
 		CodeEndpoints.customizer = (options) -> options.configure()
-			.endpoint("Mtls", (endpoint) -> endpoint.httpsOptions().clientCertificateValidation((cert, chain, errors) -> {
-				seen.add(cert.getSubjectX500Principal().getName() + " " + errors);
-				return false;
-			}));
+			.endpoint("Mtls",
+					(endpoint) -> endpoint.httpsOptions().clientCertificateValidation((cert, chain, errors) -> {
+						seen.add(cert.getSubjectX500Principal().getName() + " " + errors);
+						return false;
+					}));
 		try (ConfigurableApplicationContext context = start(CodeEndpoints.class, mtls("RequireCertificate"))) {
 			assertThat(curl(context, "Mtls", "--cert", clientPem.certificate().toString(), "--key",
 					clientPem.key().toString())
@@ -321,9 +324,10 @@ class HttpsEndpointIntegrationTests {
 	@RequiresTools("curl")
 	void revocationCheckingRejectsCertificatesWhoseStatusIsUnknown() {
 		CodeEndpoints.customizer = (options) -> options.configure()
-			.endpoint("Mtls", (endpoint) -> endpoint.httpsOptions()
-				.clientCertificateAuthorities(root.certificate())
-				.checkCertificateRevocation(true));
+			.endpoint("Mtls",
+					(endpoint) -> endpoint.httpsOptions()
+						.clientCertificateAuthorities(root.certificate())
+						.checkCertificateRevocation(true));
 		try (ConfigurableApplicationContext context = start(CodeEndpoints.class, mtls("RequireCertificate"))) {
 			assertThat(curl(context, "Mtls", "--cert", clientPem.certificate().toString(), "--key",
 					clientPem.key().toString())
@@ -333,10 +337,11 @@ class HttpsEndpointIntegrationTests {
 
 	@Test
 	void handshakeTimeoutClosesSilentConnections() throws Exception {
-		CodeEndpoints.customizer = (options) -> options.configureHttpsDefaults(
-				(https) -> https.handshakeTimeout(Duration.ofMillis(300)));
+		CodeEndpoints.customizer = (options) -> options
+			.configureHttpsDefaults((https) -> https.handshakeTimeout(Duration.ofMillis(300)));
 		try (ConfigurableApplicationContext context = start(CodeEndpoints.class,
-				"Kestrel.Endpoints.Slow.Url=https://127.0.0.1:0", "Kestrel.Endpoints.Slow.Certificate.Path=" + serverPfx,
+				"Kestrel.Endpoints.Slow.Url=https://127.0.0.1:0",
+				"Kestrel.Endpoints.Slow.Certificate.Path=" + serverPfx,
 				"Kestrel.Endpoints.Slow.Certificate.Password=" + PASSWORD);
 				Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(context, "Slow"))) {
 			socket.setSoTimeout(5000);
@@ -355,16 +360,16 @@ class HttpsEndpointIntegrationTests {
 	@RequiresTools("openssl")
 	void onAuthenticateRunsLastAndCanRestrictCipherSuites() {
 		CodeEndpoints.customizer = (options) -> options.configure()
-			.endpoint("Ciphers", (endpoint) -> endpoint.httpsOptions()
-				.sslProtocols(SslProtocols.TLS12)
-				.onAuthenticate((connection, engine) -> engine
-					.setEnabledCipherSuites(new String[] { "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" })));
+			.endpoint("Ciphers",
+					(endpoint) -> endpoint.httpsOptions()
+						.sslProtocols(SslProtocols.TLS12)
+						.onAuthenticate((connection, engine) -> engine
+							.setEnabledCipherSuites(new String[] { "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" })));
 		try (ConfigurableApplicationContext context = start(CodeEndpoints.class,
 				"Kestrel.Endpoints.Ciphers.Url=https://127.0.0.1:0",
 				"Kestrel.Endpoints.Ciphers.Certificate.Path=" + serverPfx,
 				"Kestrel.Endpoints.Ciphers.Certificate.Password=" + PASSWORD)) {
-			assertThat(sClient(port(context, "Ciphers"), "-tls1_2").output())
-				.contains("ECDHE-ECDSA-AES128-GCM-SHA256");
+			assertThat(sClient(port(context, "Ciphers"), "-tls1_2").output()).contains("ECDHE-ECDSA-AES128-GCM-SHA256");
 		}
 	}
 
@@ -377,8 +382,9 @@ class HttpsEndpointIntegrationTests {
 			options.listen(InetAddress.getLoopbackAddress(), 0,
 					(listen) -> listen.name("file").useHttps(serverPfx.toString(), PASSWORD));
 			options.listen(InetAddress.getLoopbackAddress(), 0,
-					(listen) -> listen.name("store").useHttps(StoreName.MY, "localhost", true, StoreLocation.CURRENT_USER,
-							(https) -> https.sslProtocols(SslProtocols.TLS13)));
+					(listen) -> listen.name("store")
+						.useHttps(StoreName.MY, "localhost", true, StoreLocation.CURRENT_USER,
+								(https) -> https.sslProtocols(SslProtocols.TLS13)));
 			options.listen(InetAddress.getLoopbackAddress(), 0,
 					(listen) -> listen.name("object").useHttps(server.toServerCertificate()));
 			options.listen(InetAddress.getLoopbackAddress(), 0,
@@ -403,7 +409,8 @@ class HttpsEndpointIntegrationTests {
 			.build();
 		Path pfx = signing.writePfx(certs, PASSWORD);
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Bad.Url=https://127.0.0.1:0",
-				"Kestrel.Endpoints.Bad.Certificate.Path=" + pfx, "Kestrel.Endpoints.Bad.Certificate.Password=" + PASSWORD)
+				"Kestrel.Endpoints.Bad.Certificate.Path=" + pfx,
+				"Kestrel.Endpoints.Bad.Certificate.Password=" + PASSWORD)
 			.close());
 		assertThat(output).contains("Kestrel could not start endpoint 'Bad'",
 				KestrelMessages.invalidServerCertificateEku(signing.thumbprint()).description());
@@ -415,7 +422,8 @@ class HttpsEndpointIntegrationTests {
 				"Kestrel.Endpoints.Bad.Certificate.Path=" + serverPfx,
 				"Kestrel.Endpoints.Bad.Certificate.Password=Wr0ng-Guess-42")
 			.close());
-		assertThat(output).contains("Kestrel could not start endpoint 'Bad' (kestrel.endpoints.Bad.certificate.password)")
+		assertThat(output)
+			.contains("Kestrel could not start endpoint 'Bad' (kestrel.endpoints.Bad.certificate.password)")
 			.doesNotContain("Wr0ng-Guess-42")
 			.doesNotContain(PASSWORD);
 	}
@@ -442,15 +450,18 @@ class HttpsEndpointIntegrationTests {
 		assertThat(output).contains(KestrelMessages.invalidSslProtocols("Tls14").description(),
 				"kestrel.endpoints.Bad.ssl-protocols");
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Bad.Url=https://127.0.0.1:0",
-				"Kestrel.EndpointDefaults.ClientCertificateMode=Sometimes", "Kestrel.Certificates.Default.Path=" + serverPfx,
-				"Kestrel.Certificates.Default.Password=" + PASSWORD)
+				"Kestrel.EndpointDefaults.ClientCertificateMode=Sometimes",
+				"Kestrel.Certificates.Default.Path=" + serverPfx, "Kestrel.Certificates.Default.Password=" + PASSWORD)
 			.close());
 		assertThat(output).contains(KestrelMessages.invalidClientCertificateMode("Sometimes").description());
 	}
 
 	@Test
 	void certificateWithoutSubjectAlternativeNameLogsAWarning(CapturedOutput output) {
-		TestCertificate noSan = TestCertificates.certificate("localhost").noSubjectAlternativeName().fileName("nosan").build();
+		TestCertificate noSan = TestCertificates.certificate("localhost")
+			.noSubjectAlternativeName()
+			.fileName("nosan")
+			.build();
 		Path pfx = noSan.writePfx(certs, PASSWORD);
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.NoSan.Url=https://127.0.0.1:0",
 				"Kestrel.Endpoints.NoSan.Certificate.Path=" + pfx,
@@ -478,18 +489,18 @@ class HttpsEndpointIntegrationTests {
 		return MultiEndpointServerIntegrationTests.port(TestServers.server(context), name);
 	}
 
-	private static TestServers.CommandResult curl(ConfigurableApplicationContext context, String name,
-			String... args) {
+	private static TestServers.CommandResult curl(ConfigurableApplicationContext context, String name, String... args) {
 		return curlPath(context, name, "/", args);
 	}
 
-	private static TestServers.CommandResult curlPath(ConfigurableApplicationContext context, String name,
-			String path, String... args) {
+	private static TestServers.CommandResult curlPath(ConfigurableApplicationContext context, String name, String path,
+			String... args) {
 		int port = port(context, name);
-		// the bundle holds the intermediate too: store and code certificates carry no chain (pemCertificate... proves
+		// the bundle holds the intermediate too: store and code certificates carry no
+		// chain (pemCertificate... proves
 		// that a chain from a PEM file is sent)
-		List<String> command = new ArrayList<>(List.of("--cacert", caBundle.toString(), "--resolve",
-				"localhost:" + port + ":127.0.0.1"));
+		List<String> command = new ArrayList<>(
+				List.of("--cacert", caBundle.toString(), "--resolve", "localhost:" + port + ":127.0.0.1"));
 		command.addAll(List.of(args));
 		command.add("https://localhost:" + port + path);
 		return TestServers.curl(command.toArray(new String[0]));

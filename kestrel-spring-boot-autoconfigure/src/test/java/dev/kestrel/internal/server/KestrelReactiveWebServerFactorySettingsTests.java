@@ -28,15 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the settings {@link KestrelReactiveWebServerFactory} inherits from Spring Boot's Netty factory: each one
- * is honoured on every endpoint or refused, none is silently ignored.
+ * Tests for the settings {@link KestrelReactiveWebServerFactory} inherits from Spring
+ * Boot's Netty factory: each one is honoured on every endpoint or refused, none is
+ * silently ignored.
  */
 class KestrelReactiveWebServerFactorySettingsTests {
 
 	/**
-	 * Every public setter of the factory's Spring Boot superclasses and what the starter does with it. A Spring Boot
-	 * upgrade that adds a setter fails {@link #everySetterOfSpringBootsFactoryIsHonouredOrRefused()} until it is
-	 * added here (and implemented or refused).
+	 * Every public setter of the factory's Spring Boot superclasses and what the starter
+	 * does with it. A Spring Boot upgrade that adds a setter fails
+	 * {@link #everySetterOfSpringBootsFactoryIsHonouredOrRefused()} until it is added
+	 * here (and implemented or refused).
 	 */
 	private static final Map<String, String> SETTERS = Map.ofEntries(Map.entry("setPort", "honoured"),
 			Map.entry("setAddress", "honoured"), Map.entry("setCompression", "honoured"),

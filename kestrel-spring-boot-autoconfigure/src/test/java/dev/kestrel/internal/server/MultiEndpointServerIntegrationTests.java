@@ -114,7 +114,8 @@ class MultiEndpointServerIntegrationTests {
 	void localhostFailsWhenItsPortIsTakenOnTheIpv6LoopbackOnly() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
 			int port = taken.getLocalPort();
-			TestServers.runner().withPropertyValues("Kestrel.Endpoints.Local.Url=http://localhost:" + port)
+			TestServers.runner()
+				.withPropertyValues("Kestrel.Endpoints.Local.Url=http://localhost:" + port)
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(Causes.find(context.getStartupFailure(), EndpointBindException.class).getMessage())
@@ -136,6 +137,7 @@ class MultiEndpointServerIntegrationTests {
 			java.util.concurrent.CompletableFuture<TestServers.CommandResult> uds;
 
 			int port;
+
 		};
 		TestServers.runner()
 			.withPropertyValues("server.shutdown=graceful", "Kestrel.Endpoints.Tcp.Url=http://127.0.0.1:0",
@@ -174,11 +176,13 @@ class MultiEndpointServerIntegrationTests {
 		assertThat(output).contains("Deleted the stale Unix socket file " + socket);
 		try (var live = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
 			live.bind(address);
-			TestServers.runner().withPropertyValues("Kestrel.Endpoints.Uds.Url=http://unix:" + socket).run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(Causes.find(context.getStartupFailure(), EndpointBindException.class).getMessage())
-					.isEqualTo("Failed to bind to address http://unix:" + socket + ": address already in use.");
-			});
+			TestServers.runner()
+				.withPropertyValues("Kestrel.Endpoints.Uds.Url=http://unix:" + socket)
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(Causes.find(context.getStartupFailure(), EndpointBindException.class).getMessage())
+						.isEqualTo("Failed to bind to address http://unix:" + socket + ": address already in use.");
+				});
 		}
 	}
 

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Protocols per endpoint with Kestrel's rules, proven with curl, openssl s_client, nghttp, h2load and Reactor Netty's
- * HTTP/3 client.
+ * Protocols per endpoint with Kestrel's rules, proven with curl, openssl s_client,
+ * nghttp, h2load and Reactor Netty's HTTP/3 client.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ProtocolsIntegrationTests {
@@ -53,7 +53,8 @@ class ProtocolsIntegrationTests {
 
 	@BeforeAll
 	static void createCertificate() {
-		// RSA: the TLS 1.1 and CBC suites the tests below need exist for RSA keys in Netty's default cipher list
+		// RSA: the TLS 1.1 and CBC suites the tests below need exist for RSA keys in
+		// Netty's default cipher list
 		server = TestCertificates.certificate("localhost")
 			.rsa()
 			.dnsNames("localhost")
@@ -95,7 +96,8 @@ class ProtocolsIntegrationTests {
 	void http2BelowTls12GetsInadequateSecurity() {
 		try (ConfigurableApplicationContext context = start(tls("Old", "Http1AndHttp2"),
 				"Kestrel.Endpoints.Old.SslProtocols[0]=Tls11", "Kestrel.Endpoints.Old.SslProtocols[1]=Tls12")) {
-			// s_client prints what the server sends: the GOAWAY's debug data carries the reason
+			// s_client prints what the server sends: the GOAWAY's debug data carries the
+			// reason
 			CommandResult result = sClient(port(context, "Old"), "-alpn", "h2", "-tls1_1", "-cipher",
 					"DEFAULT@SECLEVEL=0", "-ign_eof");
 			assertThat(result.output()).contains("ALPN protocol: h2")
@@ -110,7 +112,8 @@ class ProtocolsIntegrationTests {
 	@RequiresTools({ "curl", "openssl" })
 	void http2WithAForbiddenCipherSuiteGetsInadequateSecurity() {
 		try (ConfigurableApplicationContext context = start(tls("Cbc", "Http1AndHttp2"))) {
-			// s_client prints what the server sends: the GOAWAY's debug data carries the reason
+			// s_client prints what the server sends: the GOAWAY's debug data carries the
+			// reason
 			CommandResult result = sClient(port(context, "Cbc"), "-alpn", "h2", "-tls1_2", "-cipher",
 					"ECDHE-RSA-AES128-SHA", "-ign_eof");
 			assertThat(result.output()).contains("ALPN protocol: h2", "ECDHE-RSA-AES128-SHA")
@@ -122,8 +125,8 @@ class ProtocolsIntegrationTests {
 
 	@Test
 	void http2WithOnlyTlsVersionsBelow12FailsStartup(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start(tls("Bad", "Http2"), "Kestrel.Endpoints.Bad.SslProtocols[0]=Tls11")
-			.close());
+		assertThatException()
+			.isThrownBy(() -> start(tls("Bad", "Http2"), "Kestrel.Endpoints.Bad.SslProtocols[0]=Tls11").close());
 		assertThat(output).contains(KestrelMessages.http2RequiresTls12("Bad").description(),
 				"kestrel.endpoints.Bad.protocols");
 	}
@@ -140,7 +143,8 @@ class ProtocolsIntegrationTests {
 				.contains("Connection: close")
 				.endsWith(KestrelMessages.http1RequestOnHttp2OnlyEndpoint());
 			assertThat(TestServers.run(List.of("nghttp", "-v", url)).output()).contains("H2c HTTP/2.0");
-			assertThat(TestServers.run(List.of("h2load", "-n", "40", "-c", "2", url)).output()).contains("40 succeeded");
+			assertThat(TestServers.run(List.of("h2load", "-n", "40", "-c", "2", url)).output())
+				.contains("40 succeeded");
 		}
 	}
 
@@ -149,7 +153,8 @@ class ProtocolsIntegrationTests {
 	void cleartextHttp1AndHttp2CanBeRestrictedToKestrelsHttp1Only(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class,
 				KestrelCleartext.class)
-			.properties("Kestrel.Endpoints.Mixed.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Mixed.Protocols=Http1AndHttp2")
+			.properties("Kestrel.Endpoints.Mixed.Url=http://127.0.0.1:0",
+					"Kestrel.Endpoints.Mixed.Protocols=Http1AndHttp2")
 			.run()) {
 			String url = "http://127.0.0.1:" + port(context, "Mixed") + "/";
 			assertThat(TestServers.curl("--http2", url).output()).isEqualTo("Mixed HTTP/1.1");
@@ -167,7 +172,8 @@ class ProtocolsIntegrationTests {
 			for (String name : List.of("Mixed", "Implicit")) {
 				String url = "http://127.0.0.1:" + port(context, name) + "/";
 				assertThat(TestServers.curl(url).output()).isEqualTo(name + " HTTP/1.1");
-				assertThat(TestServers.curl("--http2", url).output()).as("no Upgrade: h2c").isEqualTo(name + " HTTP/1.1");
+				assertThat(TestServers.curl("--http2", url).output()).as("no Upgrade: h2c")
+					.isEqualTo(name + " HTTP/1.1");
 				assertThat(TestServers.curl("--http2-prior-knowledge", url).exitCode()).isNotZero();
 			}
 			assertThat(output).contains(KestrelMessages.http2NotEnabledOnCleartext("Mixed"))
@@ -200,9 +206,9 @@ class ProtocolsIntegrationTests {
 				"Kestrel.Endpoints.H1.Sni.*.Protocols=Http1")) {
 			int port = port(context, "H1");
 			assertThat(curlHost(port, "modern.example.org", "--http2").output()).isEqualTo("H1 HTTP/2.0");
-			CommandResult tls11 = TestServers.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-					"-servername", "modern.example.org", "-alpn", "h2", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0",
-					"-ign_eof"));
+			CommandResult tls11 = TestServers
+				.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername",
+						"modern.example.org", "-alpn", "h2", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0", "-ign_eof"));
 			assertThat(tls11.output()).contains("ALPN protocol: h2")
 				.contains(KestrelMessages.http2MinimumTlsVersion("TLSv1.1"));
 			assertThat(curlHost(port, "other.example.org", "--http2").output()).isEqualTo("H1 HTTP/1.1");
@@ -211,19 +217,17 @@ class ProtocolsIntegrationTests {
 
 	@Test
 	void http3WithoutTls13FailsStartupNamingTheKey(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start(tls("Old", "Http1AndHttp2AndHttp3"),
-				"Kestrel.Endpoints.Old.SslProtocols[0]=Tls12")
-			.close());
+		assertThatException()
+			.isThrownBy(() -> start(tls("Old", "Http1AndHttp2AndHttp3"), "Kestrel.Endpoints.Old.SslProtocols[0]=Tls12")
+				.close());
 		assertThat(output).contains(KestrelMessages.http3RequiresTls13("Old").description(),
 				"kestrel.endpoints.Old.ssl-protocols");
 	}
 
 	@Test
 	void http3WithAnOnAuthenticateCallbackFailsStartupAsKestrelRefusesIt(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TestApplication.class,
-				OnAuthenticateHttp3.class)
-			.run()
-			.close());
+		assertThatException().isThrownBy(
+				() -> new SpringApplicationBuilder(TestApplication.class, OnAuthenticateHttp3.class).run().close());
 		assertThat(output).contains(KestrelMessages.http3OnAuthenticateNotSupported("Callback").description());
 	}
 
@@ -267,17 +271,17 @@ class ProtocolsIntegrationTests {
 
 	@Test
 	void http3RequiresHttps(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Plain.Url=http://127.0.0.1:0",
-				"Kestrel.Endpoints.Plain.Protocols=Http3")
-			.close());
+		assertThatException().isThrownBy(
+				() -> start("Kestrel.Endpoints.Plain.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Plain.Protocols=Http3")
+					.close());
 		assertThat(output).contains(KestrelMessages.http3RequiresHttps("Plain").description());
 	}
 
 	@Test
 	void unknownOrEmptyProtocolsFailStartup(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Bad.Url=http://127.0.0.1:0",
-				"Kestrel.Endpoints.Bad.Protocols=Http4")
-			.close());
+		assertThatException().isThrownBy(
+				() -> start("Kestrel.Endpoints.Bad.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Bad.Protocols=Http4")
+					.close());
 		assertThat(output).contains(KestrelMessages.invalidProtocols("Http4").description(),
 				"kestrel.endpoints.Bad.protocols");
 	}
@@ -326,8 +330,8 @@ class ProtocolsIntegrationTests {
 	}
 
 	private static CommandResult curlPort(int port, String... args) {
-		List<String> command = new ArrayList<>(List.of("--cacert", serverPem.toString(), "--resolve",
-				"localhost:" + port + ":127.0.0.1"));
+		List<String> command = new ArrayList<>(
+				List.of("--cacert", serverPem.toString(), "--resolve", "localhost:" + port + ":127.0.0.1"));
 		command.addAll(List.of(args));
 		command.add("https://localhost:" + port + "/");
 		return TestServers.curl(command.toArray(new String[0]));
@@ -352,11 +356,11 @@ class ProtocolsIntegrationTests {
 
 		@Bean
 		KestrelServerOptionsCustomizer onAuthenticateOnHttp3() {
-			return (options) -> options.listen(java.net.InetAddress.getLoopbackAddress(), 0,
-					(listen) -> listen.name("Callback")
-						.protocols(HttpProtocols.HTTP3)
-						.useHttps(server.toServerCertificate(), (https) -> https.onAuthenticate((connection, engine) -> {
-						})));
+			return (options) -> options
+				.listen(java.net.InetAddress.getLoopbackAddress(), 0, (listen) -> listen.name("Callback")
+					.protocols(HttpProtocols.HTTP3)
+					.useHttps(server.toServerCertificate(), (https) -> https.onAuthenticate((connection, engine) -> {
+					})));
 		}
 
 	}

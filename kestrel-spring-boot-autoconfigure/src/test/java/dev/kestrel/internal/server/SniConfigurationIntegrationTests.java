@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * SNI sections from configuration files as Kestrel users write them (dotted host names without brackets in YAML and
- * .properties, {@code "*":}), and SNI start-up errors through {@code SpringApplication} and the failure analyzer.
+ * SNI sections from configuration files as Kestrel users write them (dotted host names
+ * without brackets in YAML and .properties, {@code "*":}), and SNI start-up errors
+ * through {@code SpringApplication} and the failure analyzer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SniConfigurationIntegrationTests {
@@ -89,9 +90,11 @@ class SniConfigurationIntegrationTests {
 			assertThat(subject(sClient(yamlPort, "a.example.org").output())).isEqualTo("CN=a.example.org");
 			assertThat(subject(sClient(yamlPort, "b.example.org").output())).isEqualTo("CN=*.example.org");
 			assertThat(subject(sClient(yamlPort, "other.test").output())).isEqualTo("CN=endpoint");
-			assertThat(TestServers.curl("-o", "/dev/null", "-w", "%{http_version}", "--http2", "--cacert",
-					certs.resolve("root.crt").toString(), "--resolve", "b.example.org:" + yamlPort + ":127.0.0.1",
-					"https://b.example.org:" + yamlPort + "/").output()).isEqualTo("1.1");
+			assertThat(TestServers
+				.curl("-o", "/dev/null", "-w", "%{http_version}", "--http2", "--cacert",
+						certs.resolve("root.crt").toString(), "--resolve", "b.example.org:" + yamlPort + ":127.0.0.1",
+						"https://b.example.org:" + yamlPort + "/")
+				.output()).isEqualTo("1.1");
 			assertThat(subject(sClient(propsPort, "a.example.org").output())).isEqualTo("CN=a.example.org");
 			assertThat(subject(sClient(propsPort, "z.example.org").output())).isEqualTo("CN=endpoint");
 			assertThat(sClient(propsPort, "other.test").output()).contains("unrecognized name");
@@ -118,11 +121,13 @@ class SniConfigurationIntegrationTests {
 
 	@Test
 	void keysEqualIgnoringCaseFailStartup(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TestApplication.class)
-			.properties("Kestrel.Endpoints.Bad.Url=https://127.0.0.1:0", "Kestrel.Endpoints.Bad.Sni.*.example.org.Protocols=Http1",
-					"Kestrel.Endpoints.Bad.Sni.*.EXAMPLE.org.Protocols=Http2")
-			.run()
-			.close());
+		assertThatException().isThrownBy(
+				() -> new SpringApplicationBuilder(TestApplication.class)
+					.properties("Kestrel.Endpoints.Bad.Url=https://127.0.0.1:0",
+							"Kestrel.Endpoints.Bad.Sni.*.example.org.Protocols=Http1",
+							"Kestrel.Endpoints.Bad.Sni.*.EXAMPLE.org.Protocols=Http2")
+					.run()
+					.close());
 		assertThat(output).contains(
 				KestrelMessages.duplicateSniNames("Bad", List.of("*.example.org", "*.EXAMPLE.org")).description());
 	}
@@ -130,7 +135,8 @@ class SniConfigurationIntegrationTests {
 	@Test
 	void sniOnAnHttpEndpointFailsStartup(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TestApplication.class)
-			.properties("Kestrel.Endpoints.Plain.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Plain.Sni.*.Protocols=Http1")
+			.properties("Kestrel.Endpoints.Plain.Url=http://127.0.0.1:0",
+					"Kestrel.Endpoints.Plain.Sni.*.Protocols=Http1")
 			.run()
 			.close());
 		assertThat(output).contains(KestrelMessages.endpointHasUnusedHttpsConfig("Plain", "Sni").description());
@@ -138,8 +144,8 @@ class SniConfigurationIntegrationTests {
 
 	@Test
 	@RequiresTools("openssl")
-	void manyCertificatesLoadInTheBackgroundAndABrokenOneRefusesOnlyItsHost(CapturedOutput output,
-			@TempDir Path config) throws Exception {
+	void manyCertificatesLoadInTheBackgroundAndABrokenOneRefusesOnlyItsHost(CapturedOutput output, @TempDir Path config)
+			throws Exception {
 		PemFiles host = signed("*.example.org", "*.example.org").writePem(config);
 		PemFiles endpointPem = endpoint.writePem(config);
 		List<String> properties = new java.util.ArrayList<>(List.of("Kestrel.Endpoints.Many.Url=https://127.0.0.1:0",
@@ -149,7 +155,8 @@ class SniConfigurationIntegrationTests {
 			properties.add("Kestrel.Endpoints.Many.Sni.h" + i + ".example.org.Certificate.Path=" + host.certificate());
 			properties.add("Kestrel.Endpoints.Many.Sni.h" + i + ".example.org.Certificate.KeyPath=" + host.key());
 		}
-		properties.add("Kestrel.Endpoints.Many.Sni.broken.example.org.Certificate.Path=" + config.resolve("missing.crt"));
+		properties
+			.add("Kestrel.Endpoints.Many.Sni.broken.example.org.Certificate.Path=" + config.resolve("missing.crt"));
 		properties.add("Kestrel.Endpoints.Many.Sni.broken.example.org.Certificate.KeyPath=" + host.key());
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
 			.properties(properties.toArray(new String[0]))
@@ -173,8 +180,8 @@ class SniConfigurationIntegrationTests {
 	}
 
 	private static CommandResult sClient(int port, String serverName) {
-		return TestServers.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername",
-				serverName));
+		return TestServers
+			.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", serverName));
 	}
 
 	private static String subject(String sClientOutput) {

@@ -52,10 +52,12 @@ import dev.kestrel.certificates.ServerCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SNI end to end with {@code openssl s_client -servername} and {@code curl --resolve}: Kestrel's host-name matching,
- * per-host settings, refusals, the certificate selector, the TLS handshake callback and the handshake details. One
- * application serves every test (stopping another one in between would stop the shared Reactor Netty resources);
- * {@link SniConfigurationIntegrationTests} covers configuration files and start-up errors.
+ * SNI end to end with {@code openssl s_client -servername} and {@code curl --resolve}:
+ * Kestrel's host-name matching, per-host settings, refusals, the certificate selector,
+ * the TLS handshake callback and the handshake details. One application serves every test
+ * (stopping another one in between would stop the shared Reactor Netty resources);
+ * {@link SniConfigurationIntegrationTests} covers configuration files and start-up
+ * errors.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SniIntegrationTests {
@@ -356,8 +358,8 @@ class SniIntegrationTests {
 		KestrelServerOptionsCustomizer sniTestEndpoints() {
 			return (options) -> {
 				options.configure()
-					.endpoint("Mixed", (endpoint) -> endpoint.httpsOptions().clientCertificateAuthorities(
-							root.certificate()));
+					.endpoint("Mixed",
+							(endpoint) -> endpoint.httpsOptions().clientCertificateAuthorities(root.certificate()));
 				options.listen(InetAddress.getLoopbackAddress(), 0, (listen) -> listen.name("Selector")
 					.useHttps(new HttpsConnectionAdapterOptions().serverCertificateSelector((connection, name) -> {
 						selectorCalls.add(name);
@@ -366,25 +368,25 @@ class SniIntegrationTests {
 						}
 						return (name == null) ? catchAll : multi;
 					})));
-				options.listen(InetAddress.getLoopbackAddress(), 0,
-						(listen) -> listen.name("Callback")
-							.useHttps(new TlsHandshakeCallbackOptions().onConnection((hello) -> CompletableFuture
-								.completedFuture("h1.example.org".equals(hello.serverName())
-										? TlsConnectionOptions.of(new HttpsConnectionAdapterOptions().serverCertificate(multi),
-												HttpProtocols.HTTP1)
-										: TlsConnectionOptions
-											.of(new HttpsConnectionAdapterOptions().serverCertificate(multi))))));
+				options.listen(InetAddress.getLoopbackAddress(), 0, (listen) -> listen.name("Callback")
+					.useHttps(new TlsHandshakeCallbackOptions().onConnection((hello) -> CompletableFuture
+						.completedFuture("h1.example.org".equals(hello.serverName())
+								? TlsConnectionOptions.of(new HttpsConnectionAdapterOptions().serverCertificate(multi),
+										HttpProtocols.HTTP1)
+								: TlsConnectionOptions
+									.of(new HttpsConnectionAdapterOptions().serverCertificate(multi))))));
 			};
 		}
 
 		@Bean
 		RouterFunction<ServerResponse> tlsRoute() {
 			return RouterFunctions.route()
-				.GET("/tls", (request) -> ServerResponse.ok()
-					.bodyValue(TlsHandshakes.details(request.exchange().getRequest())
-						.map((tls) -> tls.hostName() + " " + tls.protocol() + " " + tls.cipherSuite() + " "
-								+ tls.applicationProtocol())
-						.orElse("none")))
+				.GET("/tls",
+						(request) -> ServerResponse.ok()
+							.bodyValue(TlsHandshakes.details(request.exchange().getRequest())
+								.map((tls) -> tls.hostName() + " " + tls.protocol() + " " + tls.cipherSuite() + " "
+										+ tls.applicationProtocol())
+								.orElse("none")))
 				.build();
 		}
 
@@ -392,18 +394,19 @@ class SniIntegrationTests {
 		NettyServerCustomizer handshakeMiddleware() {
 			return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 				if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
-					channel.pipeline().addAfter(NettyPipeline.SslHandler, "test.middleware", new ChannelInboundHandlerAdapter() {
+					channel.pipeline()
+						.addAfter(NettyPipeline.SslHandler, "test.middleware", new ChannelInboundHandlerAdapter() {
 
-						@Override
-						public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-							if (event instanceof SslHandshakeCompletionEvent completion && completion.isSuccess()) {
-								TlsHandshakes.details(ctx.channel())
-									.ifPresent((tls) -> handshakesSeenByMiddleware.add(tls.hostName()));
+							@Override
+							public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+								if (event instanceof SslHandshakeCompletionEvent completion && completion.isSuccess()) {
+									TlsHandshakes.details(ctx.channel())
+										.ifPresent((tls) -> handshakesSeenByMiddleware.add(tls.hostName()));
+								}
+								ctx.fireUserEventTriggered(event);
 							}
-							ctx.fireUserEventTriggered(event);
-						}
 
-					});
+						});
 				}
 			});
 		}

@@ -14,8 +14,9 @@ import static dev.kestrel.testing.TestServers.curl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Unix sockets work on the default native transport (epoll) and on NIO. Surefire runs this class twice: once as is,
- * once with {@code -Dreactor.netty.native=false} (execution {@code nio-transport}).
+ * Unix sockets work on the default native transport (epoll) and on NIO. Surefire runs
+ * this class twice: once as is, once with {@code -Dreactor.netty.native=false} (execution
+ * {@code nio-transport}).
  */
 class UnixSocketTransportIntegrationTests {
 

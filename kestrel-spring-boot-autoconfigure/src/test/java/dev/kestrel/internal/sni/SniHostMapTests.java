@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link SniHostMap} and {@link HostNames}: Kestrel's SNI key matching (S15.1, S15.2) with IDN
- * normalisation, at any scale.
+ * Tests for {@link SniHostMap} and {@link HostNames}: Kestrel's SNI key matching (S15.1,
+ * S15.2) with IDN normalisation, at any scale.
  */
 class SniHostMapTests {
 

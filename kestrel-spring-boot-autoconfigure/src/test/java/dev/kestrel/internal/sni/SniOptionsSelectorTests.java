@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SniOptionsSelector}: per-entry settings over the endpoint's (S15.3), refusals (S15.2) and the
- * endpoint's certificate selector (S16).
+ * Tests for {@link SniOptionsSelector}: per-entry settings over the endpoint's (S15.3),
+ * refusals (S15.2) and the endpoint's certificate selector (S16).
  */
 class SniOptionsSelectorTests {
 
@@ -46,8 +46,8 @@ class SniOptionsSelectorTests {
 			.clientCertificateMode(ClientCertificateMode.ALLOW_CERTIFICATE)
 			.allowAnyClientCertificate();
 		Map<String, SniOptions> sni = new LinkedHashMap<>();
-		sni.put("own.example.org", new SniOptions(SniCertificate.of(HOST), HttpProtocols.HTTP1, EnumSet.of(SslProtocols.TLS13),
-				ClientCertificateMode.REQUIRE_CERTIFICATE));
+		sni.put("own.example.org", new SniOptions(SniCertificate.of(HOST), HttpProtocols.HTTP1,
+				EnumSet.of(SslProtocols.TLS13), ClientCertificateMode.REQUIRE_CERTIFICATE));
 		sni.put("*", new SniOptions(null, null, null, null));
 		SniOptionsSelector selector = new SniOptionsSelector("Sni", endpoint, HttpProtocols.HTTP1_AND_HTTP2, sni);
 		TlsSettings own = select(selector, "own.example.org").settings();
@@ -69,15 +69,16 @@ class SniOptionsSelectorTests {
 		HttpsConnectionAdapterOptions endpoint = new HttpsConnectionAdapterOptions().serverCertificate(ENDPOINT);
 		Map<String, SniOptions> sni = new LinkedHashMap<>();
 		for (int i = 0; i < 100; i++) {
-			sni.put("h" + i + ".example.org", new SniOptions(null, (i % 2 == 0) ? HttpProtocols.HTTP1 : null, null,
-					null));
+			sni.put("h" + i + ".example.org",
+					new SniOptions(null, (i % 2 == 0) ? HttpProtocols.HTTP1 : null, null, null));
 		}
 		sni.put("*.example.net", new SniOptions(SniCertificate.of(HOST), null, null, null));
 		sni.put("*.example.com", new SniOptions(SniCertificate.of(HOST), null, null, null));
 		SniOptionsSelector selector = new SniOptionsSelector("Sni", endpoint, HttpProtocols.HTTP1_AND_HTTP2, sni);
 		assertThat(selector.size()).isEqualTo(102);
 		assertThat(selector.distinctSettings()).isEqualTo(3);
-		assertThat(select(selector, "h0.example.org").settings()).isSameAs(select(selector, "h2.example.org").settings());
+		assertThat(select(selector, "h0.example.org").settings())
+			.isSameAs(select(selector, "h2.example.org").settings());
 		assertThat(select(selector, "a.example.net").settings()).isSameAs(select(selector, "a.example.com").settings());
 		assertThat(select(selector, "h0.example.org").shared()).isTrue();
 	}
@@ -128,9 +129,8 @@ class SniOptionsSelectorTests {
 				Map.of("*", new SniOptions(null, null, null, null)));
 		assertThat(refusal(selector, "x.example.org")).satisfies((ex) -> {
 			assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
-			assertThat(ex.getMessage()).contains(KestrelMessages
-				.invalidServerCertificateEku(signing.thumbprint())
-				.description());
+			assertThat(ex.getMessage())
+				.contains(KestrelMessages.invalidServerCertificateEku(signing.thumbprint()).description());
 		});
 		assertThat(refusal(selector, "null.example.org").getReason()).isEqualTo(Reason.NO_CERTIFICATE);
 	}
@@ -148,13 +148,13 @@ class SniOptionsSelectorTests {
 	void certificateLoadedOnFirstUseIsResolvedOnceOrRefusesItsHost() {
 		List<String> loads = new ArrayList<>();
 		Map<String, SniOptions> sni = new LinkedHashMap<>();
-		sni.put("lazy.example.org", new SniOptions(SniCertificate.deferred("kestrel.endpoints.Sni.sni.lazy.certificate",
-				() -> {
+		sni.put("lazy.example.org",
+				new SniOptions(SniCertificate.deferred("kestrel.endpoints.Sni.sni.lazy.certificate", () -> {
 					loads.add("lazy");
 					return HOST;
 				}), null, null, null));
-		sni.put("broken.example.org", new SniOptions(SniCertificate.deferred("kestrel.endpoints.Sni.sni.broken.certificate",
-				() -> {
+		sni.put("broken.example.org",
+				new SniOptions(SniCertificate.deferred("kestrel.endpoints.Sni.sni.broken.certificate", () -> {
 					throw new dev.kestrel.diagnostics.KestrelConfigurationException(
 							KestrelMessages.certificateFileNotFound("broken.pem"));
 				}), null, null, null));
@@ -168,9 +168,9 @@ class SniOptionsSelectorTests {
 		assertThat(loads).containsExactly("lazy");
 		assertThat(refusal(selector, "broken.example.org")).satisfies((ex) -> {
 			assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
-			assertThat(ex.getMessage()).isEqualTo(KestrelMessages.sniCertificateFailed("Sni",
-					"kestrel.endpoints.Sni.sni.broken.certificate",
-					KestrelMessages.certificateFileNotFound("broken.pem").description()));
+			assertThat(ex.getMessage())
+				.isEqualTo(KestrelMessages.sniCertificateFailed("Sni", "kestrel.endpoints.Sni.sni.broken.certificate",
+						KestrelMessages.certificateFileNotFound("broken.pem").description()));
 		});
 	}
 

@@ -24,7 +24,8 @@ import static dev.kestrel.internal.sni.SniOptionsSelectorTests.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TlsSelectors}: the certificate selector of an endpoint (S16) and the TLS handshake callback (S17).
+ * Tests for {@link TlsSelectors}: the certificate selector of an endpoint (S16) and the
+ * TLS handshake callback (S17).
  */
 class TlsSelectorsTests {
 
@@ -35,12 +36,12 @@ class TlsSelectorsTests {
 	@Test
 	void certificateSelectorTakesPrecedenceAndIsCalledForEveryHandshake() {
 		List<String> names = new ArrayList<>();
-		ListenOptions endpoint = endpoint((listen) -> listen.useHttps(new HttpsConnectionAdapterOptions()
-			.serverCertificate(FIXED)
-			.serverCertificateSelector((connection, name) -> {
-				names.add(name);
-				return SELECTED;
-			})));
+		ListenOptions endpoint = endpoint(
+				(listen) -> listen.useHttps(new HttpsConnectionAdapterOptions().serverCertificate(FIXED)
+					.serverCertificateSelector((connection, name) -> {
+						names.add(name);
+						return SELECTED;
+					})));
 		TlsSelector selector = TlsSelectors.forEndpoint(endpoint);
 		assertThat(select(selector, "a.example.org").settings().certificate()).isSameAs(SELECTED);
 		assertThat(select(selector, null).settings().certificate()).isSameAs(SELECTED);
@@ -77,8 +78,8 @@ class TlsSelectorsTests {
 	@Test
 	void callbackMayAnswerLater() {
 		CompletableFuture<TlsConnectionOptions> later = new CompletableFuture<>();
-		TlsSelector selector = TlsSelectors.forEndpoint(endpoint((listen) -> listen
-			.useHttps(new TlsHandshakeCallbackOptions().onConnection((context) -> later))));
+		TlsSelector selector = TlsSelectors.forEndpoint(endpoint(
+				(listen) -> listen.useHttps(new TlsHandshakeCallbackOptions().onConnection((context) -> later))));
 		CompletableFuture<TlsSelection> selection = selector
 			.select(new dev.kestrel.options.TlsConnectionContext("Code", null, null), "a")
 			.toCompletableFuture();
@@ -95,9 +96,10 @@ class TlsSelectorsTests {
 			assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
 			assertThat(ex.getMessage()).isEqualTo(KestrelMessages.tlsHandshakeCallbackFailed("Code", "a"));
 		});
-		assertThat(refusal(callback((context) -> CompletableFuture.failedFuture(new IllegalStateException("later"))),
-				"a")
-			.getReason()).isEqualTo(Reason.SERVER_ERROR);
+		assertThat(
+				refusal(callback((context) -> CompletableFuture.failedFuture(new IllegalStateException("later"))), "a")
+					.getReason())
+			.isEqualTo(Reason.SERVER_ERROR);
 		assertThat(refusal(callback((context) -> CompletableFuture.completedFuture(null)), "a").getReason())
 			.isEqualTo(Reason.NO_CERTIFICATE);
 		assertThat(refusal(callback((context) -> CompletableFuture
@@ -113,8 +115,8 @@ class TlsSelectorsTests {
 	}
 
 	private static TlsSelector callback(dev.kestrel.options.TlsHandshakeCallback callback) {
-		return TlsSelectors
-			.forEndpoint(endpoint((listen) -> listen.useHttps(new TlsHandshakeCallbackOptions().onConnection(callback))));
+		return TlsSelectors.forEndpoint(
+				endpoint((listen) -> listen.useHttps(new TlsHandshakeCallbackOptions().onConnection(callback))));
 	}
 
 	private static ListenOptions endpoint(java.util.function.Consumer<ListenOptions> configure) {

@@ -62,8 +62,9 @@ class CertificateConfigLoaderTests {
 	@Test
 	void pkcs12FileLoadsWithoutWarnings() throws Exception {
 		Path pfx = localhost.writePfx(this.directory, PASSWORD);
-		LoadedCertificate loaded = load(config(pfx.getFileName().toString(), null, PASSWORD, null, null, null, null,
-				null)).orElseThrow();
+		LoadedCertificate loaded = load(
+				config(pfx.getFileName().toString(), null, PASSWORD, null, null, null, null, null))
+			.orElseThrow();
 		assertThat(loaded.certificate().certificate()).isEqualTo(localhost.certificate());
 		assertThat(loaded.warnings()).isEmpty();
 		assertKeyBelongsTo(loaded.certificate().certificate(), loaded.certificate().privateKey());
@@ -73,8 +74,9 @@ class CertificateConfigLoaderTests {
 	void pemFilesLoadRelativeToTheContentRoot() throws Exception {
 		Files.createDirectories(this.directory.resolve("certs"));
 		localhost.writePem(this.directory.resolve("certs"), KeyFormat.PKCS8_SCRYPT, PASSWORD);
-		LoadedCertificate loaded = load(config("certs/localhost.crt", "certs/localhost.scrypt.key", PASSWORD, null,
-				null, null, null, null)).orElseThrow();
+		LoadedCertificate loaded = load(
+				config("certs/localhost.crt", "certs/localhost.scrypt.key", PASSWORD, null, null, null, null, null))
+			.orElseThrow();
 		assertThat(loaded.certificate().certificate()).isEqualTo(localhost.certificate());
 	}
 
@@ -156,10 +158,8 @@ class CertificateConfigLoaderTests {
 		StoreLoader failing = (storeName, location) -> {
 			throw storeFailure;
 		};
-		assertFailure(
-				() -> CertificateConfigLoader.load(ENDPOINT, PREFIX,
-						config(null, null, null, "localhost", null, null, null, null), this.directory, failing,
-						this.noBundles),
+		assertFailure(() -> CertificateConfigLoader.load(ENDPOINT, PREFIX,
+				config(null, null, null, "localhost", null, null, null, null), this.directory, failing, this.noBundles),
 				storeFailure.getProblem(), ENDPOINT, PREFIX + ".store");
 	}
 
@@ -193,8 +193,7 @@ class CertificateConfigLoaderTests {
 			.expired()
 			.build();
 		Path pfx = certificate.writePfx(this.directory);
-		LoadedCertificate loaded = load(config(pfx.toString(), null, null, null, null, null, null, null))
-			.orElseThrow();
+		LoadedCertificate loaded = load(config(pfx.toString(), null, null, null, null, null, null, null)).orElseThrow();
 		assertThat(loaded.warnings()).containsExactly(
 				KestrelMessages.certificateLacksSubjectAlternativeName(certificate.thumbprint()),
 				KestrelMessages.certificateExpired(certificate.thumbprint(),
@@ -221,12 +220,11 @@ class CertificateConfigLoaderTests {
 	}
 
 	private Optional<LoadedCertificate> load(CertificateConfig config) {
-		return CertificateConfigLoader.load(ENDPOINT, PREFIX, config, this.directory, this.storeLoader,
-				this.noBundles);
+		return CertificateConfigLoader.load(ENDPOINT, PREFIX, config, this.directory, this.storeLoader, this.noBundles);
 	}
 
-	private static CertificateConfig config(String path, String keyPath, String password, String subject,
-			String store, String location, Boolean allowInvalid, String bundle) {
+	private static CertificateConfig config(String path, String keyPath, String password, String subject, String store,
+			String location, Boolean allowInvalid, String bundle) {
 		return new CertificateConfig(path, keyPath, password, subject, store, location, allowInvalid, bundle);
 	}
 

@@ -247,9 +247,8 @@ class CertificateFileLoaderTests {
 
 	@Test
 	void directoryAsCertificateFileIsReported() {
-		assertFailure(() -> loader().load(".", null, null),
-				KestrelMessages.certificateFileUnreadable(this.directory.toAbsolutePath().normalize().toString(),
-						"it is a directory"),
+		assertFailure(() -> loader().load(".", null, null), KestrelMessages
+			.certificateFileUnreadable(this.directory.toAbsolutePath().normalize().toString(), "it is a directory"),
 				ENDPOINT, PREFIX + ".path");
 	}
 

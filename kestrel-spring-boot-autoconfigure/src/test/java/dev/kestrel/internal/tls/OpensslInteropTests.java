@@ -23,7 +23,8 @@ import static dev.kestrel.internal.tls.TlsAssertions.assertKeyBelongsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Files written by the {@code openssl} CLI, as users produce them, load like the files of the test fixture.
+ * Files written by the {@code openssl} CLI, as users produce them, load like the files of
+ * the test fixture.
  */
 @RequiresTools("openssl")
 class OpensslInteropTests {
@@ -42,8 +43,7 @@ class OpensslInteropTests {
 		openssl("pkcs8", "-topk8", "-in", "rsa.key", "-passout", pass, "-out", "rsa.aes.key");
 		openssl("pkcs8", "-topk8", "-in", "rsa.key", "-scrypt", "-passout", pass, "-out", "rsa.scrypt.key");
 		openssl("pkcs8", "-topk8", "-in", "rsa.key", "-v2", "des3", "-passout", pass, "-out", "rsa.des3.key");
-		openssl("pkcs8", "-topk8", "-in", "rsa.key", "-v1", "PBE-SHA1-3DES", "-passout", pass, "-out",
-				"rsa.pbe.key");
+		openssl("pkcs8", "-topk8", "-in", "rsa.key", "-v1", "PBE-SHA1-3DES", "-passout", pass, "-out", "rsa.pbe.key");
 		openssl("pkey", "-in", "rsa.key", "-traditional", "-out", "rsa.pkcs1.key");
 		openssl("rsa", "-in", "rsa.key", "-traditional", "-aes128", "-passout", pass, "-out", "rsa.legacy-aes.key");
 		openssl("rsa", "-in", "rsa.key", "-traditional", "-des3", "-passout", pass, "-out", "rsa.legacy-des3.key");
@@ -60,8 +60,8 @@ class OpensslInteropTests {
 				"PBE-SHA1-3DES", "-macalg", "sha1", "-passout", pass, "-out", "ec.3des.pfx");
 		openssl("req", "-x509", "-newkey", "rsa:2048", "-noenc", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
 				"-subj", "/CN=Interop CA");
-		openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-noenc", "-keyout",
-				"leaf.key", "-out", "leaf.csr", "-subj", "/CN=leaf.localhost");
+		openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-noenc", "-keyout", "leaf.key",
+				"-out", "leaf.csr", "-subj", "/CN=leaf.localhost");
 		openssl("x509", "-req", "-in", "leaf.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-out", "leaf.only.crt",
 				"-days", "2");
 		Files.writeString(directory.resolve("leaf.crt"),
@@ -69,8 +69,8 @@ class OpensslInteropTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "rsa.key", "rsa.aes.key", "rsa.scrypt.key", "rsa.des3.key", "rsa.pbe.key",
-			"rsa.pkcs1.key", "rsa.legacy-aes.key", "rsa.legacy-des3.key" })
+	@ValueSource(strings = { "rsa.key", "rsa.aes.key", "rsa.scrypt.key", "rsa.des3.key", "rsa.pbe.key", "rsa.pkcs1.key",
+			"rsa.legacy-aes.key", "rsa.legacy-des3.key" })
 	void rsaKeysWrittenByOpensslLoad(String keyFile) throws Exception {
 		ServerCertificate loaded = loader.load("rsa.crt", keyFile, PASSWORD);
 		assertKeyBelongsTo(loaded.certificate(), loaded.privateKey());

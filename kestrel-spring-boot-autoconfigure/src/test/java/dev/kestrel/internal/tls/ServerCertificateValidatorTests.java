@@ -86,8 +86,7 @@ class ServerCertificateValidatorTests {
 	void expiryIsJudgedByTheGivenClock() {
 		TestCertificate certificate = TestCertificates.selfSigned("localhost");
 		Instant afterExpiry = certificate.certificate().getNotAfter().toInstant().plus(Duration.ofSeconds(1));
-		ServerCertificateValidator validator = new ServerCertificateValidator(
-				Clock.fixed(afterExpiry, ZoneOffset.UTC));
+		ServerCertificateValidator validator = new ServerCertificateValidator(Clock.fixed(afterExpiry, ZoneOffset.UTC));
 		assertThat(validator.validate(certificate.certificate())).hasSize(1)
 			.allSatisfy((warning) -> assertThat(warning).contains(certificate.thumbprint()));
 	}

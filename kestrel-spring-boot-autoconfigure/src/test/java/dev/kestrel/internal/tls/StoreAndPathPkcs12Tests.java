@@ -59,9 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The certificate store and {@code Certificate.Path} read PKCS#12 files with one reader, so they accept and refuse the
- * same files, and find the same certificate, key and chain in them. Every file is generated at test time, in the
- * flavours the JDK ({@code keytool}), .NET, BouncyCastle and OpenSSL write.
+ * The certificate store and {@code Certificate.Path} read PKCS#12 files with one reader,
+ * so they accept and refuse the same files, and find the same certificate, key and chain
+ * in them. Every file is generated at test time, in the flavours the JDK
+ * ({@code keytool}), .NET, BouncyCastle and OpenSSL write.
  */
 class StoreAndPathPkcs12Tests {
 
@@ -105,8 +106,9 @@ class StoreAndPathPkcs12Tests {
 						(certificate, file, password) -> Files.write(file,
 								Pkcs12Files.encode(certificate.certificate(), certificate.privateKey(), null))),
 				Flavour.readable("dev-certs export (PBES2 AES-256) with an RSA key and a password", () -> rsa, PASSWORD,
-						(certificate, file, password) -> Files.write(file, Pkcs12Files
-							.encode(certificate.certificate(), certificate.privateKey(), password.toCharArray()))),
+						(certificate, file, password) -> Files.write(file,
+								Pkcs12Files.encode(certificate.certificate(), certificate.privateKey(),
+										password.toCharArray()))),
 				Flavour.readable("legacy RC2-40 certificates and 3DES key (BouncyCastle) with a chain and a password",
 						() -> chained, PASSWORD,
 						(certificate, file, password) -> bouncyCastle(certificate, file, password,
@@ -115,7 +117,8 @@ class StoreAndPathPkcs12Tests {
 										password),
 								new BcPKCS12MacCalculatorBuilder())),
 				Flavour.readable("legacy 2-key 3DES key (BouncyCastle), which the JDK cannot decrypt", () -> rsa,
-						PASSWORD, (certificate, file, password) -> bouncyCastle(certificate, file, password, null,
+						PASSWORD,
+						(certificate, file, password) -> bouncyCastle(certificate, file, password, null,
 								legacy(PKCSObjectIdentifiers.pbeWithSHAAnd2_KeyTripleDES_CBC, new DESedeEngine(),
 										password),
 								new BcPKCS12MacCalculatorBuilder())),
@@ -151,8 +154,7 @@ class StoreAndPathPkcs12Tests {
 					byte[] content = Files.readAllBytes(file);
 					Files.write(file, Arrays.copyOf(content, content.length / 2));
 				}),
-				Flavour.refused("a key without its certificate", () -> ec, PASSWORD,
-						StoreAndPathPkcs12Tests::keyOnly));
+				Flavour.refused("a key without its certificate", () -> ec, PASSWORD, StoreAndPathPkcs12Tests::keyOnly));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -161,8 +163,8 @@ class StoreAndPathPkcs12Tests {
 		TestCertificate certificate = flavour.certificate().get();
 		Path file = this.directory.resolve("flavour.pfx");
 		flavour.writer().write(certificate, file, flavour.password());
-		String expected = flavour.refused() ? null : accepted(certificate.certificate(), certificate.privateKey(),
-				certificate.intermediates());
+		String expected = flavour.refused() ? null
+				: accepted(certificate.certificate(), certificate.privateKey(), certificate.intermediates());
 		String withPassword = readByPath(file, flavour.password());
 		assertThat(readByStoreReader(file, flavour.password())).as("store reader").isEqualTo(withPassword);
 		if (expected != null) {
@@ -258,8 +260,8 @@ class StoreAndPathPkcs12Tests {
 	}
 
 	/**
-	 * Identifies a private key by its secret value, whatever its encoding (the JDK, BouncyCastle and OpenSSL encode the
-	 * same key differently).
+	 * Identifies a private key by its secret value, whatever its encoding (the JDK,
+	 * BouncyCastle and OpenSSL encode the same key differently).
 	 */
 	private static String keyIdentity(PrivateKey key) {
 		byte[] secret;
@@ -298,8 +300,7 @@ class StoreAndPathPkcs12Tests {
 		for (int i = 0; i < chain.size(); i++) {
 			certificateBags[i] = new JcaPKCS12SafeBagBuilder(chain.get(i));
 		}
-		certificateBags[0].addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId,
-				new DEROctetString(localKeyId));
+		certificateBags[0].addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, new DEROctetString(localKeyId));
 		PKCS12SafeBagBuilder keyBag = (keyEncryptor != null)
 				? new JcaPKCS12SafeBagBuilder(certificate.privateKey(), keyEncryptor)
 				: new JcaPKCS12SafeBagBuilder(certificate.privateKey());
@@ -326,8 +327,7 @@ class StoreAndPathPkcs12Tests {
 		Files.write(file, pfx.build(sha256Mac(), password.toCharArray()).getEncoded());
 	}
 
-	private static OutputEncryptor legacy(ASN1ObjectIdentifier algorithm, BlockCipher engine,
-			String password) {
+	private static OutputEncryptor legacy(ASN1ObjectIdentifier algorithm, BlockCipher engine, String password) {
 		return new BcPKCS12PBEOutputEncryptorBuilder(algorithm, CBCBlockCipher.newInstance(engine))
 			.build(password.toCharArray());
 	}
@@ -345,9 +345,9 @@ class StoreAndPathPkcs12Tests {
 		assumeTrue(ExternalTools.hasOpenSsl(), "openssl is not installed");
 		Path pem = Files.createDirectories(file.resolveSibling("pem"));
 		PemFiles files = certificate.writePem(pem);
-		List<String> command = new ArrayList<>(List.of("openssl", "pkcs12", "-export", "-in",
-				files.certificate().toString(), "-inkey", files.key().toString(), "-passout", "pass:" + password,
-				"-out", file.toString()));
+		List<String> command = new ArrayList<>(
+				List.of("openssl", "pkcs12", "-export", "-in", files.certificate().toString(), "-inkey",
+						files.key().toString(), "-passout", "pass:" + password, "-out", file.toString()));
 		command.addAll(List.of(options));
 		ExternalTools.Result result = ExternalTools.run(command.toArray(String[]::new));
 		assertThat(result.exitCode()).as(result.output()).isZero();
@@ -367,7 +367,8 @@ class StoreAndPathPkcs12Tests {
 	 * A way to write a PKCS#12 file.
 	 *
 	 * @param description what the file is, the test's display name
-	 * @param certificate the certificate and key written (created once the test class is set up)
+	 * @param certificate the certificate and key written (created once the test class is
+	 * set up)
 	 * @param password the password, {@code null} or empty for none
 	 * @param refused whether both readers must refuse the file, even with its password
 	 * @param writer writes the file

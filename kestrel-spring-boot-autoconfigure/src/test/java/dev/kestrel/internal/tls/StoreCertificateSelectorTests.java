@@ -163,9 +163,7 @@ class StoreCertificateSelectorTests {
 	}
 
 	private static List<StoredCertificate> entries(TestCertificate... certificates) {
-		return Arrays.stream(certificates)
-			.map((certificate) -> certificate.toStoredCertificate(true))
-			.toList();
+		return Arrays.stream(certificates).map((certificate) -> certificate.toStoredCertificate(true)).toList();
 	}
 
 }

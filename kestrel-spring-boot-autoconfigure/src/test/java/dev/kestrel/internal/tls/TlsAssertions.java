@@ -26,7 +26,8 @@ final class TlsAssertions {
 	}
 
 	/**
-	 * Asserts that a call fails with a problem and a key, and that no message of the failure contains the password.
+	 * Asserts that a call fails with a problem and a key, and that no message of the
+	 * failure contains the password.
 	 * @param call the call
 	 * @param problem the expected problem
 	 * @param endpointName the expected endpoint name
@@ -58,8 +59,8 @@ final class TlsAssertions {
 	}
 
 	/**
-	 * Asserts that a private key belongs to a certificate by signing with the key and verifying with the
-	 * certificate, independently of the code under test.
+	 * Asserts that a private key belongs to a certificate by signing with the key and
+	 * verifying with the certificate, independently of the code under test.
 	 * @param certificate the certificate
 	 * @param privateKey the private key
 	 */

@@ -20,25 +20,32 @@ import dev.kestrel.options.SslProtocols;
 import dev.kestrel.internal.sni.TlsSelectors;
 
 /**
- * What one endpoint speaks on which transport, decided from its {@code Protocols} with Kestrel's rules:
+ * What one endpoint speaks on which transport, decided from its {@code Protocols} with
+ * Kestrel's rules:
  * <ul>
- * <li>TLS: ALPN offers {@code h2} then {@code http/1.1}; an HTTP/2-only endpoint closes connections that did not
- * negotiate {@code h2}; {@code h2} below TLS 1.2 or with a forbidden cipher gets {@code INADEQUATE_SECURITY}; a
- * configuration that can only produce such connections fails startup.</li>
- * <li>Cleartext: {@code Http2} alone is prior-knowledge h2c, and an HTTP/1.x request there gets Kestrel's 400.
- * {@code Http1AndHttp2} serves HTTP/1.1 and h2c (prior knowledge and {@code Upgrade: h2c}) on the same port — ahead of
- * Kestrel, which serves only HTTP/1.1 there; {@code kestrel.cleartext-http2=false} restores Kestrel's behaviour.</li>
- * <li>HTTP/3 needs HTTPS and an IP address; it listens on UDP on the TCP port. With port 0 next to TCP, HTTP/3 is not
- * enabled (Kestrel's error log), since the two transports could not share a dynamic port.</li>
+ * <li>TLS: ALPN offers {@code h2} then {@code http/1.1}; an HTTP/2-only endpoint closes
+ * connections that did not negotiate {@code h2}; {@code h2} below TLS 1.2 or with a
+ * forbidden cipher gets {@code INADEQUATE_SECURITY}; a configuration that can only
+ * produce such connections fails startup.</li>
+ * <li>Cleartext: {@code Http2} alone is prior-knowledge h2c, and an HTTP/1.x request
+ * there gets Kestrel's 400. {@code Http1AndHttp2} serves HTTP/1.1 and h2c (prior
+ * knowledge and {@code Upgrade: h2c}) on the same port — ahead of Kestrel, which serves
+ * only HTTP/1.1 there; {@code kestrel.cleartext-http2=false} restores Kestrel's
+ * behaviour.</li>
+ * <li>HTTP/3 needs HTTPS and an IP address; it listens on UDP on the TCP port. With port
+ * 0 next to TCP, HTTP/3 is not enabled (Kestrel's error log), since the two transports
+ * could not share a dynamic port.</li>
  * </ul>
  *
  * @param tcp the Reactor Netty protocols of the TCP server (empty: no TCP server)
  * @param http3 whether a QUIC server serves HTTP/3
- * @param http2Only whether HTTP/2 is the only TCP protocol (an HTTP/2-only cleartext endpoint runs Reactor Netty's
- * HTTP/1.1 + h2c pipeline, whose prior-knowledge detection sends nothing before the client's preface, behind a guard
- * that answers everything else with Kestrel's 400)
+ * @param http2Only whether HTTP/2 is the only TCP protocol (an HTTP/2-only cleartext
+ * endpoint runs Reactor Netty's HTTP/1.1 + h2c pipeline, whose prior-knowledge detection
+ * sends nothing before the client's preface, behind a guard that answers everything else
+ * with Kestrel's 400)
  */
-@SuppressWarnings("ArrayRecordComponent") // tcp is handed to Reactor Netty as is; instances are never compared
+@SuppressWarnings("ArrayRecordComponent") // tcp is handed to Reactor Netty as is;
+											// instances are never compared
 public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2Only) {
 
 	private static final Log logger = LogFactory.getLog(EndpointProtocols.class);
@@ -118,7 +125,9 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 		return new KestrelConfigurationException(endpoint.getName(), fullKey, problem, null);
 	}
 
-	/** @return whether a TCP server is needed */
+	/**
+	 * @return whether a TCP server is needed
+	 */
 	public boolean hasTcp() {
 		return this.tcp.length > 0;
 	}

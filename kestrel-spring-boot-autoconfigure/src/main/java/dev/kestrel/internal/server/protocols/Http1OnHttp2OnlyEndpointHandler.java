@@ -15,10 +15,12 @@ import io.netty.util.ReferenceCountUtil;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * On a cleartext HTTP/2-only endpoint (prior-knowledge h2c), answers an HTTP/1.x request as Kestrel does: a raw
- * {@code 400} with the text "An HTTP/1.x request was sent to an HTTP/2 only endpoint." and a close. It looks at the
- * first bytes of a connection only; until the client's HTTP/2 preface is complete it also holds back what the HTTP/2
- * codec writes (its SETTINGS frame), so that an HTTP/1.x client reads nothing but the 400. Then it steps aside.
+ * On a cleartext HTTP/2-only endpoint (prior-knowledge h2c), answers an HTTP/1.x request
+ * as Kestrel does: a raw {@code 400} with the text "An HTTP/1.x request was sent to an
+ * HTTP/2 only endpoint." and a close. It looks at the first bytes of a connection only;
+ * until the client's HTTP/2 preface is complete it also holds back what the HTTP/2 codec
+ * writes (its SETTINGS frame), so that an HTTP/1.x client reads nothing but the 400. Then
+ * it steps aside.
  */
 final class Http1OnHttp2OnlyEndpointHandler extends ChannelDuplexHandler {
 

@@ -3,8 +3,9 @@ package dev.kestrel.internal.server.protocols;
 import java.util.Locale;
 
 /**
- * RFC 9113 §9.2: HTTP/2 over TLS needs TLS 1.2 or later and must not use a cipher suite of the RFC 7540 Appendix A
- * block list — in short, every TLS 1.2 suite without both ephemeral key exchange and an AEAD cipher.
+ * RFC 9113 §9.2: HTTP/2 over TLS needs TLS 1.2 or later and must not use a cipher suite
+ * of the RFC 7540 Appendix A block list — in short, every TLS 1.2 suite without both
+ * ephemeral key exchange and an AEAD cipher.
  */
 final class Http2CipherPolicy {
 
@@ -20,7 +21,8 @@ final class Http2CipherPolicy {
 	}
 
 	/**
-	 * @param cipherSuite the negotiated cipher suite (IANA name, as JSSE and Netty's OpenSSL engine report it)
+	 * @param cipherSuite the negotiated cipher suite (IANA name, as JSSE and Netty's
+	 * OpenSSL engine report it)
 	 * @return whether HTTP/2 may use it
 	 */
 	static boolean isAdequateCipher(String cipherSuite) {

@@ -16,13 +16,14 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.internal.server.tls.TlsHandshakes;
 
 /**
- * Enforces Kestrel's HTTP/2-over-TLS rules once the handshake is done, before the HTTP codec is chosen:
+ * Enforces Kestrel's HTTP/2-over-TLS rules once the handshake is done, before the HTTP
+ * codec is chosen:
  * <ul>
- * <li>an HTTP/2-only endpoint whose client did not negotiate {@code h2} is closed with Kestrel's error log; the
- * protocols chosen for the connection decide (its SNI entry's, a TLS handshake callback's, else the endpoint's, as
- * the TLS handler recorded them);</li>
- * <li>an {@code h2} connection below TLS 1.2, or with a cipher suite RFC 9113 forbids, gets
- * {@code GOAWAY(INADEQUATE_SECURITY)} with Kestrel's message, then is closed.</li>
+ * <li>an HTTP/2-only endpoint whose client did not negotiate {@code h2} is closed with
+ * Kestrel's error log; the protocols chosen for the connection decide (its SNI entry's, a
+ * TLS handshake callback's, else the endpoint's, as the TLS handler recorded them);</li>
+ * <li>an {@code h2} connection below TLS 1.2, or with a cipher suite RFC 9113 forbids,
+ * gets {@code GOAWAY(INADEQUATE_SECURITY)} with Kestrel's message, then is closed.</li>
  * </ul>
  */
 final class Http2TlsPolicyHandler extends ChannelInboundHandlerAdapter {

@@ -11,12 +11,16 @@ import dev.kestrel.internal.server.tls.QuicHandshakes;
 import dev.kestrel.internal.server.tls.QuicTls;
 
 /**
- * The QUIC (UDP) server of an endpoint with HTTP/3: Reactor Netty's HTTP/3 server whose QUIC TLS context (TLS 1.3,
- * ALPN {@code h3}) chooses the certificate per handshake as the endpoint's TCP connections do ({@link QuicTls}).
+ * The QUIC (UDP) server of an endpoint with HTTP/3: Reactor Netty's HTTP/3 server whose
+ * QUIC TLS context (TLS 1.3, ALPN {@code h3}) chooses the certificate per handshake as
+ * the endpoint's TCP connections do ({@link QuicTls}).
  */
 public final class Http3Servers {
 
-	/** Flow-control and stream limits offered to HTTP/3 clients (room for Kestrel's Http3 limits later). */
+	/**
+	 * Flow-control and stream limits offered to HTTP/3 clients (room for Kestrel's Http3
+	 * limits later).
+	 */
 	private static final long MAX_DATA = 10L * 1024 * 1024;
 
 	private static final long MAX_STREAM_DATA = 1024L * 1024;
@@ -29,19 +33,19 @@ public final class Http3Servers {
 	}
 
 	/**
-	 * @param base the server carrying the shared settings (handler, loops, compression, forwarded headers)
+	 * @param base the server carrying the shared settings (handler, loops, compression,
+	 * forwarded headers)
 	 * @param endpoint the endpoint
 	 * @param tls the endpoint's QUIC TLS
 	 * @return the QUIC server, not yet bound
 	 */
 	public static HttpServer create(HttpServer base, ListenOptions endpoint, QuicTls tls) {
 		QuicHandshakes handshakes = new QuicHandshakes(endpoint.getName());
-		return base.protocol(HttpProtocol.HTTP3)
-			.doOnChannelInit((observer, channel, remoteAddress) -> {
-				if (channel instanceof QuicChannel) {
-					channel.pipeline().addLast(QuicHandshakes.NAME, handshakes);
-				}
-			})
+		return base.protocol(HttpProtocol.HTTP3).doOnChannelInit((observer, channel, remoteAddress) -> {
+			if (channel instanceof QuicChannel) {
+				channel.pipeline().addLast(QuicHandshakes.NAME, handshakes);
+			}
+		})
 			.secure((spec) -> spec.sslContext(tls.context()).handshakeTimeout(tls.handshakeTimeout()))
 			.http3Settings((settings) -> settings.maxData(MAX_DATA)
 				.maxStreamDataBidirectionalLocal(MAX_STREAM_DATA)

@@ -26,10 +26,11 @@ import dev.kestrel.options.ClientCertificateValidator;
 import dev.kestrel.options.ClientCertificateValidator.ClientCertificateError;
 
 /**
- * Validates client certificates with Kestrel's semantics: the platform's validation (the JDK's trust store plus the
- * endpoint's {@code clientCertificateAuthorities}, a clientAuth-capable key usage, revocation when asked) produces a
- * set of errors; the endpoint's {@link ClientCertificateValidator} decides, and without one any error rejects. The
- * JDK's trust anchors are read once per process.
+ * Validates client certificates with Kestrel's semantics: the platform's validation (the
+ * JDK's trust store plus the endpoint's {@code clientCertificateAuthorities}, a
+ * clientAuth-capable key usage, revocation when asked) produces a set of errors; the
+ * endpoint's {@link ClientCertificateValidator} decides, and without one any error
+ * rejects. The JDK's trust anchors are read once per process.
  */
 final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
 
@@ -99,7 +100,8 @@ final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
 			validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
 		}
 		catch (CertPathValidatorException ex) {
-			errors.add(isRevocationFailure(ex) ? ClientCertificateError.REVOCATION : ClientCertificateError.CHAIN_ERRORS);
+			errors
+				.add(isRevocationFailure(ex) ? ClientCertificateError.REVOCATION : ClientCertificateError.CHAIN_ERRORS);
 		}
 		catch (GeneralSecurityException ex) {
 			errors.add(ClientCertificateError.CHAIN_ERRORS);

@@ -11,8 +11,9 @@ import dev.kestrel.options.ClientCertificateValidator;
 import dev.kestrel.internal.sni.TlsSettings;
 
 /**
- * The client-certificate trust managers of one endpoint, one per validator, extra authorities and revocation setting,
- * shared by its TLS contexts (each trust manager reads the JDK's trust anchors once).
+ * The client-certificate trust managers of one endpoint, one per validator, extra
+ * authorities and revocation setting, shared by its TLS contexts (each trust manager
+ * reads the JDK's trust anchors once).
  */
 final class ClientTrustManagers {
 

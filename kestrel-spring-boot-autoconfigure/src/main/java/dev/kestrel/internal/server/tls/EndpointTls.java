@@ -19,13 +19,15 @@ import dev.kestrel.internal.sni.TlsSettings;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The TLS of one HTTPS endpoint on Netty: its {@link TlsSelector} (certificate, SNI section, certificate selector or
- * TLS handshake callback), its cache of TLS contexts and its handshake timeout. Every connection of the endpoint starts
- * with a handler that chooses its TLS configuration from the client hello ({@link #install(Channel)}).
+ * The TLS of one HTTPS endpoint on Netty: its {@link TlsSelector} (certificate, SNI
+ * section, certificate selector or TLS handshake callback), its cache of TLS contexts and
+ * its handshake timeout. Every connection of the endpoint starts with a handler that
+ * chooses its TLS configuration from the client hello ({@link #install(Channel)}).
  * <p>
- * An endpoint with one certificate builds its context at start-up, so that a key the TLS engine refuses fails start-up;
- * the contexts of SNI entries and of code selections are built on the first handshake that needs them. SNI certificates
- * that load on first use start loading in the background once the endpoint is bound ({@link #bound()}).
+ * An endpoint with one certificate builds its context at start-up, so that a key the TLS
+ * engine refuses fails start-up; the contexts of SNI entries and of code selections are
+ * built on the first handshake that needs them. SNI certificates that load on first use
+ * start loading in the background once the endpoint is bound ({@link #bound()}).
  */
 public final class EndpointTls {
 
@@ -63,9 +65,9 @@ public final class EndpointTls {
 	}
 
 	/**
-	 * Prepares the TLS of an endpoint that may also serve HTTP/3: its connections then share the QUIC listener's
-	 * {@link TlsSelector} and record whether HTTP/3 serves their host name
-	 * ({@link TlsHandshakes#servesHttp3(Channel)}).
+	 * Prepares the TLS of an endpoint that may also serve HTTP/3: its connections then
+	 * share the QUIC listener's {@link TlsSelector} and record whether HTTP/3 serves
+	 * their host name ({@link TlsHandshakes#servesHttp3(Channel)}).
 	 * @param endpoint an HTTPS endpoint
 	 * @param http3 the TLS of its QUIC listener, or {@code null} without HTTP/3
 	 * @return its TLS
@@ -107,22 +109,25 @@ public final class EndpointTls {
 	}
 
 	/**
-	 * Starts loading the SNI certificates that load on first use, in the background; call once the endpoint is
-	 * bound (later calls do nothing).
+	 * Starts loading the SNI certificates that load on first use, in the background; call
+	 * once the endpoint is bound (later calls do nothing).
 	 */
 	public void bound() {
 		this.certificateLoading.start();
 	}
 
-	/** @return a handler for one new connection */
+	/**
+	 * @return a handler for one new connection
+	 */
 	ChannelHandler newHandler() {
 		return new KestrelTlsHandler(this);
 	}
 
 	/**
-	 * Returns a context for Reactor Netty's {@code secure(...)}, which needs one although every connection gets its
-	 * own from {@link #install(Channel)}: the endpoint's own context when it has one certificate, one built from its
-	 * certificate otherwise, else (a TLS handshake callback, or SNI entries that all have their own certificate) a
+	 * Returns a context for Reactor Netty's {@code secure(...)}, which needs one although
+	 * every connection gets its own from {@link #install(Channel)}: the endpoint's own
+	 * context when it has one certificate, one built from its certificate otherwise, else
+	 * (a TLS handshake callback, or SNI entries that all have their own certificate) a
 	 * context without certificate.
 	 * @return the context, never used for a handshake
 	 */
@@ -130,12 +135,16 @@ public final class EndpointTls {
 		return (this.placeholder != null) ? this.placeholder : SslContexts.placeholder();
 	}
 
-	/** @return the endpoint name */
+	/**
+	 * @return the endpoint name
+	 */
 	public String name() {
 		return this.name;
 	}
 
-	/** @return how long a handshake may take, the client hello and the selection included */
+	/**
+	 * @return how long a handshake may take, the client hello and the selection included
+	 */
 	public Duration handshakeTimeout() {
 		return this.handshakeTimeout;
 	}
@@ -152,7 +161,9 @@ public final class EndpointTls {
 		return this.http3 != null && this.http3.serves(selection);
 	}
 
-	/** @return how many TLS contexts were built so far (for tests and benchmarks) */
+	/**
+	 * @return how many TLS contexts were built so far (for tests and benchmarks)
+	 */
 	public int contextCount() {
 		return this.contexts.size();
 	}

@@ -20,10 +20,11 @@ import reactor.core.publisher.Mono;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Gives HTTP/3 requests their {@link SslInfo}: Spring's Reactor Netty adapter reads it from the connection's
- * {@code SslHandler}, which QUIC connections do not have, so without this {@code request.getSslInfo()} would be
- * {@code null} over HTTP/3 and client certificates invisible. The session of the QUIC connection's TLS engine supplies
- * the session id and the client's certificates.
+ * Gives HTTP/3 requests their {@link SslInfo}: Spring's Reactor Netty adapter reads it
+ * from the connection's {@code SslHandler}, which QUIC connections do not have, so
+ * without this {@code request.getSslInfo()} would be {@code null} over HTTP/3 and client
+ * certificates invisible. The session of the QUIC connection's TLS engine supplies the
+ * session id and the client's certificates.
  */
 public final class Http3SslInfoHandler implements HttpHandler {
 

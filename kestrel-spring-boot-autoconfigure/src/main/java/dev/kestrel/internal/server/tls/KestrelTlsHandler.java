@@ -28,14 +28,16 @@ import dev.kestrel.internal.sni.TlsSelection;
 
 /**
  * The first handler of an HTTPS connection: reads the client hello, asks the endpoint's
- * {@link dev.kestrel.internal.sni.TlsSelector} for the connection's TLS configuration, then replaces itself with an
- * {@link SslHandler} built from the matching (cached) context, after running {@code onAuthenticate} on its engine.
+ * {@link dev.kestrel.internal.sni.TlsSelector} for the connection's TLS configuration,
+ * then replaces itself with an {@link SslHandler} built from the matching (cached)
+ * context, after running {@code onAuthenticate} on its engine.
  * <p>
- * A refused connection gets a fatal TLS alert — {@code unrecognized_name} when no SNI section matches,
- * {@code handshake_failure} when the application chose not to serve it, {@code internal_error} when application code
- * failed — and is closed before the server sent any certificate. Refusals the client causes are logged at debug
- * level, as Kestrel logs failed handshakes (a public server sees many: scanners send no or random names); failures of
- * application code are logged as warnings.
+ * A refused connection gets a fatal TLS alert — {@code unrecognized_name} when no SNI
+ * section matches, {@code handshake_failure} when the application chose not to serve it,
+ * {@code internal_error} when application code failed — and is closed before the server
+ * sent any certificate. Refusals the client causes are logged at debug level, as Kestrel
+ * logs failed handshakes (a public server sees many: scanners send no or random names);
+ * failures of application code are logged as warnings.
  */
 final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 
@@ -130,8 +132,8 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 		}
 		ctx.pipeline().replace(this, NettyPipeline.SslHandler, handler);
 		ctx.pipeline()
-			.addAfter(NettyPipeline.SslHandler, TlsHandshakeRecorder.NAME, new TlsHandshakeRecorder(
-					this.endpoint.name(), serverName));
+			.addAfter(NettyPipeline.SslHandler, TlsHandshakeRecorder.NAME,
+					new TlsHandshakeRecorder(this.endpoint.name(), serverName));
 	}
 
 	private void refuse(ChannelHandlerContext ctx, Throwable cause) {

@@ -19,11 +19,13 @@ import dev.kestrel.diagnostics.KestrelMessages;
 /**
  * Ends the pipeline of every QUIC (HTTP/3) connection of an endpoint:
  * <ul>
- * <li>records the {@link TlsHandshakeDetails} once the handshake is done (the SNI host name comes from Netty's
- * {@link SniCompletionEvent}), so that {@link TlsHandshakes#details} works for HTTP/3 requests as for TCP ones;</li>
- * <li>logs a failed QUIC TLS handshake (an unknown host name, a refused client certificate) at debug level, as the TCP
- * side and Kestrel log failed handshakes — a public server sees many — instead of letting it reach Netty's pipeline
- * tail as a warning with a stack trace.</li>
+ * <li>records the {@link TlsHandshakeDetails} once the handshake is done (the SNI host
+ * name comes from Netty's {@link SniCompletionEvent}), so that
+ * {@link TlsHandshakes#details} works for HTTP/3 requests as for TCP ones;</li>
+ * <li>logs a failed QUIC TLS handshake (an unknown host name, a refused client
+ * certificate) at debug level, as the TCP side and Kestrel log failed handshakes — a
+ * public server sees many — instead of letting it reach Netty's pipeline tail as a
+ * warning with a stack trace.</li>
  * </ul>
  */
 @ChannelHandler.Sharable

@@ -31,27 +31,34 @@ import dev.kestrel.internal.sni.TlsSettings;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The TLS of an endpoint's QUIC (HTTP/3) listener. It asks the same {@link TlsSelector} as the endpoint's TCP
- * connections — the {@code Sni} section, the certificate selector, the TLS handshake callback or the one certificate —
- * once per QUIC handshake, with the host name from the client hello ({@code null} without SNI), and answers with a QUIC
- * TLS context for the selected settings (TLS 1.3, ALPN {@code h3}), built on first use and shared like the TCP ones.
+ * The TLS of an endpoint's QUIC (HTTP/3) listener. It asks the same {@link TlsSelector}
+ * as the endpoint's TCP connections — the {@code Sni} section, the certificate selector,
+ * the TLS handshake callback or the one certificate — once per QUIC handshake, with the
+ * host name from the client hello ({@code null} without SNI), and answers with a QUIC TLS
+ * context for the selected settings (TLS 1.3, ALPN {@code h3}), built on first use and
+ * shared like the TCP ones.
  * <p>
  * QUIC differs from TCP in three ways, each documented in the README:
  * <ul>
- * <li>the selection runs on the QUIC event loop and must complete within the handshake timeout (a TLS handshake
- * callback that completes later refuses the connection);</li>
- * <li>BoringSSL decides whether to ask for a client certificate before the host name is known, so every host served
- * over HTTP/3 has the endpoint's client-certificate mode ({@code DelayCertificate} asks for none, as in Kestrel); a
- * host whose mode differs, or whose TLS versions exclude TLS 1.3, or whose protocols exclude HTTP/3, is refused over
+ * <li>the selection runs on the QUIC event loop and must complete within the handshake
+ * timeout (a TLS handshake callback that completes later refuses the connection);</li>
+ * <li>BoringSSL decides whether to ask for a client certificate before the host name is
+ * known, so every host served over HTTP/3 has the endpoint's client-certificate mode
+ * ({@code DelayCertificate} asks for none, as in Kestrel); a host whose mode differs, or
+ * whose TLS versions exclude TLS 1.3, or whose protocols exclude HTTP/3, is refused over
  * QUIC and gets no {@code Alt-Svc} over TCP;</li>
- * <li>{@code OnAuthenticate} cannot run (Kestrel: "The OnAuthenticate callback is not supported with HTTP/3.").</li>
+ * <li>{@code OnAuthenticate} cannot run (Kestrel: "The OnAuthenticate callback is not
+ * supported with HTTP/3.").</li>
  * </ul>
  */
 public final class QuicTls {
 
 	private static final Log logger = LogFactory.getLog(QuicTls.class);
 
-	/** ALPN: RFC 9114's {@code h3} only, as Kestrel offers it (no draft versions such as {@code h3-29}). */
+	/**
+	 * ALPN: RFC 9114's {@code h3} only, as Kestrel offers it (no draft versions such as
+	 * {@code h3-29}).
+	 */
 	private static final String H3 = "h3";
 
 	private final String name;
@@ -90,9 +97,9 @@ public final class QuicTls {
 	}
 
 	/**
-	 * Prepares the QUIC TLS of an endpoint. The endpoint's own settings were checked before
-	 * ({@code dev.kestrel.internal.server.protocols.EndpointProtocols}); this logs a warning naming the SNI entries that HTTP/3
-	 * cannot serve.
+	 * Prepares the QUIC TLS of an endpoint. The endpoint's own settings were checked
+	 * before ({@code dev.kestrel.internal.server.protocols.EndpointProtocols}); this logs
+	 * a warning naming the SNI entries that HTTP/3 cannot serve.
 	 * @param endpoint an HTTPS endpoint with HTTP/3
 	 * @return its QUIC TLS
 	 */
@@ -115,24 +122,32 @@ public final class QuicTls {
 		return tls;
 	}
 
-	/** @return the selector of the endpoint's TLS configuration, shared with its TCP connections */
+	/**
+	 * @return the selector of the endpoint's TLS configuration, shared with its TCP
+	 * connections
+	 */
 	TlsSelector selector() {
 		return this.selector;
 	}
 
-	/** @return how long a QUIC handshake may take, the selection included */
+	/**
+	 * @return how long a QUIC handshake may take, the selection included
+	 */
 	public Duration handshakeTimeout() {
 		return this.handshakeTimeout;
 	}
 
-	/** @return the QUIC TLS context for Reactor Netty's HTTP/3 server */
+	/**
+	 * @return the QUIC TLS context for Reactor Netty's HTTP/3 server
+	 */
 	public QuicSslContext context() {
 		return this.context;
 	}
 
 	/**
-	 * Tells whether a connection's selection can be served over HTTP/3: its protocols include HTTP/3, its TLS versions
-	 * include TLS 1.3, its client-certificate mode is the endpoint's, and it has no {@code OnAuthenticate}.
+	 * Tells whether a connection's selection can be served over HTTP/3: its protocols
+	 * include HTTP/3, its TLS versions include TLS 1.3, its client-certificate mode is
+	 * the endpoint's, and it has no {@code OnAuthenticate}.
 	 * @param selection the TLS configuration chosen for a connection
 	 * @return whether a QUIC handshake with it is accepted
 	 */
@@ -162,9 +177,11 @@ public final class QuicTls {
 	}
 
 	/**
-	 * Called by BoringSSL on the QUIC event loop for every client hello, with or without SNI.
+	 * Called by BoringSSL on the QUIC event loop for every client hello, with or without
+	 * SNI.
 	 * @param serverName the SNI host name, or {@code null}
-	 * @return the context, or {@code null} to refuse the handshake (BoringSSL ends it with a fatal alert)
+	 * @return the context, or {@code null} to refuse the handshake (BoringSSL ends it
+	 * with a fatal alert)
 	 */
 	private QuicSslContext map(String serverName) {
 		String hostName = (serverName == null || serverName.isEmpty()) ? null : serverName.toLowerCase(Locale.ROOT);
@@ -229,20 +246,22 @@ public final class QuicTls {
 			.forServer(settings.certificate().privateKey(), null, chain.toArray(new X509Certificate[0]))
 			.applicationProtocols(H3);
 		if (this.clientCertificateMode.requestsCertificate()) {
-			builder.clientAuth(clientAuth(this.clientCertificateMode))
-				.trustManager(this.trustManagers.get(settings));
+			builder.clientAuth(clientAuth(this.clientCertificateMode)).trustManager(this.trustManagers.get(settings));
 		}
 		return builder.build();
 	}
 
-	/** @return how many QUIC TLS contexts were built and are kept (for tests) */
+	/**
+	 * @return how many QUIC TLS contexts were built and are kept (for tests)
+	 */
 	public int contextCount() {
 		return this.contexts.size();
 	}
 
 	/**
-	 * The client-certificate mode a QUIC handshake can honour: {@code DelayCertificate} asks for no certificate, since
-	 * HTTP/3 cannot renegotiate (Kestrel: "HTTP/3 ignores Delay").
+	 * The client-certificate mode a QUIC handshake can honour: {@code DelayCertificate}
+	 * asks for no certificate, since HTTP/3 cannot renegotiate (Kestrel: "HTTP/3 ignores
+	 * Delay").
 	 */
 	private static ClientCertificateMode quicMode(ClientCertificateMode mode) {
 		return (mode == ClientCertificateMode.DELAY_CERTIFICATE) ? ClientCertificateMode.NO_CERTIFICATE : mode;

@@ -9,14 +9,15 @@ import dev.kestrel.internal.sni.TlsSelection;
 import dev.kestrel.internal.sni.TlsSettings;
 
 /**
- * Values built from {@link TlsSettings} on first use (the TLS contexts of one endpoint, TCP or QUIC) and shared by
- * every connection with equal settings:
+ * Values built from {@link TlsSettings} on first use (the TLS contexts of one endpoint,
+ * TCP or QUIC) and shared by every connection with equal settings:
  * <ul>
- * <li>settings from configuration ({@link TlsSelection#shared()}) keep their value for the life of the server; their
- * number is bounded by the configuration;</li>
- * <li>settings returned by code per connection (certificate selectors, TLS handshake callbacks) are kept in a
- * least-recently-used cache of {@value #DYNAMIC_ENTRIES} entries, so a selector that returns the same certificate
- * again reuses its context, and one that returns a new certificate every time cannot exhaust memory.</li>
+ * <li>settings from configuration ({@link TlsSelection#shared()}) keep their value for
+ * the life of the server; their number is bounded by the configuration;</li>
+ * <li>settings returned by code per connection (certificate selectors, TLS handshake
+ * callbacks) are kept in a least-recently-used cache of {@value #DYNAMIC_ENTRIES}
+ * entries, so a selector that returns the same certificate again reuses its context, and
+ * one that returns a new certificate every time cannot exhaust memory.</li>
  * </ul>
  *
  * @param <C> the kind of value (a TLS context)
@@ -66,7 +67,9 @@ final class SelectionCache<C> {
 		}
 	}
 
-	/** @return how many values were built and are kept */
+	/**
+	 * @return how many values were built and are kept
+	 */
 	int size() {
 		synchronized (this.dynamic) {
 			return this.shared.size() + this.dynamic.size();

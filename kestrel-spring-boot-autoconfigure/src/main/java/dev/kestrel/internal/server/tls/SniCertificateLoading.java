@@ -16,10 +16,11 @@ import dev.kestrel.options.SniCertificate;
 import dev.kestrel.options.SniOptions;
 
 /**
- * Loads the deferred certificates of an endpoint's SNI section (see {@link SniCertificate}) once the endpoint is
- * bound, in daemon threads on all cores but one (so that the application finishes starting and serves meanwhile), so
- * that the first handshakes rarely wait for a certificate. A certificate that cannot be loaded is logged as an error
- * naming its key; its host's connections are refused.
+ * Loads the deferred certificates of an endpoint's SNI section (see
+ * {@link SniCertificate}) once the endpoint is bound, in daemon threads on all cores but
+ * one (so that the application finishes starting and serves meanwhile), so that the first
+ * handshakes rarely wait for a certificate. A certificate that cannot be loaded is logged
+ * as an error naming its key; its host's connections are refused.
  */
 final class SniCertificateLoading {
 
@@ -72,8 +73,8 @@ final class SniCertificateLoading {
 							ex.getProblem().description()));
 				}
 			});
-			logger.info(KestrelMessages.sniCertificatesLoaded(this.endpointName,
-					this.deferred.size() - failed.get(), failed.get(), (System.nanoTime() - start) / 1_000_000));
+			logger.info(KestrelMessages.sniCertificatesLoaded(this.endpointName, this.deferred.size() - failed.get(),
+					failed.get(), (System.nanoTime() - start) / 1_000_000));
 			pool.shutdown();
 		});
 	}

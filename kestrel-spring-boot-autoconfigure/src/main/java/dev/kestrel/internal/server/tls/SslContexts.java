@@ -29,9 +29,9 @@ import dev.kestrel.options.SslProtocols;
 import dev.kestrel.internal.sni.TlsSettings;
 
 /**
- * Builds Netty {@link SslContext}s from {@link TlsSettings}: certificate and chain, TLS versions, client-certificate
- * mode and validation, and ALPN from the HTTP protocols ({@code h2} first, then {@code http/1.1}, as Kestrel offers
- * them).
+ * Builds Netty {@link SslContext}s from {@link TlsSettings}: certificate and chain, TLS
+ * versions, client-certificate mode and validation, and ALPN from the HTTP protocols
+ * ({@code h2} first, then {@code http/1.1}, as Kestrel offers them).
  */
 public final class SslContexts {
 
@@ -43,7 +43,8 @@ public final class SslContexts {
 	}
 
 	/**
-	 * Builds the context of an endpoint's static TLS settings, logging a warning for obsolete TLS versions.
+	 * Builds the context of an endpoint's static TLS settings, logging a warning for
+	 * obsolete TLS versions.
 	 * @param endpointName the endpoint, for warnings
 	 * @param options the TLS settings, with a certificate
 	 * @param protocols the HTTP protocols, for ALPN
@@ -65,7 +66,8 @@ public final class SslContexts {
 	 * Builds a context.
 	 * @param endpointName the endpoint, for errors
 	 * @param settings the settings
-	 * @param clientTrust validates client certificates; required when the settings request one
+	 * @param clientTrust validates client certificates; required when the settings
+	 * request one
 	 * @return the context
 	 * @throws IllegalStateException when the engine refuses the settings
 	 */
@@ -77,11 +79,8 @@ public final class SslContexts {
 			.sslProvider(TlsEngine.provider())
 			.applicationProtocolConfig(alpn(settings.protocols()));
 		if (!settings.sslProtocols().isEmpty()) {
-			builder.protocols(settings.sslProtocols()
-				.stream()
-				.sorted()
-				.map(SslProtocols::jsseName)
-				.toArray(String[]::new));
+			builder.protocols(
+					settings.sslProtocols().stream().sorted().map(SslProtocols::jsseName).toArray(String[]::new));
 		}
 		if (settings.clientCertificateMode().requestsCertificate()) {
 			builder.clientAuth(switch (settings.clientCertificateMode()) {
@@ -107,13 +106,14 @@ public final class SslContexts {
 		sslProtocols.stream()
 			.filter((protocol) -> protocol == SslProtocols.TLS || protocol == SslProtocols.TLS11)
 			.sorted()
-			.forEach((protocol) -> logger.warn(KestrelMessages.obsoleteTlsVersion(endpointName,
-					protocol.kestrelName())));
+			.forEach((protocol) -> logger
+				.warn(KestrelMessages.obsoleteTlsVersion(endpointName, protocol.kestrelName())));
 	}
 
 	/**
-	 * Returns a context that has no certificate, for Reactor Netty's {@code secure(...)}, which needs one even when
-	 * every handshake gets its context per connection. A handshake with it fails.
+	 * Returns a context that has no certificate, for Reactor Netty's {@code secure(...)},
+	 * which needs one even when every handshake gets its context per connection. A
+	 * handshake with it fails.
 	 * @return the placeholder context
 	 */
 	static SslContext placeholder() {
@@ -130,7 +130,10 @@ public final class SslContexts {
 		return context;
 	}
 
-	/** @return a key manager without keys (for a context whose certificate is chosen per connection) */
+	/**
+	 * @return a key manager without keys (for a context whose certificate is chosen per
+	 * connection)
+	 */
 	static X509ExtendedKeyManager noKeys() {
 		return new NoKeys();
 	}

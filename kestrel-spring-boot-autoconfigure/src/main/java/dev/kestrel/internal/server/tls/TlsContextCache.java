@@ -8,9 +8,10 @@ import dev.kestrel.internal.sni.TlsSelection;
 import dev.kestrel.internal.sni.TlsSettings;
 
 /**
- * The TLS contexts of one endpoint's TCP connections, built on the first handshake that needs them and shared by every
- * connection with equal {@link TlsSettings} ({@link SelectionCache}); client-certificate trust managers are shared the
- * same way ({@link ClientTrustManagers}).
+ * The TLS contexts of one endpoint's TCP connections, built on the first handshake that
+ * needs them and shared by every connection with equal {@link TlsSettings}
+ * ({@link SelectionCache}); client-certificate trust managers are shared the same way
+ * ({@link ClientTrustManagers}).
  */
 final class TlsContextCache {
 
@@ -33,7 +34,9 @@ final class TlsContextCache {
 		return this.contexts.get(selection);
 	}
 
-	/** @return how many contexts were built and are kept */
+	/**
+	 * @return how many contexts were built and are kept
+	 */
 	int size() {
 		return this.contexts.size();
 	}

@@ -8,8 +8,9 @@ import org.apache.commons.logging.LogFactory;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * The TLS engine: OpenSSL (BoringSSL from {@code netty-tcnative-boringssl-static}, which the starter brings) when it
- * loads, else the JDK's. {@code -Dio.netty.handler.ssl.noOpenSsl=true} forces the JDK engine.
+ * The TLS engine: OpenSSL (BoringSSL from {@code netty-tcnative-boringssl-static}, which
+ * the starter brings) when it loads, else the JDK's.
+ * {@code -Dio.netty.handler.ssl.noOpenSsl=true} forces the JDK engine.
  */
 final class TlsEngine {
 
@@ -25,9 +26,9 @@ final class TlsEngine {
 				? SslProvider.OPENSSL : SslProvider.JDK;
 		if (!logged) {
 			logged = true;
-			logger.info(KestrelMessages.tlsEngine((provider == SslProvider.OPENSSL) ? "OpenSSL ("
-					+ OpenSsl.versionString() + ")" : "JDK (" + System.getProperty("java.vendor") + " "
-							+ System.getProperty("java.version") + ")"));
+			logger.info(KestrelMessages.tlsEngine((provider == SslProvider.OPENSSL)
+					? "OpenSSL (" + OpenSsl.versionString() + ")"
+					: "JDK (" + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + ")"));
 		}
 		return provider;
 	}

@@ -11,9 +11,10 @@ import org.apache.commons.logging.LogFactory;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * Sits right after the TLS handler until the handshake is done: records the {@link TlsHandshakeDetails} and logs the
- * outcome as Kestrel does (debug level). Then it leaves the pipeline. (HTTP/2-only hosts are enforced by the protocol
- * layer, from the protocols this connection chose.)
+ * Sits right after the TLS handler until the handshake is done: records the
+ * {@link TlsHandshakeDetails} and logs the outcome as Kestrel does (debug level). Then it
+ * leaves the pipeline. (HTTP/2-only hosts are enforced by the protocol layer, from the
+ * protocols this connection chose.)
  */
 final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 

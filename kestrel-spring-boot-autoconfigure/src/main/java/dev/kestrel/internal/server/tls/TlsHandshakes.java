@@ -13,8 +13,8 @@ import dev.kestrel.options.HttpProtocols;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The TLS handshake of a connection, for the application and for connection middleware (Netty handlers added with a
- * {@code NettyServerCustomizer}):
+ * The TLS handshake of a connection, for the application and for connection middleware
+ * (Netty handlers added with a {@code NettyServerCustomizer}):
  *
  * <pre>{@code
  * TlsHandshakes.details(exchange.getRequest())
@@ -37,7 +37,8 @@ public final class TlsHandshakes {
 
 	/**
 	 * @param channel a connection's channel, or an HTTP/2 stream's
-	 * @return the handshake's details, or empty before the handshake is done or without TLS
+	 * @return the handshake's details, or empty before the handshake is done or without
+	 * TLS
 	 */
 	public static Optional<TlsHandshakeDetails> details(Channel channel) {
 		return Optional.ofNullable(find(requireNonNull(channel, "channel"), DETAILS));
@@ -45,15 +46,17 @@ public final class TlsHandshakes {
 
 	/**
 	 * @param request a request served by a Kestrel endpoint
-	 * @return the handshake's details, or empty without TLS or for requests from elsewhere
+	 * @return the handshake's details, or empty without TLS or for requests from
+	 * elsewhere
 	 */
 	public static Optional<TlsHandshakeDetails> details(ServerHttpRequest request) {
 		return channel(requireNonNull(request, "request")).flatMap(TlsHandshakes::details);
 	}
 
 	/**
-	 * Returns the HTTP protocols chosen for the connection from its host name (an SNI entry's {@code Protocols}, or
-	 * what a TLS handshake callback returned, else the endpoint's), set as soon as the client hello was read.
+	 * Returns the HTTP protocols chosen for the connection from its host name (an SNI
+	 * entry's {@code Protocols}, or what a TLS handshake callback returned, else the
+	 * endpoint's), set as soon as the client hello was read.
 	 * @param channel a connection's channel, or an HTTP/2 stream's
 	 * @return the protocols, or empty without TLS
 	 */
@@ -62,10 +65,12 @@ public final class TlsHandshakes {
 	}
 
 	/**
-	 * Tells whether the endpoint's HTTP/3 listener serves the host name this TLS connection chose, which decides
-	 * whether its responses advertise HTTP/3 with {@code Alt-Svc}.
+	 * Tells whether the endpoint's HTTP/3 listener serves the host name this TLS
+	 * connection chose, which decides whether its responses advertise HTTP/3 with
+	 * {@code Alt-Svc}.
 	 * @param channel a connection's channel, or an HTTP/2 stream's
-	 * @return whether HTTP/3 serves the connection's host name; {@code false} without TLS or HTTP/3
+	 * @return whether HTTP/3 serves the connection's host name; {@code false} without TLS
+	 * or HTTP/3
 	 */
 	public static boolean servesHttp3(Channel channel) {
 		return Boolean.TRUE.equals(find(requireNonNull(channel, "channel"), HTTP3));

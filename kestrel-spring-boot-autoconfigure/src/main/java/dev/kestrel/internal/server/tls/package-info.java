@@ -1,6 +1,6 @@
 /**
- * TLS on the wire: per-connection SNI selection, SSL contexts and their caches, client-certificate trust, handshake
- * details, QUIC TLS. Internal API.
+ * TLS on the wire: per-connection SNI selection, SSL contexts and their caches,
+ * client-certificate trust, handshake details, QUIC TLS. Internal API.
  */
 @NullMarked
 package dev.kestrel.internal.server.tls;

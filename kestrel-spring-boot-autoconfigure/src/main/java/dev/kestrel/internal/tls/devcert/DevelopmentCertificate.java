@@ -43,33 +43,46 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The HTTPS development certificate in the shape ASP.NET Core creates it ({@code CertificateManager}, certificate
- * version {@value #CURRENT_VERSION}, introduced with .NET SDK 10.0.102):
+ * The HTTPS development certificate in the shape ASP.NET Core creates it
+ * ({@code CertificateManager}, certificate version {@value #CURRENT_VERSION}, introduced
+ * with .NET SDK 10.0.102):
  * <ul>
- * <li>subject {@code CN=localhost}; RSA 2048; SHA256withRSA; valid for {@link #VALIDITY 365 days} from now;</li>
- * <li>Basic Constraints CA=false, critical; Key Usage digitalSignature + keyEncipherment, critical; Extended Key Usage
- * serverAuth, critical;</li>
- * <li>Subject Alternative Name, critical: DNS {@code localhost}, {@code *.dev.localhost}, {@code *.dev.internal},
- * {@code host.docker.internal}, {@code host.containers.internal}; IP {@code 127.0.0.1}, {@code ::1};</li>
- * <li>the ASP.NET Core marker extension {@value #OID}, non-critical, whose value is one byte: the version;</li>
- * <li>Subject and Authority Key Identifiers (SHA-256 of the public key, first 160 bits), as .NET adds them so that
- * OpenSSL finds the right issuer.</li>
+ * <li>subject {@code CN=localhost}; RSA 2048; SHA256withRSA; valid for {@link #VALIDITY
+ * 365 days} from now;</li>
+ * <li>Basic Constraints CA=false, critical; Key Usage digitalSignature + keyEncipherment,
+ * critical; Extended Key Usage serverAuth, critical;</li>
+ * <li>Subject Alternative Name, critical: DNS {@code localhost}, {@code *.dev.localhost},
+ * {@code *.dev.internal}, {@code host.docker.internal}, {@code host.containers.internal};
+ * IP {@code 127.0.0.1}, {@code ::1};</li>
+ * <li>the ASP.NET Core marker extension {@value #OID}, non-critical, whose value is one
+ * byte: the version;</li>
+ * <li>Subject and Authority Key Identifiers (SHA-256 of the public key, first 160 bits),
+ * as .NET adds them so that OpenSSL finds the right issuer.</li>
  * </ul>
- * A certificate of the same version that lacked some of these names would be picked by .NET tooling as current, so
- * the full version-{@value #CURRENT_VERSION} name set is generated.
+ * A certificate of the same version that lacked some of these names would be picked by
+ * .NET tooling as current, so the full version-{@value #CURRENT_VERSION} name set is
+ * generated.
  */
 public final class DevelopmentCertificate {
 
 	/** The ASP.NET Core HTTPS development certificate marker extension. */
 	public static final String OID = "1.3.6.1.4.1.311.84.1.1";
 
-	/** The marker's friendly name; version-0 certificates carry it as the extension value. */
+	/**
+	 * The marker's friendly name; version-0 certificates carry it as the extension value.
+	 */
 	public static final String FRIENDLY_NAME = "ASP.NET Core HTTPS development certificate";
 
-	/** The version generated, as ASP.NET Core's {@code CurrentAspNetCoreCertificateVersion}. */
+	/**
+	 * The version generated, as ASP.NET Core's
+	 * {@code CurrentAspNetCoreCertificateVersion}.
+	 */
 	public static final int CURRENT_VERSION = 6;
 
-	/** The lowest version accepted at runtime, as ASP.NET Core's {@code CurrentMinimumAspNetCoreCertificateVersion}. */
+	/**
+	 * The lowest version accepted at runtime, as ASP.NET Core's
+	 * {@code CurrentMinimumAspNetCoreCertificateVersion}.
+	 */
 	public static final int MINIMUM_VERSION = 4;
 
 	/** The subject of every development certificate. */
@@ -109,8 +122,8 @@ public final class DevelopmentCertificate {
 	}
 
 	/**
-	 * Generates a development certificate with the given validity and version (tests use this for expired and
-	 * older certificates).
+	 * Generates a development certificate with the given validity and version (tests use
+	 * this for expired and older certificates).
 	 * @param notBefore start of validity
 	 * @param notAfter end of validity
 	 * @param version the marker version, 1-255
@@ -143,8 +156,8 @@ public final class DevelopmentCertificate {
 			builder.addExtension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier));
 			builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(keyIdentifier));
 			X509Certificate certificate = new JcaX509CertificateConverter().setProvider(PROVIDER)
-				.getCertificate(builder
-					.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(PROVIDER).build(keyPair.getPrivate())));
+				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(PROVIDER)
+					.build(keyPair.getPrivate())));
 			return new GeneratedCertificate(certificate, keyPair.getPrivate());
 		}
 		catch (GeneralSecurityException | IOException | OperatorCreationException ex) {
@@ -154,8 +167,8 @@ public final class DevelopmentCertificate {
 	}
 
 	/**
-	 * Returns whether a certificate is a development certificate: it carries the marker extension and its subject is
-	 * {@code CN=localhost}.
+	 * Returns whether a certificate is a development certificate: it carries the marker
+	 * extension and its subject is {@code CN=localhost}.
 	 * @param certificate the certificate
 	 * @return whether it is a development certificate
 	 */
@@ -165,7 +178,8 @@ public final class DevelopmentCertificate {
 	}
 
 	/**
-	 * Returns whether a certificate carries the marker extension {@value #OID}, whatever its subject.
+	 * Returns whether a certificate carries the marker extension {@value #OID}, whatever
+	 * its subject.
 	 * @param certificate the certificate
 	 * @return whether it carries the marker
 	 */
@@ -175,8 +189,9 @@ public final class DevelopmentCertificate {
 	}
 
 	/**
-	 * Returns the version of a development certificate as ASP.NET Core reads it: the one byte of the marker
-	 * extension, or 0 for an empty value or the friendly name (version 0).
+	 * Returns the version of a development certificate as ASP.NET Core reads it: the one
+	 * byte of the marker extension, or 0 for an empty value or the friendly name (version
+	 * 0).
 	 * @param certificate the certificate
 	 * @return the version, or -1 when the certificate carries no marker
 	 */

@@ -5,8 +5,9 @@ import dev.kestrel.diagnostics.Problem;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Thrown when the development certificate cannot be generated (or, by the {@code kestrel-dev-certs} tool, exported).
- * The message never contains a password or key material.
+ * Thrown when the development certificate cannot be generated (or, by the
+ * {@code kestrel-dev-certs} tool, exported). The message never contains a password or key
+ * material.
  */
 public class DevelopmentCertificateException extends RuntimeException {
 
@@ -22,7 +23,9 @@ public class DevelopmentCertificateException extends RuntimeException {
 		this.problem = problem;
 	}
 
-	/** @return the problem: description and action */
+	/**
+	 * @return the problem: description and action
+	 */
 	public Problem getProblem() {
 		return this.problem;
 	}

@@ -12,9 +12,9 @@ import dev.kestrel.internal.tls.store.StoredCertificate;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Finds development certificates in a certificate store and creates one when there is none, as ASP.NET Core's
- * {@code CertificateManager} does. Importing, exporting, trusting and removing them is the {@code kestrel-dev-certs}
- * tool's job.
+ * Finds development certificates in a certificate store and creates one when there is
+ * none, as ASP.NET Core's {@code CertificateManager} does. Importing, exporting, trusting
+ * and removing them is the {@code kestrel-dev-certs} tool's job.
  */
 public final class DevelopmentCertificates {
 
@@ -28,7 +28,8 @@ public final class DevelopmentCertificates {
 	}
 
 	/**
-	 * Lists every certificate of a store that carries the development-certificate marker, valid or not.
+	 * Lists every certificate of a store that carries the development-certificate marker,
+	 * valid or not.
 	 * @param store the store
 	 * @return the certificates, preferred first
 	 */
@@ -42,9 +43,10 @@ public final class DevelopmentCertificates {
 	}
 
 	/**
-	 * Lists the usable development certificates of a store, as Kestrel looks them up: carrying the marker, valid
-	 * now, with a private key, at least version {@value DevelopmentCertificate#MINIMUM_VERSION}. Highest version
-	 * first, then the newest.
+	 * Lists the usable development certificates of a store, as Kestrel looks them up:
+	 * carrying the marker, valid now, with a private key, at least version
+	 * {@value DevelopmentCertificate#MINIMUM_VERSION}. Highest version first, then the
+	 * newest.
 	 * @param my the CurrentUser {@code My} store
 	 * @param clock the clock that gives "now"
 	 * @return the certificates, preferred first
@@ -54,8 +56,8 @@ public final class DevelopmentCertificates {
 	}
 
 	/**
-	 * Lists the usable development certificates of a store (see {@link #findValid(CertificateStore, Clock)}) of at
-	 * least the given version.
+	 * Lists the usable development certificates of a store (see
+	 * {@link #findValid(CertificateStore, Clock)}) of at least the given version.
 	 * @param my the CurrentUser {@code My} store
 	 * @param clock the clock that gives "now"
 	 * @param minimumVersion the lowest version accepted
@@ -73,8 +75,9 @@ public final class DevelopmentCertificates {
 	}
 
 	/**
-	 * Returns a valid development certificate, creating one in the store when there is none. Used where nobody is
-	 * asked (a server start), so any version from {@value DevelopmentCertificate#MINIMUM_VERSION} is accepted.
+	 * Returns a valid development certificate, creating one in the store when there is
+	 * none. Used where nobody is asked (a server start), so any version from
+	 * {@value DevelopmentCertificate#MINIMUM_VERSION} is accepted.
 	 * @param my the CurrentUser {@code My} store
 	 * @param clock the clock that gives "now"
 	 * @return the certificate and whether it was created
@@ -86,9 +89,10 @@ public final class DevelopmentCertificates {
 	}
 
 	/**
-	 * Returns a valid development certificate with subject {@code CN=localhost} of at least the given version,
-	 * creating one in the store when there is none. The command-line tool passes
-	 * {@link DevelopmentCertificate#CURRENT_VERSION}, as {@code dotnet dev-certs https} does.
+	 * Returns a valid development certificate with subject {@code CN=localhost} of at
+	 * least the given version, creating one in the store when there is none. The
+	 * command-line tool passes {@link DevelopmentCertificate#CURRENT_VERSION}, as
+	 * {@code dotnet dev-certs https} does.
 	 * @param my the CurrentUser {@code My} store
 	 * @param clock the clock that gives "now"
 	 * @param minimumVersion the lowest version accepted

@@ -6,7 +6,8 @@ import java.security.cert.X509Certificate;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A newly generated certificate and its private key. {@link #toString()} never shows the key.
+ * A newly generated certificate and its private key. {@link #toString()} never shows the
+ * key.
  *
  * @param certificate the certificate
  * @param privateKey its private key

@@ -32,15 +32,17 @@ import static java.util.Objects.requireNonNull;
 /**
  * Decides whether a private key belongs to a certificate. One rule, for every algorithm:
  * <ol>
- * <li>When the public key can be derived from the private key, the key belongs to the certificate exactly when the
- * derived public key equals the certificate's: same key algorithm and same key bits. Derived are RSA (modulus and
- * public exponent of a CRT key), EC ({@code d·G} on the key's curve), DSA ({@code g^x mod p}), Ed25519, Ed448, X25519
- * and X448.</li>
- * <li>Otherwise (an RSA key without its public exponent, or an algorithm BouncyCastle cannot derive) the key belongs to
- * the certificate when a signature it makes over random data verifies with the certificate's public key
- * ({@code SHA256withRSA} for RSA, else the signature algorithm named like the key algorithm).</li>
- * <li>A key for which neither is possible does not belong to the certificate: a key that cannot be shown to match is
- * refused.</li>
+ * <li>When the public key can be derived from the private key, the key belongs to the
+ * certificate exactly when the derived public key equals the certificate's: same key
+ * algorithm and same key bits. Derived are RSA (modulus and public exponent of a CRT
+ * key), EC ({@code d·G} on the key's curve), DSA ({@code g^x mod p}), Ed25519, Ed448,
+ * X25519 and X448.</li>
+ * <li>Otherwise (an RSA key without its public exponent, or an algorithm BouncyCastle
+ * cannot derive) the key belongs to the certificate when a signature it makes over random
+ * data verifies with the certificate's public key ({@code SHA256withRSA} for RSA, else
+ * the signature algorithm named like the key algorithm).</li>
+ * <li>A key for which neither is possible does not belong to the certificate: a key that
+ * cannot be shown to match is refused.</li>
  * </ol>
  */
 public final class CertificateKeyMatcher {

@@ -24,17 +24,21 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A certificate store: a folder of PKCS#12 files laid out as .NET lays out {@code X509Store} on Linux, so that
- * certificates are shared with .NET tooling (for example {@code dotnet dev-certs}).
+ * A certificate store: a folder of PKCS#12 files laid out as .NET lays out
+ * {@code X509Store} on Linux, so that certificates are shared with .NET tooling (for
+ * example {@code dotnet dev-certs}).
  * <ul>
- * <li>CurrentUser root: {@code ~/.dotnet/corefx/cryptography/x509stores/} (see {@link #currentUserRoot()}).</li>
- * <li>LocalMachine root: {@code /usr/local/share/kestrel/x509stores/} (see {@link #localMachineRoot()}). .NET has no
- * writable LocalMachine store on Linux; this folder is the starter's own convention.</li>
+ * <li>CurrentUser root: {@code ~/.dotnet/corefx/cryptography/x509stores/} (see
+ * {@link #currentUserRoot()}).</li>
+ * <li>LocalMachine root: {@code /usr/local/share/kestrel/x509stores/} (see
+ * {@link #localMachineRoot()}). .NET has no writable LocalMachine store on Linux; this
+ * folder is the starter's own convention.</li>
  * <li>Store folder: the store name in lower case ({@code my}, {@code root}).</li>
- * <li>File: {@code <SHA-1 THUMBPRINT IN UPPER CASE>.pfx}, without a password (see {@link Pkcs12Files}), mode
- * {@code 0600}; folders created with mode {@code 0700}.</li>
+ * <li>File: {@code <SHA-1 THUMBPRINT IN UPPER CASE>.pfx}, without a password (see
+ * {@link Pkcs12Files}), mode {@code 0600}; folders created with mode {@code 0700}.</li>
  * </ul>
- * Unreadable files are skipped and reported to the warning handler; one bad file never hides the others.
+ * Unreadable files are skipped and reported to the warning handler; one bad file never
+ * hides the others.
  */
 public final class CertificateStore {
 
@@ -47,13 +51,19 @@ public final class CertificateStore {
 	/** System property that overrides {@link #currentUserRoot()}. */
 	public static final String CURRENT_USER_PROPERTY = "kestrel.x509stores.current-user";
 
-	/** Environment variable that overrides {@link #currentUserRoot()} (the system property wins). */
+	/**
+	 * Environment variable that overrides {@link #currentUserRoot()} (the system property
+	 * wins).
+	 */
 	public static final String CURRENT_USER_VARIABLE = "KESTREL_X509STORES_CURRENT_USER";
 
 	/** System property that overrides {@link #localMachineRoot()}. */
 	public static final String LOCAL_MACHINE_PROPERTY = "kestrel.x509stores.local-machine";
 
-	/** Environment variable that overrides {@link #localMachineRoot()} (the system property wins). */
+	/**
+	 * Environment variable that overrides {@link #localMachineRoot()} (the system
+	 * property wins).
+	 */
 	public static final String LOCAL_MACHINE_VARIABLE = "KESTREL_X509STORES_LOCAL_MACHINE";
 
 	/** The default LocalMachine stores root on Linux. */
@@ -76,8 +86,8 @@ public final class CertificateStore {
 	}
 
 	/**
-	 * Opens a store whose warnings are logged through {@link System.Logger} at {@code WARNING}. The folder is created
-	 * when a certificate is first added.
+	 * Opens a store whose warnings are logged through {@link System.Logger} at
+	 * {@code WARNING}. The folder is created when a certificate is first added.
 	 * @param storesRoot the stores root, e.g. {@link #currentUserRoot()}
 	 * @param storeName the store name, e.g. {@link #MY} (case-insensitive)
 	 * @return the store
@@ -90,7 +100,8 @@ public final class CertificateStore {
 	 * Opens a store.
 	 * @param storesRoot the stores root, e.g. {@link #currentUserRoot()}
 	 * @param storeName the store name, e.g. {@link #MY} (case-insensitive)
-	 * @param warningHandler receives one line per file that cannot be read (never a password or key material)
+	 * @param warningHandler receives one line per file that cannot be read (never a
+	 * password or key material)
 	 * @return the store
 	 */
 	public static CertificateStore open(Path storesRoot, String storeName, Consumer<String> warningHandler) {
@@ -103,13 +114,14 @@ public final class CertificateStore {
 			throw new IllegalArgumentException(
 					String.format("storeName: %s (expected: a store name such as My or Root)", storeName));
 		}
-		return new CertificateStore(storeName, storesRoot.toAbsolutePath().normalize().resolve(folder),
-				warningHandler);
+		return new CertificateStore(storeName, storesRoot.toAbsolutePath().normalize().resolve(folder), warningHandler);
 	}
 
 	/**
-	 * Returns the CurrentUser stores root: the system property {@value #CURRENT_USER_PROPERTY}, else the environment
-	 * variable {@value #CURRENT_USER_VARIABLE}, else {@code ${user.home}/.dotnet/corefx/cryptography/x509stores}.
+	 * Returns the CurrentUser stores root: the system property
+	 * {@value #CURRENT_USER_PROPERTY}, else the environment variable
+	 * {@value #CURRENT_USER_VARIABLE}, else
+	 * {@code ${user.home}/.dotnet/corefx/cryptography/x509stores}.
 	 * @return the CurrentUser stores root
 	 */
 	public static Path currentUserRoot() {
@@ -117,7 +129,8 @@ public final class CertificateStore {
 	}
 
 	/**
-	 * Returns the CurrentUser stores root for a given environment and home directory (see {@link #currentUserRoot()}).
+	 * Returns the CurrentUser stores root for a given environment and home directory (see
+	 * {@link #currentUserRoot()}).
 	 * @param environment the environment variables
 	 * @param home the user's home directory
 	 * @return the CurrentUser stores root
@@ -130,8 +143,9 @@ public final class CertificateStore {
 	}
 
 	/**
-	 * Returns the LocalMachine stores root: the system property {@value #LOCAL_MACHINE_PROPERTY}, else the
-	 * environment variable {@value #LOCAL_MACHINE_VARIABLE}, else {@link #DEFAULT_LOCAL_MACHINE_ROOT}.
+	 * Returns the LocalMachine stores root: the system property
+	 * {@value #LOCAL_MACHINE_PROPERTY}, else the environment variable
+	 * {@value #LOCAL_MACHINE_VARIABLE}, else {@link #DEFAULT_LOCAL_MACHINE_ROOT}.
 	 * @return the LocalMachine stores root
 	 */
 	public static Path localMachineRoot() {
@@ -139,14 +153,14 @@ public final class CertificateStore {
 	}
 
 	/**
-	 * Returns the LocalMachine stores root for a given environment (see {@link #localMachineRoot()}).
+	 * Returns the LocalMachine stores root for a given environment (see
+	 * {@link #localMachineRoot()}).
 	 * @param environment the environment variables
 	 * @return the LocalMachine stores root
 	 */
 	public static Path localMachineRoot(Map<String, String> environment) {
 		requireNonNull(environment, "environment");
-		return override(LOCAL_MACHINE_PROPERTY, LOCAL_MACHINE_VARIABLE, environment)
-			.orElse(DEFAULT_LOCAL_MACHINE_ROOT);
+		return override(LOCAL_MACHINE_PROPERTY, LOCAL_MACHINE_VARIABLE, environment).orElse(DEFAULT_LOCAL_MACHINE_ROOT);
 	}
 
 	private static Optional<Path> override(String property, String variable, Map<String, String> environment) {
@@ -158,19 +172,24 @@ public final class CertificateStore {
 				: Optional.of(Path.of(value).toAbsolutePath().normalize());
 	}
 
-	/** @return the store name as given to {@link #open} */
+	/**
+	 * @return the store name as given to {@link #open}
+	 */
 	public String name() {
 		return this.name;
 	}
 
-	/** @return the store folder */
+	/**
+	 * @return the store folder
+	 */
 	public Path directory() {
 		return this.directory;
 	}
 
 	/**
-	 * Lists the certificates of the store, ordered by file name. Files that cannot be read are skipped and reported
-	 * to the warning handler. A store whose folder does not exist is empty.
+	 * Lists the certificates of the store, ordered by file name. Files that cannot be
+	 * read are skipped and reported to the warning handler. A store whose folder does not
+	 * exist is empty.
 	 * @return the certificates
 	 */
 	public List<StoredCertificate> list() {
@@ -189,7 +208,8 @@ public final class CertificateStore {
 	}
 
 	/**
-	 * Finds a certificate by thumbprint. When several files hold it, one with a private key is preferred.
+	 * Finds a certificate by thumbprint. When several files hold it, one with a private
+	 * key is preferred.
 	 * @param thumbprint the SHA-1 thumbprint (case-insensitive)
 	 * @return the certificate, if present
 	 */
@@ -201,10 +221,11 @@ public final class CertificateStore {
 	}
 
 	/**
-	 * Adds a certificate, as .NET's {@code X509Store.Add} does: when the store already holds the same certificate
-	 * with its key (or no key is given) nothing is written; when it holds it without its key, the file is replaced.
-	 * Otherwise the certificate is written to {@code <THUMBPRINT>.pfx} (or {@code <THUMBPRINT>.1.pfx}, ... when that
-	 * name is taken). Files are written atomically with mode {@code 0600}.
+	 * Adds a certificate, as .NET's {@code X509Store.Add} does: when the store already
+	 * holds the same certificate with its key (or no key is given) nothing is written;
+	 * when it holds it without its key, the file is replaced. Otherwise the certificate
+	 * is written to {@code <THUMBPRINT>.pfx} (or {@code <THUMBPRINT>.1.pfx}, ... when
+	 * that name is taken). Files are written atomically with mode {@code 0600}.
 	 * @param certificate the certificate
 	 * @param privateKey its private key, or {@code null} (e.g. for the Root store)
 	 * @return the stored certificate
@@ -242,7 +263,8 @@ public final class CertificateStore {
 	}
 
 	/**
-	 * Removes every file of the store that holds the certificate with the given thumbprint.
+	 * Removes every file of the store that holds the certificate with the given
+	 * thumbprint.
 	 * @param thumbprint the SHA-1 thumbprint (case-insensitive)
 	 * @return whether a file was removed
 	 * @throws CertificateStoreException if a file cannot be deleted

@@ -5,8 +5,8 @@ import dev.kestrel.diagnostics.Problem;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Thrown when a certificate store cannot be written or a certificate cannot be encoded. The message never contains a
- * password or key material.
+ * Thrown when a certificate store cannot be written or a certificate cannot be encoded.
+ * The message never contains a password or key material.
  */
 public class CertificateStoreException extends RuntimeException {
 
@@ -22,7 +22,9 @@ public class CertificateStoreException extends RuntimeException {
 		this.problem = problem;
 	}
 
-	/** @return the problem: description and action */
+	/**
+	 * @return the problem: description and action
+	 */
 	public Problem getProblem() {
 		return this.problem;
 	}

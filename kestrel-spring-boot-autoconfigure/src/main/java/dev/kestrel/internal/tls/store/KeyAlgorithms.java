@@ -18,8 +18,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * The key algorithms a server certificate may use, and the conversion of a PKCS#8 structure to a key of the JDK's own
- * providers.
+ * The key algorithms a server certificate may use, and the conversion of a PKCS#8
+ * structure to a key of the JDK's own providers.
  */
 public final class KeyAlgorithms {
 
@@ -58,7 +58,8 @@ public final class KeyAlgorithms {
 
 	/**
 	 * Returns the family of a key algorithm.
-	 * @param oid the algorithm OID of a {@code SubjectPublicKeyInfo} or {@code PrivateKeyInfo}
+	 * @param oid the algorithm OID of a {@code SubjectPublicKeyInfo} or
+	 * {@code PrivateKeyInfo}
 	 * @return the family, or {@code null} when the algorithm is unknown
 	 */
 	public static Family family(ASN1ObjectIdentifier oid) {
@@ -75,8 +76,9 @@ public final class KeyAlgorithms {
 	}
 
 	/**
-	 * Converts a PKCS#8 structure to a key of the JDK's own providers (so that any TLS engine accepts it), falling
-	 * back to the given provider for algorithms the JDK does not know.
+	 * Converts a PKCS#8 structure to a key of the JDK's own providers (so that any TLS
+	 * engine accepts it), falling back to the given provider for algorithms the JDK does
+	 * not know.
 	 * @param info the private key
 	 * @param fallback the provider for other algorithms
 	 * @return the key

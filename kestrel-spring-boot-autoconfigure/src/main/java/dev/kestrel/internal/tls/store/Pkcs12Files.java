@@ -46,20 +46,24 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Encodes and decodes PKCS#12 (PFX) files: the files of a {@link CertificateStore}, exported certificates, and the
- * {@code Certificate.Path} files of the configuration, which are all read by {@link #decode(byte[], char[])}.
+ * Encodes and decodes PKCS#12 (PFX) files: the files of a {@link CertificateStore},
+ * exported certificates, and the {@code Certificate.Path} files of the configuration,
+ * which are all read by {@link #decode(byte[], char[])}.
  * <p>
- * <b>Without a password</b> (store files) the file is written the way .NET writes its store files on Linux: the key
- * in a PKCS#8 shrouded bag encrypted with {@code pbeWithSHAAnd3-KeyTripleDES-CBC} and the MAC keyed, both with the
- * PKCS#12 "null" password (zero bytes). The certificate bag is not encrypted. .NET, OpenSSL ({@code -passin pass:}),
- * BouncyCastle and the JDK ({@code KeyStore.getInstance("PKCS12")} with an empty password) all read it.
+ * <b>Without a password</b> (store files) the file is written the way .NET writes its
+ * store files on Linux: the key in a PKCS#8 shrouded bag encrypted with
+ * {@code pbeWithSHAAnd3-KeyTripleDES-CBC} and the MAC keyed, both with the PKCS#12 "null"
+ * password (zero bytes). The certificate bag is not encrypted. .NET, OpenSSL
+ * ({@code -passin pass:}), BouncyCastle and the JDK
+ * ({@code KeyStore.getInstance("PKCS12")} with an empty password) all read it.
  * <p>
- * <b>With a password</b> (exports) the key and the certificates are encrypted with PBES2 (PBKDF2-HMAC-SHA256,
- * AES-256-CBC) and the MAC is HMAC-SHA256, as OpenSSL 3 and the JDK write them.
+ * <b>With a password</b> (exports) the key and the certificates are encrypted with PBES2
+ * (PBKDF2-HMAC-SHA256, AES-256-CBC) and the MAC is HMAC-SHA256, as OpenSSL 3 and the JDK
+ * write them.
  * <p>
- * Reading accepts both the "null" (zero bytes) and the "empty" (a two-byte terminator) form of an empty password, as
- * .NET does, every algorithm the JDK or BouncyCastle knows, and plain DER or PEM certificates (see
- * {@link #decode(byte[], char[])}).
+ * Reading accepts both the "null" (zero bytes) and the "empty" (a two-byte terminator)
+ * form of an empty password, as .NET does, every algorithm the JDK or BouncyCastle knows,
+ * and plain DER or PEM certificates (see {@link #decode(byte[], char[])}).
  */
 public final class Pkcs12Files {
 
@@ -67,7 +71,10 @@ public final class Pkcs12Files {
 
 	private static final int EXPORT_ITERATIONS = 10_000;
 
-	/** The JDK's "trusted key usage" bag attribute that makes a certificate without a key visible to the JDK. */
+	/**
+	 * The JDK's "trusted key usage" bag attribute that makes a certificate without a key
+	 * visible to the JDK.
+	 */
 	private static final ASN1ObjectIdentifier ORACLE_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier(
 			"2.16.840.1.113894.746875.1.1");
 
@@ -82,7 +89,8 @@ public final class Pkcs12Files {
 	 * Encodes a certificate and, optionally, its private key as a PKCS#12 file.
 	 * @param certificate the certificate
 	 * @param privateKey the private key, or {@code null} for a certificate-only file
-	 * @param password the password, or {@code null} (or empty) for a store file without a password
+	 * @param password the password, or {@code null} (or empty) for a store file without a
+	 * password
 	 * @return the encoded file
 	 * @throws GeneralSecurityException if the certificate or key cannot be encoded
 	 */
@@ -125,7 +133,8 @@ public final class Pkcs12Files {
 	}
 
 	/**
-	 * Returns whether content is a PKCS#12 (PFX) structure, whatever its password and algorithms.
+	 * Returns whether content is a PKCS#12 (PFX) structure, whatever its password and
+	 * algorithms.
 	 * @param data the file content
 	 * @return whether it is a PKCS#12 file
 	 */
@@ -141,22 +150,25 @@ public final class Pkcs12Files {
 	}
 
 	/**
-	 * Decodes a PKCS#12 file, or a DER or PEM certificate. This is the one PKCS#12 reader of the starter: store files
-	 * and {@code Certificate.Path} files are read alike.
+	 * Decodes a PKCS#12 file, or a DER or PEM certificate. This is the one PKCS#12 reader
+	 * of the starter: store files and {@code Certificate.Path} files are read alike.
 	 * <ul>
-	 * <li>A {@code null} password is the empty password; both encodings of the empty password (the PKCS#12 "null"
-	 * password of zero bytes, as .NET writes it, and the "empty" one of a two-byte terminator, as OpenSSL writes it)
-	 * are accepted.</li>
-	 * <li>The file is read by the JDK first and, when the JDK cannot read it or finds no private key in it, by
-	 * BouncyCastle: so legacy files (RC2, RC4, 2-key and 3-key 3DES), PBES2 with AES, 3DES or Camellia, files without
-	 * a MAC, unencrypted key bags and non-ASCII passwords are all read.</li>
-	 * <li>The result is the first entry with a private key and its certificate chain, leaf first; without one, the
-	 * first certificate without a key. Keys are converted to the JDK's own key classes.</li>
+	 * <li>A {@code null} password is the empty password; both encodings of the empty
+	 * password (the PKCS#12 "null" password of zero bytes, as .NET writes it, and the
+	 * "empty" one of a two-byte terminator, as OpenSSL writes it) are accepted.</li>
+	 * <li>The file is read by the JDK first and, when the JDK cannot read it or finds no
+	 * private key in it, by BouncyCastle: so legacy files (RC2, RC4, 2-key and 3-key
+	 * 3DES), PBES2 with AES, 3DES or Camellia, files without a MAC, unencrypted key bags
+	 * and non-ASCII passwords are all read.</li>
+	 * <li>The result is the first entry with a private key and its certificate chain,
+	 * leaf first; without one, the first certificate without a key. Keys are converted to
+	 * the JDK's own key classes.</li>
 	 * </ul>
 	 * @param data the file content
 	 * @param password the password, or {@code null} for none
 	 * @return the certificate, its chain and, when the file holds one, its private key
-	 * @throws DecodeException if the content is not a readable certificate (wrong password, corrupt file)
+	 * @throws DecodeException if the content is not a readable certificate (wrong
+	 * password, corrupt file)
 	 */
 	public static Decoded decode(byte[] data, char[] password) throws DecodeException {
 		requireNonNull(data, "data");
@@ -194,8 +206,9 @@ public final class Pkcs12Files {
 	}
 
 	/**
-	 * Whether a failure to read the file is a wrong password: the MAC decides when it can (a MAC and a non-empty
-	 * password); otherwise the JDK's verdict ({@link UnrecoverableKeyException}) does.
+	 * Whether a failure to read the file is a wrong password: the MAC decides when it can
+	 * (a MAC and a non-empty password); otherwise the JDK's verdict
+	 * ({@link UnrecoverableKeyException}) does.
 	 */
 	private static boolean wrongPassword(byte[] data, char[] password, Exception jdkFailure) {
 		Optional<Boolean> macValid = macValid(data, password);
@@ -212,13 +225,15 @@ public final class Pkcs12Files {
 
 	private static Optional<Boolean> macValid(byte[] data, char[] password) {
 		if (password.length == 0) {
-			// the empty password has two encodings; BouncyCastle's check knows one, the JDK tries both
+			// the empty password has two encodings; BouncyCastle's check knows one, the
+			// JDK tries both
 			return Optional.empty();
 		}
 		try {
 			PKCS12PfxPdu pfx = new PKCS12PfxPdu(data);
-			return pfx.hasMac() ? Optional.of(pfx.isMacValid(
-					new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE), password))
+			return pfx.hasMac()
+					? Optional.of(pfx.isMacValid(
+							new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE), password))
 					: Optional.empty();
 		}
 		catch (IOException | PKCSException | RuntimeException ex) {
@@ -259,12 +274,13 @@ public final class Pkcs12Files {
 	}
 
 	/**
-	 * A decoded file: a certificate, the rest of its chain and, optionally, its private key. {@link #toString()}
-	 * never shows the key.
+	 * A decoded file: a certificate, the rest of its chain and, optionally, its private
+	 * key. {@link #toString()} never shows the key.
 	 *
 	 * @param certificate the certificate
 	 * @param privateKey the private key, or {@code null}
-	 * @param intermediates the other certificates of the chain, leaf excluded, nearest issuer first (may be empty)
+	 * @param intermediates the other certificates of the chain, leaf excluded, nearest
+	 * issuer first (may be empty)
 	 */
 	public record Decoded(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> intermediates) {
 
@@ -273,7 +289,9 @@ public final class Pkcs12Files {
 			intermediates = List.copyOf(requireNonNull(intermediates, "intermediates"));
 		}
 
-		/** @return whether the file holds the private key */
+		/**
+		 * @return whether the file holds the private key
+		 */
 		public boolean hasPrivateKey() {
 			return this.privateKey != null;
 		}
@@ -287,7 +305,8 @@ public final class Pkcs12Files {
 	}
 
 	/**
-	 * Thrown when a file is not a readable PKCS#12 file or certificate. The message never contains the password.
+	 * Thrown when a file is not a readable PKCS#12 file or certificate. The message never
+	 * contains the password.
 	 */
 	public static final class DecodeException extends GeneralSecurityException {
 
@@ -298,7 +317,9 @@ public final class Pkcs12Files {
 			this.reason = reason;
 		}
 
-		/** @return why the file cannot be read */
+		/**
+		 * @return why the file cannot be read
+		 */
 		public Reason reason() {
 			return this.reason;
 		}
@@ -337,7 +358,8 @@ public final class Pkcs12Files {
 		 * @param provider the provider, or {@code null} for the JDK's
 		 * @param data the file content
 		 * @param password the password
-		 * @return what was found (nothing when the file opens but holds no certificate), or the failure
+		 * @return what was found (nothing when the file opens but holds no certificate),
+		 * or the failure
 		 */
 		static Attempt read(Provider provider, byte[] data, char[] password) {
 			try {
@@ -351,8 +373,7 @@ public final class Pkcs12Files {
 			}
 		}
 
-		private static Decoded firstEntry(KeyStore keyStore, char[] password)
-				throws GeneralSecurityException {
+		private static Decoded firstEntry(KeyStore keyStore, char[] password) throws GeneralSecurityException {
 			Decoded certificateOnly = null;
 			for (String alias : Collections.list(keyStore.aliases())) {
 				Certificate[] chain = keyStore.isKeyEntry(alias) ? keyStore.getCertificateChain(alias) : null;

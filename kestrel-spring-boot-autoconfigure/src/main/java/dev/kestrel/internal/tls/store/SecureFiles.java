@@ -17,9 +17,10 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes files that may hold private keys: through a temporary file in the target directory that is created with its
- * final permissions and then moved into place, so that a reader never sees a partial file and the content is never
- * readable by others, not even for a moment. Directories are created owner-only. On file systems without POSIX
+ * Writes files that may hold private keys: through a temporary file in the target
+ * directory that is created with its final permissions and then moved into place, so that
+ * a reader never sees a partial file and the content is never readable by others, not
+ * even for a moment. Directories are created owner-only. On file systems without POSIX
  * permissions (Windows) the permissions are skipped.
  */
 public final class SecureFiles {
@@ -37,8 +38,9 @@ public final class SecureFiles {
 	}
 
 	/**
-	 * Creates a directory and its missing parents, each with {@link #OWNER_ONLY_DIRECTORY} permissions. Existing
-	 * directories are left as they are.
+	 * Creates a directory and its missing parents, each with
+	 * {@link #OWNER_ONLY_DIRECTORY} permissions. Existing directories are left as they
+	 * are.
 	 * @param directory the directory
 	 * @throws IOException if a directory cannot be created
 	 */
@@ -68,7 +70,8 @@ public final class SecureFiles {
 	}
 
 	/**
-	 * Writes a file atomically with the given permissions. The parent directory must exist.
+	 * Writes a file atomically with the given permissions. The parent directory must
+	 * exist.
 	 * @param target the file to write or replace
 	 * @param content the content
 	 * @param permissions the permissions of the file
@@ -95,7 +98,8 @@ public final class SecureFiles {
 				channel.force(true);
 			}
 			if (posix) {
-				// The umask does not apply to setPosixFilePermissions: the file gets exactly these bits.
+				// The umask does not apply to setPosixFilePermissions: the file gets
+				// exactly these bits.
 				Files.setPosixFilePermissions(temporary, permissions);
 			}
 			move(temporary, absolute);

@@ -8,17 +8,19 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An entry of a {@link CertificateStore}: the certificate one store file holds, with the rest of its chain and its
- * private key when the file has them. {@link #toString()} never shows the key.
+ * An entry of a {@link CertificateStore}: the certificate one store file holds, with the
+ * rest of its chain and its private key when the file has them. {@link #toString()} never
+ * shows the key.
  *
  * @param certificate the certificate
- * @param privateKey its private key, or {@code null} when the store holds the certificate alone
- * @param intermediates the other certificates of the chain in the file, leaf excluded, nearest issuer first (may be
- * empty)
+ * @param privateKey its private key, or {@code null} when the store holds the certificate
+ * alone
+ * @param intermediates the other certificates of the chain in the file, leaf excluded,
+ * nearest issuer first (may be empty)
  * @param file the PKCS#12 file that holds it
  */
-public record StoredCertificate(X509Certificate certificate, PrivateKey privateKey,
-		List<X509Certificate> intermediates, Path file) {
+public record StoredCertificate(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> intermediates,
+		Path file) {
 
 	public StoredCertificate {
 		requireNonNull(certificate, "certificate");
@@ -36,12 +38,16 @@ public record StoredCertificate(X509Certificate certificate, PrivateKey privateK
 		this(certificate, privateKey, List.of(), file);
 	}
 
-	/** @return the SHA-1 thumbprint, upper-case hexadecimal, as .NET shows it */
+	/**
+	 * @return the SHA-1 thumbprint, upper-case hexadecimal, as .NET shows it
+	 */
 	public String thumbprint() {
 		return Thumbprints.of(this.certificate);
 	}
 
-	/** @return whether the store holds the private key too */
+	/**
+	 * @return whether the store holds the private key too
+	 */
 	public boolean hasPrivateKey() {
 		return this.privateKey != null;
 	}

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Certificate thumbprints as .NET shows them: the SHA-1 digest of the DER encoding in upper-case hexadecimal, without
- * separators.
+ * Certificate thumbprints as .NET shows them: the SHA-1 digest of the DER encoding in
+ * upper-case hexadecimal, without separators.
  */
 public final class Thumbprints {
 

@@ -40,7 +40,8 @@ final class DevelopmentCertificateFixtures {
 					BigInteger.valueOf(System.nanoTime()), Date.from(notBefore),
 					Date.from(notBefore.plus(Duration.ofDays(30))), name, keyPair.getPublic());
 			if (marker != null) {
-				builder.addExtension(new Extension(new ASN1ObjectIdentifier(DevelopmentCertificate.OID), false, marker));
+				builder
+					.addExtension(new Extension(new ASN1ObjectIdentifier(DevelopmentCertificate.OID), false, marker));
 			}
 			return new GeneratedCertificate(
 					new JcaX509CertificateConverter().getCertificate(

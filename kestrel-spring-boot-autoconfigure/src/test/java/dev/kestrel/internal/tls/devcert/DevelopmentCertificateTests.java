@@ -90,8 +90,8 @@ class DevelopmentCertificateTests {
 	@Test
 	void criticalExtensionsAreBasicConstraintsKeyUsageExtendedKeyUsageAndSubjectAlternativeName() {
 		X509Certificate certificate = generated.certificate();
-		assertThat(certificate.getCriticalExtensionOIDs()).containsExactlyInAnyOrder(
-				Extension.basicConstraints.getId(), Extension.keyUsage.getId(), Extension.extendedKeyUsage.getId(),
+		assertThat(certificate.getCriticalExtensionOIDs()).containsExactlyInAnyOrder(Extension.basicConstraints.getId(),
+				Extension.keyUsage.getId(), Extension.extendedKeyUsage.getId(),
 				Extension.subjectAlternativeName.getId());
 		assertThat(certificate.getNonCriticalExtensionOIDs()).containsExactlyInAnyOrder(DevelopmentCertificate.OID,
 				Extension.subjectKeyIdentifier.getId(), Extension.authorityKeyIdentifier.getId());
@@ -142,13 +142,14 @@ class DevelopmentCertificateTests {
 	void keyIdentifiersAreTheTruncatedSha256OfThePublicKey() throws Exception {
 		X509Certificate certificate = generated.certificate();
 		byte[] subjectKeyId = SubjectKeyIdentifier
-			.getInstance(ASN1OctetString.getInstance(certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId()))
-				.getOctets())
+			.getInstance(
+					ASN1OctetString.getInstance(certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId()))
+						.getOctets())
 			.getKeyIdentifier();
 		byte[] authorityKeyId = AuthorityKeyIdentifier
-			.getInstance(ASN1OctetString
-				.getInstance(certificate.getExtensionValue(Extension.authorityKeyIdentifier.getId()))
-				.getOctets())
+			.getInstance(
+					ASN1OctetString.getInstance(certificate.getExtensionValue(Extension.authorityKeyIdentifier.getId()))
+						.getOctets())
 			.getKeyIdentifier();
 		byte[] publicKeyBits = SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded())
 			.getPublicKeyData()
@@ -171,8 +172,8 @@ class DevelopmentCertificateTests {
 
 	@Test
 	void versionZeroCertificatesCarryTheFriendlyNameOrNothing() throws Exception {
-		assertThat(DevelopmentCertificate.version(certificate("CN=localhost",
-				DevelopmentCertificate.FRIENDLY_NAME.getBytes(StandardCharsets.US_ASCII))))
+		assertThat(DevelopmentCertificate.version(
+				certificate("CN=localhost", DevelopmentCertificate.FRIENDLY_NAME.getBytes(StandardCharsets.US_ASCII))))
 			.isZero();
 		assertThat(DevelopmentCertificate.version(certificate("CN=localhost", new byte[0]))).isZero();
 		assertThat(DevelopmentCertificate.version(certificate("CN=localhost", new byte[] { 2 }))).isEqualTo(2);
@@ -202,10 +203,9 @@ class DevelopmentCertificateTests {
 		Path pem = this.temp.resolve("localhost.pem");
 		Files.writeString(pem, pem(current.certificate()));
 		for (String[] target : new String[][] { { "-verify_hostname", "localhost" },
-				{ "-verify_hostname", "api.dev.localhost" }, { "-verify_ip", "127.0.0.1" },
-				{ "-verify_ip", "::1" } }) {
-			ExternalTools.Result result = ExternalTools.run("openssl", "verify", "-purpose", "sslserver",
-					"-CAfile", pem.toString(), target[0], target[1], pem.toString());
+				{ "-verify_hostname", "api.dev.localhost" }, { "-verify_ip", "127.0.0.1" }, { "-verify_ip", "::1" } }) {
+			ExternalTools.Result result = ExternalTools.run("openssl", "verify", "-purpose", "sslserver", "-CAfile",
+					pem.toString(), target[0], target[1], pem.toString());
 			assertThat(result.exitCode()).as(result.output()).isZero();
 			assertThat(result.output()).contains(": OK");
 		}
@@ -227,8 +227,8 @@ class DevelopmentCertificateTests {
 		generator.initialize(2048);
 		KeyPair keyPair = generator.generateKeyPair();
 		X500Name name = new X500Name(subject);
-		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN,
-				Date.from(NOW), Date.from(NOW.plusSeconds(3600)), name, keyPair.getPublic());
+		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN, Date.from(NOW),
+				Date.from(NOW.plusSeconds(3600)), name, keyPair.getPublic());
 		if (marker != null) {
 			builder.addExtension(new Extension(new ASN1ObjectIdentifier(DevelopmentCertificate.OID), false, marker));
 		}

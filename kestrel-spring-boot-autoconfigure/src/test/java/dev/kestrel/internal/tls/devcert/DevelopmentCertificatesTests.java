@@ -79,8 +79,8 @@ class DevelopmentCertificatesTests {
 		assertThat(first.certificate().hasPrivateKey()).isTrue();
 		assertThat(DevelopmentCertificate.version(first.certificate().certificate()))
 			.isEqualTo(DevelopmentCertificate.CURRENT_VERSION);
-		assertThat(first.certificate().file()).isEqualTo(this.temp.resolve("stores/my/"
-				+ Thumbprints.of(first.certificate().certificate()) + ".pfx"));
+		assertThat(first.certificate().file())
+			.isEqualTo(this.temp.resolve("stores/my/" + Thumbprints.of(first.certificate().certificate()) + ".pfx"));
 		DevelopmentCertificates.EnsureResult second = DevelopmentCertificates.ensureCreated(my, CLOCK);
 		assertThat(second.created()).isFalse();
 		assertThat(second.certificate().thumbprint()).isEqualTo(first.certificate().thumbprint());

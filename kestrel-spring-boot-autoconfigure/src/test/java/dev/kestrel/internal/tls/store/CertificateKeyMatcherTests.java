@@ -52,8 +52,8 @@ class CertificateKeyMatcherTests {
 	@EnumSource(KeyType.class)
 	void keyOfTheCertificateMatchesWhenBouncyCastleCreatedIt(KeyType keyType) throws Exception {
 		TestCertificate certificate = TestCertificates.certificate("match.example.test").keyType(keyType).build();
-		PrivateKey bouncyCastleKey = KeyFactory.getInstance(certificate.privateKey().getAlgorithm(),
-				new BouncyCastleProvider())
+		PrivateKey bouncyCastleKey = KeyFactory
+			.getInstance(certificate.privateKey().getAlgorithm(), new BouncyCastleProvider())
 			.generatePrivate(new PKCS8EncodedKeySpec(certificate.privateKey().getEncoded()));
 		assertThat(bouncyCastleKey.getClass().getName()).startsWith("org.bouncycastle");
 		assertThat(CertificateKeyMatcher.matches(certificate.certificate(), bouncyCastleKey)).isTrue();

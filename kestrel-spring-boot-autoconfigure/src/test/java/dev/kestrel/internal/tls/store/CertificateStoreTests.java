@@ -88,7 +88,8 @@ class CertificateStoreTests {
 	void storeFolderIsTheLowerCaseStoreName() {
 		assertThat(open("Root").directory()).isEqualTo(this.temp.resolve("stores/root"));
 		assertThat(open("My").directory()).isEqualTo(this.temp.resolve("stores/my"));
-		assertThat(open("CertificateAuthority").directory()).isEqualTo(this.temp.resolve("stores/certificateauthority"));
+		assertThat(open("CertificateAuthority").directory())
+			.isEqualTo(this.temp.resolve("stores/certificateauthority"));
 	}
 
 	@Test
@@ -186,8 +187,8 @@ class CertificateStoreTests {
 		StoredCertificate added = open("My").add(certificate.certificate(), certificate.privateKey());
 		PKCS12PfxPdu pfx = new PKCS12PfxPdu(Files.readAllBytes(added.file()));
 		assertThat(pfx.hasMac()).isTrue();
-		assertThat(pfx.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE),
-				new char[0]))
+		assertThat(
+				pfx.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE), new char[0]))
 			.isTrue();
 	}
 
@@ -210,8 +211,8 @@ class CertificateStoreTests {
 	@RequiresTools("openssl")
 	void storeFileIsReadByOpenSslWithAnEmptyPassword() throws Exception {
 		StoredCertificate added = open("My").add(certificate.certificate(), certificate.privateKey());
-		ExternalTools.Result result = ExternalTools.run("openssl", "pkcs12", "-in", added.file().toString(),
-				"-passin", "pass:", "-nodes");
+		ExternalTools.Result result = ExternalTools.run("openssl", "pkcs12", "-in", added.file().toString(), "-passin",
+				"pass:", "-nodes");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("-----BEGIN CERTIFICATE-----", "-----BEGIN PRIVATE KEY-----");
 	}
@@ -225,7 +226,8 @@ class CertificateStoreTests {
 		Path cert = this.temp.resolve("cert.pem");
 		run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
 				cert.toString(), "-subj", "/CN=openssl", "-days", "2");
-		// OpenSSL 3 default (PBES2 AES-256), the 3DES form with the "empty" (terminated) password, and no MAC.
+		// OpenSSL 3 default (PBES2 AES-256), the 3DES form with the "empty" (terminated)
+		// password, and no MAC.
 		run("openssl", "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-passout", "pass:",
 				"-out", store.directory().resolve("A.pfx").toString());
 		run("openssl", "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-passout", "pass:",
@@ -247,12 +249,12 @@ class CertificateStoreTests {
 		Path home = this.temp.resolve("home");
 		assertThat(CertificateStore.currentUserRoot(Map.of(), home))
 			.isEqualTo(home.resolve(".dotnet/corefx/cryptography/x509stores"));
-		assertThat(CertificateStore.currentUserRoot(
-				Map.of(CertificateStore.CURRENT_USER_VARIABLE, this.temp.resolve("env").toString()), home))
+		assertThat(CertificateStore
+			.currentUserRoot(Map.of(CertificateStore.CURRENT_USER_VARIABLE, this.temp.resolve("env").toString()), home))
 			.isEqualTo(this.temp.resolve("env"));
 		System.setProperty(CertificateStore.CURRENT_USER_PROPERTY, this.temp.resolve("property").toString());
-		assertThat(CertificateStore.currentUserRoot(
-				Map.of(CertificateStore.CURRENT_USER_VARIABLE, this.temp.resolve("env").toString()), home))
+		assertThat(CertificateStore
+			.currentUserRoot(Map.of(CertificateStore.CURRENT_USER_VARIABLE, this.temp.resolve("env").toString()), home))
 			.isEqualTo(this.temp.resolve("property"));
 		assertThat(CertificateStore.currentUserRoot()).isEqualTo(this.temp.resolve("property"));
 	}
@@ -261,8 +263,8 @@ class CertificateStoreTests {
 	void localMachineRootDefaultsToASharedFolder() {
 		assertThat(CertificateStore.localMachineRoot(Map.of()))
 			.isEqualTo(Path.of("/usr/local/share/kestrel/x509stores"));
-		assertThat(CertificateStore.localMachineRoot(
-				Map.of(CertificateStore.LOCAL_MACHINE_VARIABLE, this.temp.resolve("machine").toString())))
+		assertThat(CertificateStore
+			.localMachineRoot(Map.of(CertificateStore.LOCAL_MACHINE_VARIABLE, this.temp.resolve("machine").toString())))
 			.isEqualTo(this.temp.resolve("machine"));
 		System.setProperty(CertificateStore.LOCAL_MACHINE_PROPERTY, this.temp.resolve("property").toString());
 		assertThat(CertificateStore.localMachineRoot()).isEqualTo(this.temp.resolve("property"));

@@ -37,12 +37,16 @@ public final class ExternalTools {
 		return Optional.empty();
 	}
 
-	/** @return whether {@code openssl} is installed */
+	/**
+	 * @return whether {@code openssl} is installed
+	 */
 	public static boolean hasOpenSsl() {
 		return find("openssl").isPresent();
 	}
 
-	/** @return whether {@code certutil} is installed */
+	/**
+	 * @return whether {@code certutil} is installed
+	 */
 	public static boolean hasCertUtil() {
 		return find("certutil").isPresent();
 	}
