@@ -115,7 +115,7 @@ await_servers() {
 # expected_server VARIANT: what the benchmark app prints once started, for each way of running it.
 expected_server() {
 	case "$1" in
-		starter) echo "server=dev.kestrel.server.KestrelWebServer factory=dev.kestrel.server.KestrelReactiveWebServerFactory" ;;
+		starter) echo "server=dev.kestrel.internal.server.KestrelWebServer factory=dev.kestrel.internal.server.KestrelReactiveWebServerFactory" ;;
 		stock|starter-disabled) echo "server=org.springframework.boot.reactor.netty.NettyWebServer factory=org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory" ;;
 		raw) echo "server=raw factory=none" ;;
 		*) die "unknown variant $1" ;;

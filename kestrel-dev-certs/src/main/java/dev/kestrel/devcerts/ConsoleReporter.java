@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import dev.kestrel.devcerts.trust.DevCertReporter;
 
 /**
- * Prints to the console as {@code dotnet dev-certs} does: results on standard output (hidden by {@code --quiet}),
- * details only with {@code --verbose}, warnings and errors on standard error.
+ * Prints to the console as {@code dotnet dev-certs} does: results on standard output
+ * (hidden by {@code --quiet}), details only with {@code --verbose}, warnings and errors
+ * on standard error.
  */
 final class ConsoleReporter implements DevCertReporter {
 

@@ -2,12 +2,12 @@ package dev.kestrel.devcerts;
 
 import java.util.List;
 
-
 import static java.util.Objects.requireNonNull;
 
 /**
- * The parsed command line of {@code kestrel-dev-certs}: {@code https} followed by the options of
- * {@code dotnet dev-certs https}. Option values may follow as the next argument or after {@code =}.
+ * The parsed command line of {@code kestrel-dev-certs}: {@code https} followed by the
+ * options of {@code dotnet dev-certs https}. Option values may follow as the next
+ * argument or after {@code =}.
  *
  * @param help whether help was asked for (or no command was given)
  * @param exportPath {@code -ep|--export-path}, or {@code null}
@@ -27,16 +27,18 @@ record DevCertsArguments(boolean help, String exportPath, String password, boole
 	@Override
 	public String toString() {
 		// never show the password
-		return "DevCertsArguments[exportPath=" + this.exportPath + ", password=" + ((this.password != null) ? "***" : null)
-				+ ", noPassword=" + this.noPassword + ", check=" + this.check + ", clean=" + this.clean
-				+ ", importPath=" + this.importPath + ", format=" + this.format + ", trust=" + this.trust + "]";
+		return "DevCertsArguments[exportPath=" + this.exportPath + ", password="
+				+ ((this.password != null) ? "***" : null) + ", noPassword=" + this.noPassword + ", check=" + this.check
+				+ ", clean=" + this.clean + ", importPath=" + this.importPath + ", format=" + this.format + ", trust="
+				+ this.trust + "]";
 	}
 
 	/**
 	 * Parses a command line.
 	 * @param arguments the arguments
 	 * @return the parsed arguments
-	 * @throws InvalidArgumentsException for an unknown command or option, or a missing value
+	 * @throws InvalidArgumentsException for an unknown command or option, or a missing
+	 * value
 	 */
 	static DevCertsArguments parse(List<String> arguments) {
 		requireNonNull(arguments, "arguments");

@@ -12,22 +12,24 @@ import java.util.Optional;
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
 import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
 import dev.kestrel.devcerts.trust.TrustLevel;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificateException;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.CertificateStoreException;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificateException;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.CertificateStoreException;
+import dev.kestrel.internal.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code kestrel-dev-certs https [options]}: the behaviour of {@code dotnet dev-certs https} on Linux, run in process
- * so that tests can give it their own environment, home directory and clock.
+ * {@code kestrel-dev-certs https [options]}: the behaviour of
+ * {@code dotnet dev-certs https} on Linux, run in process so that tests can give it their
+ * own environment, home directory and clock.
  * <p>
- * Every location comes from the environment and the home directory given here: the CurrentUser stores
- * ({@code KESTREL_X509STORES_CURRENT_USER}, else {@code $HOME/.dotnet/corefx/cryptography/x509stores}), the OpenSSL
- * trust folder and the NSS databases (see {@link DevelopmentCertificateTrust}).
+ * Every location comes from the environment and the home directory given here: the
+ * CurrentUser stores ({@code KESTREL_X509STORES_CURRENT_USER}, else
+ * {@code $HOME/.dotnet/corefx/cryptography/x509stores}), the OpenSSL trust folder and the
+ * NSS databases (see {@link DevelopmentCertificateTrust}).
  */
 public final class DevCertsCommand {
 
@@ -49,8 +51,7 @@ public final class DevCertsCommand {
 	 * @param out standard output
 	 * @param err standard error
 	 */
-	public DevCertsCommand(Map<String, String> environment, Path home, Clock clock, PrintStream out,
-			PrintStream err) {
+	public DevCertsCommand(Map<String, String> environment, Path home, Clock clock, PrintStream out, PrintStream err) {
 		this.environment = Map.copyOf(requireNonNull(environment, "environment"));
 		this.home = requireNonNull(home, "home");
 		this.clock = requireNonNull(clock, "clock");
@@ -178,8 +179,7 @@ public final class DevCertsCommand {
 		if (arguments.trust()) {
 			TrustLevel level = trust(reporter).trust(certificate.certificate());
 			if (level == TrustLevel.FULL) {
-				reporter.output(result.created() ? DevCertsMessages.newTrusted()
-						: DevCertsMessages.existingTrusted());
+				reporter.output(result.created() ? DevCertsMessages.newTrusted() : DevCertsMessages.existingTrusted());
 				return ExitCodes.SUCCESS;
 			}
 			reporter.warn((level == TrustLevel.PARTIAL) ? DevCertsMessages.trustPartiallyFailed()

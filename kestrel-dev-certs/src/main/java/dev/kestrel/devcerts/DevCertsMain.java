@@ -16,8 +16,8 @@ public final class DevCertsMain {
 	 * @param args the command-line arguments
 	 */
 	public static void main(String[] args) {
-		int exitCode = new DevCertsCommand(System.getenv(), Path.of(System.getProperty("user.home")),
-				Clock.systemUTC(), System.out, System.err)
+		int exitCode = new DevCertsCommand(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+				System.out, System.err)
 			.run(args);
 		System.out.flush();
 		System.exit(exitCode);

@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The catalogue of the {@code kestrel-dev-certs} command line: help, usage errors and results. Texts taken from
- * {@code dotnet dev-certs https} keep its wording so that .NET users recognise them. No message ever contains a
- * password or key material.
+ * The catalogue of the {@code kestrel-dev-certs} command line: help, usage errors and
+ * results. Texts taken from {@code dotnet dev-certs https} keep its wording so that .NET
+ * users recognise them. No message ever contains a password or key material.
  * <p>
  * Tests assert on these methods, never on a copy of the text.
  */
@@ -144,7 +144,10 @@ final class DevCertsMessages {
 		StringBuilder text = new StringBuilder(descriptions.size() + " " + state + " certificates were found: "
 				+ descriptions.size() + " certificates");
 		for (int index = 0; index < descriptions.size(); index++) {
-			text.append(System.lineSeparator()).append("    ").append(index + 1).append(") ")
+			text.append(System.lineSeparator())
+				.append("    ")
+				.append(index + 1)
+				.append(") ")
 				.append(descriptions.get(index));
 		}
 		return text.toString();
@@ -197,11 +200,9 @@ final class DevCertsMessages {
 		return "An unexpected error occurred: " + reason;
 	}
 
-	static String certificateDescription(String thumbprint, String subject, Instant notBefore,
-			Instant notAfter, boolean developmentCertificate) {
-		DateTimeFormatter universal = DateTimeFormatter
-			.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-			.withZone(ZoneOffset.UTC);
+	static String certificateDescription(String thumbprint, String subject, Instant notBefore, Instant notAfter,
+			boolean developmentCertificate) {
+		DateTimeFormatter universal = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 		return thumbprint + " - " + subject + " - Valid from " + universal.format(notBefore) + " to "
 				+ universal.format(notAfter) + " - IsHttpsDevelopmentCertificate: " + developmentCertificate
 				+ " - IsExportable: true";

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.CertificateStoreException;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.CertificateStoreException;
+import dev.kestrel.internal.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Removes every development certificate from the machine, as {@code dotnet dev-certs https --clean} does.
+ * Removes every development certificate from the machine, as
+ * {@code dotnet dev-certs https --clean} does.
  */
 final class DevelopmentCertificateCleanup {
 
@@ -24,13 +25,15 @@ final class DevelopmentCertificateCleanup {
 	}
 
 	/**
-	 * Removes every development certificate ({@code CN=localhost} with the marker) from the {@code My} store and
-	 * from every place {@link DevelopmentCertificateTrust} trusts it: the {@code Root} store, the OpenSSL directory
-	 * and the NSS databases. Certificates found only in the {@code Root} store or the OpenSSL directory are removed
-	 * too.
+	 * Removes every development certificate ({@code CN=localhost} with the marker) from
+	 * the {@code My} store and from every place {@link DevelopmentCertificateTrust}
+	 * trusts it: the {@code Root} store, the OpenSSL directory and the NSS databases.
+	 * Certificates found only in the {@code Root} store or the OpenSSL directory are
+	 * removed too.
 	 * @param my the CurrentUser {@code My} store
 	 * @param trust where the certificates are trusted
-	 * @return the thumbprints removed and the thumbprints that could not be removed everywhere
+	 * @return the thumbprints removed and the thumbprints that could not be removed
+	 * everywhere
 	 */
 	static Result clean(CertificateStore my, DevelopmentCertificateTrust trust) {
 		requireNonNull(my, "my");
@@ -66,11 +69,14 @@ final class DevelopmentCertificateCleanup {
 	 * The outcome of {@link #clean}.
 	 *
 	 * @param removed thumbprints removed from everywhere
-	 * @param failed thumbprints that could not be removed from some place (the reporter says which)
+	 * @param failed thumbprints that could not be removed from some place (the reporter
+	 * says which)
 	 */
 	record Result(List<String> removed, List<String> failed) {
 
-		/** @return whether every certificate was removed from everywhere */
+		/**
+		 * @return whether every certificate was removed from everywhere
+		 */
 		boolean isComplete() {
 			return this.failed.isEmpty();
 		}

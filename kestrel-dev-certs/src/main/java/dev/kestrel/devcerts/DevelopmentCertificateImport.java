@@ -5,16 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.Pkcs12Files;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.Pkcs12Files;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Imports a development certificate from a PKCS#12 file into the CurrentUser {@code My} store, as
- * {@code dotnet dev-certs https --import} does.
+ * Imports a development certificate from a PKCS#12 file into the CurrentUser {@code My}
+ * store, as {@code dotnet dev-certs https --import} does.
  */
 final class DevelopmentCertificateImport {
 
@@ -51,7 +51,10 @@ final class DevelopmentCertificateImport {
 		return Result.IMPORTED;
 	}
 
-	/** The outcome of an import, one per exit code of {@code dotnet dev-certs https --import}. */
+	/**
+	 * The outcome of an import, one per exit code of
+	 * {@code dotnet dev-certs https --import}.
+	 */
 	enum Result {
 
 		/** The certificate was imported. */

@@ -1,7 +1,8 @@
 package dev.kestrel.devcerts;
 
 /**
- * The exit codes of {@code dotnet dev-certs https}, kept as they are because scripts and IDEs test them.
+ * The exit codes of {@code dotnet dev-certs https}, kept as they are because scripts and
+ * IDEs test them.
  */
 public final class ExitCodes {
 

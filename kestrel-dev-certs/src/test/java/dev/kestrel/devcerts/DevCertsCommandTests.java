@@ -1,7 +1,6 @@
 package dev.kestrel.devcerts;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
 import dev.kestrel.devcerts.export.ExportMessages;
 import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.StoredCertificate;
+import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DevCertsCommandTests {
 
@@ -62,14 +62,11 @@ class DevCertsCommandTests {
 	}
 
 	@Test
+	@RequiresTools({ "openssl", "certutil" })
 	void createCheckExportTrustCleanEndToEnd() throws Exception {
-		assumeThat(hasCommand("openssl")).as("openssl is installed").isTrue();
-		boolean nss = hasCommand("certutil");
-		if (nss) {
-			this.nssDatabase = Files.createDirectories(this.temp.resolve("nssdb"));
-			assertThat(exec("certutil", "-N", "--empty-password", "-d", "sql:" + this.nssDatabase).exitCode()).isZero();
-			this.environment.put(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, this.nssDatabase.toString());
-		}
+		this.nssDatabase = Files.createDirectories(this.temp.resolve("nssdb"));
+		assertThat(exec("certutil", "-N", "--empty-password", "-d", "sql:" + this.nssDatabase).exitCode()).isZero();
+		this.environment.put(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, this.nssDatabase.toString());
 
 		assertThat(run("https", "--check")).isEqualTo(ExitCodes.NO_VALID_CERTIFICATE);
 		assertThat(output()).contains(DevCertsMessages.noValidCertificate());
@@ -112,8 +109,8 @@ class DevCertsCommandTests {
 		assertThat(Files.readString(key)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
 		assertMode(key, "rw-------");
 		ExecResult fingerprint = exec("openssl", "x509", "-in", pem.toString(), "-noout", "-fingerprint", "-sha1");
-		assertThat(fingerprint.output().trim()).isEqualToIgnoringCase(
-				"SHA1 Fingerprint=" + thumbprint.replaceAll("(..)(?!$)", "$1:"));
+		assertThat(fingerprint.output().trim())
+			.isEqualToIgnoringCase("SHA1 Fingerprint=" + thumbprint.replaceAll("(..)(?!$)", "$1:"));
 		ExecResult decrypted = exec("openssl", "pkey", "-in", key.toString(), "-passin", "pass:pem-secret", "-pubout");
 		assertThat(decrypted.exitCode()).as(decrypted.output()).isZero();
 		assertThat(decrypted.output())
@@ -132,9 +129,7 @@ class DevCertsCommandTests {
 		assertThat(errors()).contains(DevCertsMessages.trustRequested());
 		String nickname = "aspnetcore-localhost-" + thumbprint;
 		assertThat(this.trustFolder.resolve(nickname + ".pem")).exists();
-		if (nss) {
-			assertThat(exec("certutil", "-L", "-d", "sql:" + this.nssDatabase).output()).contains(nickname);
-		}
+		assertThat(exec("certutil", "-L", "-d", "sql:" + this.nssDatabase).output()).contains(nickname);
 
 		assertThat(run("https", "--check", "--trust")).isZero();
 		assertThat(output()).contains("A trusted certificate was found: " + thumbprint);
@@ -146,9 +141,7 @@ class DevCertsCommandTests {
 		try (var files = Files.list(this.trustFolder)) {
 			assertThat(files).isEmpty();
 		}
-		if (nss) {
-			assertThat(exec("certutil", "-L", "-d", "sql:" + this.nssDatabase).output()).doesNotContain(nickname);
-		}
+		assertThat(exec("certutil", "-L", "-d", "sql:" + this.nssDatabase).output()).doesNotContain(nickname);
 
 		assertThat(run("https", "--check")).isEqualTo(ExitCodes.NO_VALID_CERTIFICATE);
 		assertThat(this.home.resolve(".dotnet")).doesNotExist();
@@ -156,8 +149,8 @@ class DevCertsCommandTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWithoutSslCertDirIsReportedAsPartialWithExitCodeFour() {
-		assumeThat(hasCommand("openssl")).as("openssl is installed").isTrue();
 		this.environment.remove(DevelopmentCertificateTrust.SSL_CERT_DIR_VARIABLE);
 		assertThat(run("https", "--trust")).isEqualTo(ExitCodes.ERROR_TRUSTING);
 		assertThat(errors()).contains(DevCertsMessages.trustPartiallyFailed());
@@ -287,15 +280,6 @@ class DevCertsCommandTests {
 		if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo(mode);
 		}
-	}
-
-	private static boolean hasCommand(String command) {
-		for (String folder : System.getenv("PATH").split(File.pathSeparator)) {
-			if (!folder.isBlank() && Files.isExecutable(Path.of(folder, command))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static ExecResult exec(String... command) throws IOException, InterruptedException {

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.devcerts.trust.DevCertReporter;
 import dev.kestrel.devcerts.trust.DevelopmentCertificateTrust;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.StoredCertificate;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,8 +14,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
 
 /**
  * Certificates that are not (quite) development certificates, generated at test time.
@@ -43,7 +43,8 @@ final class DevelopmentCertificateFixtures {
 					BigInteger.valueOf(System.nanoTime()), Date.from(notBefore),
 					Date.from(notBefore.plus(Duration.ofDays(30))), name, keyPair.getPublic());
 			if (marker != null) {
-				builder.addExtension(new Extension(new ASN1ObjectIdentifier(DevelopmentCertificate.OID), false, marker));
+				builder
+					.addExtension(new Extension(new ASN1ObjectIdentifier(DevelopmentCertificate.OID), false, marker));
 			}
 			return new GeneratedCertificate(
 					new JcaX509CertificateConverter().getCertificate(

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
-import dev.kestrel.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.store.CertificateStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

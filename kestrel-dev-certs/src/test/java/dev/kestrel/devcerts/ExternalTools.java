@@ -1,50 +1,18 @@
 package dev.kestrel.devcerts;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code openssl} and {@code certutil} from tests.
+ * Runs {@code openssl} and {@code certutil} from tests. Tests that call it declare the
+ * programs with {@link dev.kestrel.testing.RequiresTools @RequiresTools}.
  */
 public final class ExternalTools {
 
 	private ExternalTools() {
-	}
-
-	/**
-	 * Finds a command on the {@code PATH}.
-	 * @param command the command name
-	 * @return its path, if installed
-	 */
-	public static Optional<Path> find(String command) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return Optional.empty();
-		}
-		for (String folder : path.split(File.pathSeparator)) {
-			Path candidate = Path.of(folder, command);
-			if (!folder.isBlank() && Files.isExecutable(candidate)) {
-				return Optional.of(candidate);
-			}
-		}
-		return Optional.empty();
-	}
-
-	/** @return whether {@code openssl} is installed */
-	public static boolean hasOpenSsl() {
-		return find("openssl").isPresent();
-	}
-
-	/** @return whether {@code certutil} is installed */
-	public static boolean hasCertUtil() {
-		return find("certutil").isPresent();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.kestrel.autoconfigure;
 
+import dev.kestrel.configuration.KestrelConfigurationReader;
+import dev.kestrel.configuration.KestrelSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -30,14 +32,15 @@ import dev.kestrel.autoconfigure.tls.DefaultCertificateProvider;
 import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
 import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.options.KestrelServerOptions;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.server.KestrelReactiveWebServerFactory;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 /**
- * Replaces Spring Boot's single-port Reactor Netty server with one that binds every Kestrel endpoint. Runs before
- * {@link NettyReactiveWebServerAutoConfiguration} (whose factory then backs off, while its {@code server.netty.*}
- * customizer still applies); backs off itself when the application defines a {@link ReactiveWebServerFactory}, and is
- * disabled with {@code kestrel.enabled=false}.
+ * Replaces Spring Boot's single-port Reactor Netty server with one that binds every
+ * Kestrel endpoint. Runs before {@link NettyReactiveWebServerAutoConfiguration} (whose
+ * factory then backs off, while its {@code server.netty.*} customizer still applies);
+ * backs off itself when the application defines a {@link ReactiveWebServerFactory}, and
+ * is disabled with {@code kestrel.enabled=false}.
  */
 @AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHttpInputMessage.class, HttpServer.class })
@@ -73,13 +76,13 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
-			KestrelSettings settings, ReactorResourceFactory resourceFactory,
-			ObjectProvider<NettyRouteProvider> routes,
+			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
 			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(settings.hostingAddresses());
 		factory.setCleartextHttp2(settings.cleartextHttp2());
+		factory.setServerHeader(settings.serverHeader());
 		factory.setResourceFactory(resourceFactory);
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());

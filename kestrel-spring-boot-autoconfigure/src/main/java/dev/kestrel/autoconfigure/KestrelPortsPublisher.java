@@ -9,12 +9,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
-import dev.kestrel.server.BoundEndpoint;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.BoundEndpoint;
+import dev.kestrel.internal.server.KestrelWebServer;
 
 /**
- * Publishes {@code local.kestrel.<endpoint-name>.port} for every TCP endpoint once the server has started (Spring
- * Boot publishes {@code local.server.port} itself, from {@link KestrelWebServer#getPort()}).
+ * Publishes {@code local.kestrel.<endpoint-name>.port} for every TCP endpoint once the
+ * server has started (Spring Boot publishes {@code local.server.port} itself, from
+ * {@link KestrelWebServer#getPort()}).
  */
 class KestrelPortsPublisher implements ApplicationListener<WebServerInitializedEvent> {
 

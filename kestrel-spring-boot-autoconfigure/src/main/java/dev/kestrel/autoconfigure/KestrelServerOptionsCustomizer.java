@@ -3,15 +3,16 @@ package dev.kestrel.autoconfigure;
 import dev.kestrel.options.KestrelServerOptions;
 
 /**
- * Declares or supplements endpoints in code. Beans of this type run in {@code @Order} after the configuration has been
- * attached, so code sees {@code EndpointDefaults} and can call {@code options.configure().endpoint(name, ...)}.
+ * Declares or supplements endpoints in code. Beans of this type run in {@code @Order}
+ * after the configuration has been attached, so code sees {@code EndpointDefaults} and
+ * can call {@code options.configure().endpoint(name, ...)}.
  *
- * <pre>{@code
- * @Bean
+ * <pre class="code">
+ * &#64;Bean
  * KestrelServerOptionsCustomizer adminEndpoint() {
- *     return (options) -> options.listenLocalhost(9000, (listen) -> listen.name("admin"));
+ *     return (options) -&gt; options.listenLocalhost(9000, (listen) -&gt; listen.name("admin"));
  * }
- * }</pre>
+ * </pre>
  */
 @FunctionalInterface
 public interface KestrelServerOptionsCustomizer {

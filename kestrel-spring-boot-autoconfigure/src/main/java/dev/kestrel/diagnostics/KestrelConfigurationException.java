@@ -3,9 +3,10 @@ package dev.kestrel.diagnostics;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Thrown when the Kestrel endpoint configuration cannot be used: an invalid URL, a missing key, an unsupported
- * setting, a certificate that cannot be loaded. Carries the endpoint name and the configuration key at fault so that
- * the failure analyzer can name both. The message never contains a password or key material.
+ * Thrown when the Kestrel endpoint configuration cannot be used: an invalid URL, a
+ * missing key, an unsupported setting, a certificate that cannot be loaded. Carries the
+ * endpoint name and the configuration key at fault so that the failure analyzer can name
+ * both. The message never contains a password or key material.
  */
 public class KestrelConfigurationException extends RuntimeException {
 
@@ -26,8 +27,9 @@ public class KestrelConfigurationException extends RuntimeException {
 	/**
 	 * Creates an exception.
 	 * @param endpointName the endpoint at fault, or {@code null}
-	 * @param configurationKey the full configuration key at fault (e.g. {@code kestrel.endpoints.Http.url}), or
-	 * {@code null} when the problem comes from code
+	 * @param configurationKey the full configuration key at fault (e.g.
+	 * {@code kestrel.endpoints.Http.url}), or {@code null} when the problem comes from
+	 * code
 	 * @param problem the problem
 	 * @param cause the cause, or {@code null}
 	 */
@@ -40,7 +42,8 @@ public class KestrelConfigurationException extends RuntimeException {
 	}
 
 	/**
-	 * Returns a copy of this exception that names the given endpoint and key where this one named none.
+	 * Returns a copy of this exception that names the given endpoint and key where this
+	 * one named none.
 	 * @param endpointName the endpoint name
 	 * @param configurationKey the configuration key
 	 * @return an exception naming the endpoint and the key
@@ -53,17 +56,23 @@ public class KestrelConfigurationException extends RuntimeException {
 		return copy;
 	}
 
-	/** @return the endpoint at fault, or {@code null} */
+	/**
+	 * @return the endpoint at fault, or {@code null}
+	 */
 	public String getEndpointName() {
 		return this.endpointName;
 	}
 
-	/** @return the configuration key at fault, or {@code null} */
+	/**
+	 * @return the configuration key at fault, or {@code null}
+	 */
 	public String getConfigurationKey() {
 		return this.configurationKey;
 	}
 
-	/** @return the problem: description and action */
+	/**
+	 * @return the problem: description and action
+	 */
 	public Problem getProblem() {
 		return this.problem;
 	}

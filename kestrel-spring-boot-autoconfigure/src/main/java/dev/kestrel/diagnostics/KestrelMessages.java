@@ -2,11 +2,14 @@ package dev.kestrel.diagnostics;
 
 import java.util.Collection;
 
+// Over 400 lines: the runtime's message catalogue. Splitting it into one catalogue per domain (configuration,
+// binding, TLS, SNI, store) is open work of issue #10.
 /**
- * The catalogue of every user-facing message of the starter: exception texts (with the action that fixes them) and
- * log lines. Texts taken from Kestrel keep Kestrel's wording so that .NET users recognise them and search engines find
- * them. No message ever contains a password, a private key or any other secret. The {@code kestrel-dev-certs} tool
- * keeps its own catalogues (command line, export, trust).
+ * The catalogue of every user-facing message of the starter: exception texts (with the
+ * action that fixes them) and log lines. Texts taken from Kestrel keep Kestrel's wording
+ * so that .NET users recognise them and search engines find them. No message ever
+ * contains a password, a private key or any other secret. The {@code kestrel-dev-certs}
+ * tool keeps its own catalogues (command line, export, trust).
  * <p>
  * Tests assert on these methods, never on a copy of the text.
  */
@@ -29,13 +32,15 @@ public final class KestrelMessages {
 	}
 
 	public static Problem unsupportedScheme(String url) {
-		return new Problem("Unrecognized scheme in server address '" + url
-				+ "'. Only 'http://' and 'https://' are supported.", "Use an http:// or https:// URL.");
+		return new Problem(
+				"Unrecognized scheme in server address '" + url + "'. Only 'http://' and 'https://' are supported.",
+				"Use an http:// or https:// URL.");
 	}
 
 	public static Problem pathBaseNotSupported(String url) {
-		return new Problem("A path base can only be configured using spring.webflux.base-path, not in the address '"
-				+ url + "'.", "Remove the path from the URL and set spring.webflux.base-path instead.");
+		return new Problem(
+				"A path base can only be configured using spring.webflux.base-path, not in the address '" + url + "'.",
+				"Remove the path from the URL and set spring.webflux.base-path instead.");
 	}
 
 	public static Problem invalidPort(String url, String port) {
@@ -45,11 +50,14 @@ public final class KestrelMessages {
 	}
 
 	public static Problem dynamicPortOnLocalhost() {
-		return new Problem("Dynamic port binding is not supported when binding to localhost. You must either bind to "
-				+ "127.0.0.1:0 or [::1]:0, or both.", "Use http://127.0.0.1:0 or http://[::1]:0 instead of localhost.");
+		return new Problem(
+				"Dynamic port binding is not supported when binding to localhost. You must either bind to "
+						+ "127.0.0.1:0 or [::1]:0, or both.",
+				"Use http://127.0.0.1:0 or http://[::1]:0 instead of localhost.");
 	}
 
-	// ---------------------------------------------------------------- configuration schema
+	// ---------------------------------------------------------------- configuration
+	// schema
 
 	public static Problem endpointMissingUrl(String endpointName) {
 		return new Problem("The endpoint " + endpointName + " is missing the required 'Url' parameter.",
@@ -57,8 +65,9 @@ public final class KestrelMessages {
 	}
 
 	public static Problem duplicateEndpointNames(Collection<String> names) {
-		return new Problem("The endpoint names " + String.join(", ", names) + " differ only in case or punctuation. "
-				+ "Endpoint names are case-insensitive, so they name the same endpoint twice.",
+		return new Problem(
+				"The endpoint names " + String.join(", ", names) + " differ only in case or punctuation. "
+						+ "Endpoint names are case-insensitive, so they name the same endpoint twice.",
 				"Give each endpoint a distinct name, or keep one of them.");
 	}
 
@@ -68,22 +77,24 @@ public final class KestrelMessages {
 	}
 
 	public static Problem notSupportedYet(String key) {
-		return new Problem("The configuration key '" + key + "' is not supported by this version of "
-				+ "kestrel-spring-boot-starter yet.", "Remove the key; it would otherwise be silently ignored.");
+		return new Problem(
+				"The configuration key '" + key + "' is not supported by this version of "
+						+ "kestrel-spring-boot-starter yet.",
+				"Remove the key; it would otherwise be silently ignored.");
 	}
 
 	public static Problem unknownKeys(Collection<String> keys) {
-		return new Problem("Unknown configuration key" + ((keys.size() > 1) ? "s " : " ") + keys.stream()
-			.map((key) -> "'" + key + "'")
-			.collect(java.util.stream.Collectors.joining(", ")) + ".",
+		return new Problem("Unknown configuration key" + ((keys.size() > 1) ? "s " : " ")
+				+ keys.stream().map((key) -> "'" + key + "'").collect(java.util.stream.Collectors.joining(", ")) + ".",
 				"Check the spelling against Kestrel's schema (Endpoints.<Name>.Url, Protocols, SslProtocols, "
 						+ "ClientCertificateMode, Certificate, Sni; EndpointDefaults; Certificates.Default) and remove "
 						+ "keys the starter does not know.");
 	}
 
 	public static Problem invalidValue(String key, Object origin) {
-		return new Problem("The value of '" + key + "' cannot be converted to the key's type"
-				+ ((origin != null) ? " (from " + origin + ")" : "") + ".",
+		return new Problem(
+				"The value of '" + key + "' cannot be converted to the key's type"
+						+ ((origin != null) ? " (from " + origin + ")" : "") + ".",
 				"Fix the value; see the key's description in README.md or your IDE's completion.");
 	}
 
@@ -97,6 +108,19 @@ public final class KestrelMessages {
 	public static Problem serverSslNotSupported() {
 		return new Problem("server.ssl is set, but Kestrel endpoints configure TLS per endpoint.",
 				"Remove server.ssl.* and configure HTTPS on a Kestrel endpoint instead.");
+	}
+
+	public static Problem serverHttp2Disabled() {
+		return new Problem(
+				"server.http2.enabled=false is set, but Kestrel endpoints choose their protocols themselves.",
+				"Remove server.http2.enabled and set Kestrel.EndpointDefaults.Protocols (or an endpoint's Protocols) "
+						+ "to Http1.");
+	}
+
+	public static Problem errorPagesNotSupported() {
+		return new Problem("Error pages are registered on the web server factory, but a reactive server has none.",
+				"Remove the error pages and handle errors with WebFlux (an ErrorWebExceptionHandler or "
+						+ "server.error.* properties).");
 	}
 
 	// ---------------------------------------------------------------- binding
@@ -141,7 +165,8 @@ public final class KestrelMessages {
 		return "Deleted the stale Unix socket file " + path + " left by a previous run.";
 	}
 
-	// ---------------------------------------------------------------- protocols (HTTP/1.1, HTTP/2, HTTP/3)
+	// ---------------------------------------------------------------- protocols
+	// (HTTP/1.1, HTTP/2, HTTP/3)
 
 	public static String http2NotNegotiated(String endpointName) {
 		return "HTTP/2 over TLS was not negotiated on an HTTP/2-only endpoint. (endpoint " + endpointName + ")";
@@ -160,8 +185,9 @@ public final class KestrelMessages {
 	}
 
 	public static Problem http2RequiresTls12(String endpointName) {
-		return new Problem("The endpoint " + endpointName + " serves HTTP/2 over TLS, but its SslProtocols allow only "
-				+ "versions below TLS 1.2, which HTTP/2 forbids: every HTTP/2 connection would fail.",
+		return new Problem(
+				"The endpoint " + endpointName + " serves HTTP/2 over TLS, but its SslProtocols allow only "
+						+ "versions below TLS 1.2, which HTTP/2 forbids: every HTTP/2 connection would fail.",
 				"Add Tls12 or Tls13 to SslProtocols, or use Protocols: Http1.");
 	}
 
@@ -176,8 +202,10 @@ public final class KestrelMessages {
 	}
 
 	public static Problem http3RequiresTls13(String endpointName) {
-		return new Problem("The endpoint " + endpointName + " asks for HTTP/3, but its SslProtocols do not include "
-				+ "Tls13; QUIC always uses TLS 1.3.", "Add Tls13 to SslProtocols, or leave Http3 out of Protocols.");
+		return new Problem(
+				"The endpoint " + endpointName + " asks for HTTP/3, but its SslProtocols do not include "
+						+ "Tls13; QUIC always uses TLS 1.3.",
+				"Add Tls13 to SslProtocols, or leave Http3 out of Protocols.");
 	}
 
 	public static Problem http3OnAuthenticateNotSupported(String endpointName) {
@@ -231,16 +259,18 @@ public final class KestrelMessages {
 	// ---------------------------------------------------------------- HTTPS endpoints
 
 	public static Problem noCertificateSpecified() {
-		return new Problem("Unable to configure HTTPS endpoint. No server certificate was specified, and the default "
-				+ "developer certificate could not be found or is out of date.",
+		return new Problem(
+				"Unable to configure HTTPS endpoint. No server certificate was specified, and the default "
+						+ "developer certificate could not be found or is out of date.",
 				"Give the endpoint a Certificate (Path + Password, Path + KeyPath, Subject + Store, or Bundle), or set "
 						+ "Kestrel.Certificates.Default. To create a development certificate run "
 						+ "'java -jar kestrel-dev-certs.jar https', or set kestrel.development-certificate.auto-create=true.");
 	}
 
 	public static Problem endpointHasUnusedHttpsConfig(String endpointName, String key) {
-		return new Problem("The non-HTTPS endpoint " + endpointName + " includes HTTPS-only configuration for " + key
-				+ ".", "Use an https:// URL for this endpoint, or remove " + key
+		return new Problem(
+				"The non-HTTPS endpoint " + endpointName + " includes HTTPS-only configuration for " + key + ".",
+				"Use an https:// URL for this endpoint, or remove " + key
 						+ " (it may stay in EndpointDefaults, where it applies to HTTPS endpoints only).");
 	}
 
@@ -250,8 +280,9 @@ public final class KestrelMessages {
 	}
 
 	public static Problem invalidClientCertificateMode(String value) {
-		return new Problem("Invalid ClientCertificateMode value '" + value + "' (expected: NoCertificate, "
-				+ "AllowCertificate, RequireCertificate or DelayCertificate).",
+		return new Problem(
+				"Invalid ClientCertificateMode value '" + value + "' (expected: NoCertificate, "
+						+ "AllowCertificate, RequireCertificate or DelayCertificate).",
 				"Use one of the listed values; case does not matter.");
 	}
 
@@ -277,7 +308,8 @@ public final class KestrelMessages {
 		return "Using development certificate: " + subject + " (Thumbprint: " + thumbprint + ")";
 	}
 
-	// ---------------------------------------------------------------- TLS and certificates (HTTPS issue)
+	// ---------------------------------------------------------------- TLS and
+	// certificates (HTTPS issue)
 
 	public static Problem multipleCertificateSources(String endpointName) {
 		return new Problem("The endpoint " + endpointName + " specified multiple certificate sources.",
@@ -301,14 +333,16 @@ public final class KestrelMessages {
 	}
 
 	public static Problem invalidCertificateFile(String path) {
-		return new Problem("The certificate file at '" + path
-				+ "' can not be found, contains malformed data or does not contain a certificate.",
+		return new Problem(
+				"The certificate file at '" + path
+						+ "' can not be found, contains malformed data or does not contain a certificate.",
 				"Point Path at a PKCS#12 (.pfx, .p12) file, or at a PEM or DER certificate together with KeyPath.");
 	}
 
 	public static Problem invalidCertificateKeyFile(String keyPath) {
-		return new Problem("The certificate key file at '" + keyPath
-				+ "' contains malformed data or does not contain a PEM encoded private key.",
+		return new Problem(
+				"The certificate key file at '" + keyPath
+						+ "' contains malformed data or does not contain a PEM encoded private key.",
 				"Point KeyPath at a PEM file holding the private key: PRIVATE KEY or ENCRYPTED PRIVATE KEY (PKCS#8), "
 						+ "RSA PRIVATE KEY (PKCS#1) or EC PRIVATE KEY (SEC1).");
 	}
@@ -320,8 +354,9 @@ public final class KestrelMessages {
 	}
 
 	public static Problem keyPathWithPkcs12(String path) {
-		return new Problem("The certificate file '" + path + "' is a PKCS#12 file, which carries its own private key; "
-				+ "KeyPath applies only to PEM or DER certificates.",
+		return new Problem(
+				"The certificate file '" + path + "' is a PKCS#12 file, which carries its own private key; "
+						+ "KeyPath applies only to PEM or DER certificates.",
 				"Remove KeyPath, or point Path at the PEM or DER certificate that belongs to the key.");
 	}
 
@@ -341,15 +376,17 @@ public final class KestrelMessages {
 	}
 
 	public static Problem incorrectKeyPassword(String keyPath) {
-		return new Problem("The certificate key file '" + keyPath
-				+ "' could not be decrypted: the password is incorrect or the key is corrupt.",
+		return new Problem(
+				"The certificate key file '" + keyPath
+						+ "' could not be decrypted: the password is incorrect or the key is corrupt.",
 				"Set Password to the password the key was encrypted with.");
 	}
 
 	public static Problem unsupportedKeyEncryption(String keyPath, String algorithm) {
-		return new Problem("The certificate key file '" + keyPath + "' is encrypted with an unsupported algorithm ("
-				+ algorithm + ").", "Re-encrypt the key as PKCS#8 with AES, for example with "
-						+ "'openssl pkcs8 -topk8 -v2 aes-256-cbc'.");
+		return new Problem(
+				"The certificate key file '" + keyPath + "' is encrypted with an unsupported algorithm (" + algorithm
+						+ ").",
+				"Re-encrypt the key as PKCS#8 with AES, for example with " + "'openssl pkcs8 -topk8 -v2 aes-256-cbc'.");
 	}
 
 	public static Problem privateKeyUnreadable(String keyPath) {
@@ -368,25 +405,28 @@ public final class KestrelMessages {
 	}
 
 	public static Problem invalidServerCertificateEku(String thumbprint) {
-		return new Problem("Certificate " + thumbprint + " cannot be used as an SSL server certificate. It has an "
-				+ "Extended Key Usage extension but the usages do not include Server Authentication "
-				+ "(OID 1.3.6.1.5.5.7.3.1).", "Use a certificate without an Extended Key Usage extension or with "
+		return new Problem(
+				"Certificate " + thumbprint + " cannot be used as an SSL server certificate. It has an "
+						+ "Extended Key Usage extension but the usages do not include Server Authentication "
+						+ "(OID 1.3.6.1.5.5.7.3.1).",
+				"Use a certificate without an Extended Key Usage extension or with "
 						+ "Server Authentication among its usages.");
 	}
 
 	public static Problem certificateNotFoundInStore(String subject, String storeLocation, String storeName,
 			boolean allowInvalid) {
-		return new Problem("The requested certificate " + subject + " could not be found in " + storeLocation + "/"
-				+ storeName + " with AllowInvalid setting: " + (allowInvalid ? "True" : "False") + ".",
+		return new Problem(
+				"The requested certificate " + subject + " could not be found in " + storeLocation + "/" + storeName
+						+ " with AllowInvalid setting: " + (allowInvalid ? "True" : "False") + ".",
 				"Check Subject, Store and Location. The certificate must have a private key and either no Extended Key "
 						+ "Usage extension or Server Authentication among its usages; set AllowInvalid to true to "
 						+ "accept certificates outside their validity period.");
 	}
 
 	public static Problem invalidStoreLocation(String location) {
-		return new Problem("Invalid certificate store Location '" + location
-				+ "' (expected: CurrentUser or LocalMachine).", "Use CurrentUser or LocalMachine; case does not "
-						+ "matter. Leave Location unset for CurrentUser.");
+		return new Problem(
+				"Invalid certificate store Location '" + location + "' (expected: CurrentUser or LocalMachine).",
+				"Use CurrentUser or LocalMachine; case does not " + "matter. Leave Location unset for CurrentUser.");
 	}
 
 	public static Problem sslBundleNotFound(String bundle) {
@@ -401,8 +441,7 @@ public final class KestrelMessages {
 	}
 
 	public static String certificateExpired(String thumbprint, String notAfter) {
-		return "Certificate with thumbprint " + thumbprint + " expired on " + notAfter
-				+ "; clients will reject it.";
+		return "Certificate with thumbprint " + thumbprint + " expired on " + notAfter + "; clients will reject it.";
 	}
 
 	public static String certificateNotYetValid(String thumbprint, String notBefore) {
@@ -410,9 +449,10 @@ public final class KestrelMessages {
 				+ "; clients will reject it until then.";
 	}
 
-	// ---------------------------------------------------------------- development certificate (HTTPS issue)
+	// ---------------------------------------------------------------- development
+	// certificate (HTTPS issue)
 
-	// certificate stores (dev.kestrel.tls.store)
+	// certificate stores (dev.kestrel.internal.tls.store)
 
 	public static String unreadableStoreFile(String file, String reason) {
 		return "Skipped the certificate store file " + file + ": it could not be read (" + reason + ").";
@@ -436,11 +476,13 @@ public final class KestrelMessages {
 				"Check that the JVM provides RSA key generation and SHA256withRSA.");
 	}
 
-	// ---------------------------------------------------------------- SNI and per-connection TLS (SNI issue)
+	// ---------------------------------------------------------------- SNI and
+	// per-connection TLS (SNI issue)
 
 	public static Problem sniNameCannotBeEmpty(String endpointName) {
-		return new Problem("The endpoint " + endpointName + " is invalid because an SNI configuration section has an "
-				+ "empty string as its key. Use a wildcard ('*') SNI section to match all server names.",
+		return new Problem(
+				"The endpoint " + endpointName + " is invalid because an SNI configuration section has an "
+						+ "empty string as its key. Use a wildcard ('*') SNI section to match all server names.",
 				"Name the section after a host (a.example.org), a domain (*.example.org) or use '*'.");
 	}
 
@@ -464,8 +506,9 @@ public final class KestrelMessages {
 	}
 
 	public static Problem sniInEnvironmentVariable(String variable) {
-		return new Problem("The environment variable " + variable + " sets an SNI section, but host names cannot be "
-				+ "written in environment variable names, so it would be ignored.",
+		return new Problem(
+				"The environment variable " + variable + " sets an SNI section, but host names cannot be "
+						+ "written in environment variable names, so it would be ignored.",
 				"Set SNI sections in application.yml or .properties, on the command line "
 						+ "(--Kestrel.Endpoints.<Name>.Sni.<host>.Protocols=Http1) or in SPRING_APPLICATION_JSON.");
 	}
@@ -491,8 +534,7 @@ public final class KestrelMessages {
 	}
 
 	public static String selectedCertificateCannotServe(String endpointName, String thumbprint) {
-		return "Connection refused on '" + endpointName + "': "
-				+ invalidServerCertificateEku(thumbprint).description();
+		return "Connection refused on '" + endpointName + "': " + invalidServerCertificateEku(thumbprint).description();
 	}
 
 	public static String tlsHandshakeCallbackFailed(String endpointName, String serverName) {

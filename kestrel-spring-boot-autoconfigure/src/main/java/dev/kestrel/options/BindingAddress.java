@@ -8,19 +8,24 @@ import dev.kestrel.diagnostics.KestrelMessages;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A server address written as a URL prefix, parsed with Kestrel's rules ({@code BindingAddress.Parse} followed by
- * {@code AddressBinder.ParseAddress}), but stricter where Kestrel is silent: a non-numeric or out-of-range port is an
- * error instead of becoming part of the host name.
+ * A server address written as a URL prefix, parsed with Kestrel's rules
+ * ({@code BindingAddress.Parse} followed by {@code AddressBinder.ParseAddress}), but
+ * stricter where Kestrel is silent: a non-numeric or out-of-range port is an error
+ * instead of becoming part of the host name.
  * <ul>
- * <li>{@code http://127.0.0.1:5000}, {@code http://[::1]:5000}, {@code http://0.0.0.0:80}: that IP address</li>
- * <li>{@code http://localhost:5000} (and {@code http://app.localhost:5000}): IPv4 and IPv6 loopback</li>
- * <li>{@code http://*:80}, {@code http://+:80}, {@code http://contoso.com:80}: every IPv4 and IPv6 address</li>
+ * <li>{@code http://127.0.0.1:5000}, {@code http://[::1]:5000},
+ * {@code http://0.0.0.0:80}: that IP address</li>
+ * <li>{@code http://localhost:5000} (and {@code http://app.localhost:5000}): IPv4 and
+ * IPv6 loopback</li>
+ * <li>{@code http://*:80}, {@code http://+:80}, {@code http://contoso.com:80}: every IPv4
+ * and IPv6 address</li>
  * <li>{@code http://unix:/run/app.sock}: a Unix domain socket (absolute path)</li>
  * </ul>
  * The port defaults to 80 for {@code http} and 443 for {@code https}.
  *
  * @param scheme {@code http} or {@code https}, lower case
- * @param host the host as written ({@code [::1]}, {@code localhost}, {@code *}), or {@code null} for a Unix socket
+ * @param host the host as written ({@code [::1]}, {@code localhost}, {@code *}), or
+ * {@code null} for a Unix socket
  * @param port the port, {@code 0} for a dynamic port or a Unix socket
  * @param unixSocketPath the socket path, or {@code null}
  */
@@ -103,12 +108,16 @@ public record BindingAddress(String scheme, String host, int port, String unixSo
 		return new KestrelConfigurationException(problem);
 	}
 
-	/** @return whether the scheme is {@code https} */
+	/**
+	 * @return whether the scheme is {@code https}
+	 */
 	public boolean isHttps() {
 		return this.scheme.equals("https");
 	}
 
-	/** @return whether this is a Unix domain socket address */
+	/**
+	 * @return whether this is a Unix domain socket address
+	 */
 	public boolean isUnixSocket() {
 		return this.unixSocketPath != null;
 	}

@@ -1,13 +1,13 @@
 package dev.kestrel.options;
 
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.config.UnsupportedKeys;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.configuration.UnsupportedKeys;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * The names the {@code Certificates} section knows: only {@code Default}; Kestrel's {@code Development} is in the list
- * of {@link UnsupportedKeys}.
+ * The names the {@code Certificates} section knows: only {@code Default}; Kestrel's
+ * {@code Development} is in the list of {@link UnsupportedKeys}.
  */
 final class CertificateNames {
 

@@ -11,7 +11,10 @@ public enum EndpointKind {
 	/** The IPv4 and the IPv6 loopback address ({@code localhost}). */
 	LOCALHOST,
 
-	/** Every IPv4 and IPv6 address: {@code [::]} dual-stack, falling back to {@code 0.0.0.0} without IPv6. */
+	/**
+	 * Every IPv4 and IPv6 address: {@code [::]} dual-stack, falling back to
+	 * {@code 0.0.0.0} without IPv6.
+	 */
 	ANY_IP,
 
 	/** A Unix domain socket. */

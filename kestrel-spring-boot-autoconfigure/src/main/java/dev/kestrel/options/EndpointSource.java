@@ -5,13 +5,19 @@ package dev.kestrel.options;
  */
 public enum EndpointSource {
 
-	/** {@code listen*} calls on {@link KestrelServerOptions} (cumulative with configuration endpoints). */
+	/**
+	 * {@code listen*} calls on {@link KestrelServerOptions} (cumulative with
+	 * configuration endpoints).
+	 */
 	CODE,
 
 	/** {@code Kestrel.Endpoints.<Name>}. */
 	CONFIGURATION,
 
-	/** A {@code ;}-separated address list: {@code urls}, {@code ASPNETCORE_URLS}, {@code kestrel.urls}, code. */
+	/**
+	 * A {@code ;}-separated address list: {@code urls}, {@code ASPNETCORE_URLS},
+	 * {@code kestrel.urls}, code.
+	 */
 	URLS,
 
 	/** {@code server.port} / {@code server.address}. */

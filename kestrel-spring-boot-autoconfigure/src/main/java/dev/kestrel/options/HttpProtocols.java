@@ -6,7 +6,8 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * The HTTP protocols an endpoint serves, as Kestrel names them. The default is {@link #HTTP1_AND_HTTP2}.
+ * The HTTP protocols an endpoint serves, as Kestrel names them. The default is
+ * {@link #HTTP1_AND_HTTP2}.
  */
 public enum HttpProtocols {
 
@@ -41,8 +42,9 @@ public enum HttpProtocols {
 	}
 
 	/**
-	 * Parses a value as written in configuration: Kestrel's name, case-insensitive ({@code Http1AndHttp2},
-	 * {@code http1andhttp2}), or the Java constant name ({@code HTTP1_AND_HTTP2}).
+	 * Parses a value as written in configuration: Kestrel's name, case-insensitive
+	 * ({@code Http1AndHttp2}, {@code http1andhttp2}), or the Java constant name
+	 * ({@code HTTP1_AND_HTTP2}).
 	 * @param value the value
 	 * @return the protocols
 	 * @throws KestrelConfigurationException for an unknown or empty value
@@ -59,24 +61,46 @@ public enum HttpProtocols {
 		throw new KestrelConfigurationException(KestrelMessages.invalidProtocols(String.valueOf(value)));
 	}
 
-	/** @return whether HTTP/1.1 is served */
+	/**
+	 * @return whether HTTP/1.1 is served
+	 */
 	public boolean http1() {
 		return this.http1;
 	}
 
-	/** @return whether HTTP/2 is served */
+	/**
+	 * @return whether HTTP/2 is served
+	 */
 	public boolean http2() {
 		return this.http2;
 	}
 
-	/** @return whether HTTP/3 is served */
+	/**
+	 * @return whether HTTP/3 is served
+	 */
 	public boolean http3() {
 		return this.http3;
 	}
 
-	/** @return the name Kestrel uses, e.g. {@code Http1AndHttp2} */
+	/**
+	 * @return the name Kestrel uses, e.g. {@code Http1AndHttp2}
+	 */
 	public String kestrelName() {
 		return this.kestrelName;
+	}
+
+	/**
+	 * @return a one-line description, shown by IDE completion (the configuration
+	 * metadata's hints are generated from it)
+	 */
+	public String description() {
+		return switch (this) {
+			case HTTP1 -> "HTTP/1.1 only.";
+			case HTTP2 -> "HTTP/2 only: h2 over TLS, prior-knowledge h2c in cleartext.";
+			case HTTP1_AND_HTTP2 -> "HTTP/1.1 and HTTP/2 (the default).";
+			case HTTP3 -> "HTTP/3 only (QUIC over UDP, https only).";
+			case HTTP1_AND_HTTP2_AND_HTTP3 -> "HTTP/1.1 and HTTP/2 over TCP, HTTP/3 over QUIC on the same port.";
+		};
 	}
 
 	@Override

@@ -11,15 +11,17 @@ import java.util.function.BiConsumer;
 
 import javax.net.ssl.SSLEngine;
 
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The TLS settings of one HTTPS endpoint, mirroring Kestrel's {@code HttpsConnectionAdapterOptions}. Defaults: the
- * platform's TLS versions (1.2 and 1.3), no client certificate, a 10-second handshake timeout. The certificate is
- * either fixed ({@link #serverCertificate(ServerCertificate)}) or chosen per connection
- * ({@link #serverCertificateSelector(ServerCertificateSelector)}, which takes precedence).
+ * The TLS settings of one HTTPS endpoint, mirroring Kestrel's
+ * {@code HttpsConnectionAdapterOptions}. Defaults: the platform's TLS versions (1.2 and
+ * 1.3), no client certificate, a 10-second handshake timeout. The certificate is either
+ * fixed ({@link #serverCertificate(ServerCertificate)}) or chosen per connection
+ * ({@link #serverCertificateSelector(ServerCertificateSelector)}, which takes
+ * precedence).
  */
 public final class HttpsConnectionAdapterOptions {
 
@@ -46,13 +48,16 @@ public final class HttpsConnectionAdapterOptions {
 
 	private BiConsumer<TlsConnectionContext, SSLEngine> onAuthenticate;
 
-	/** @return the server certificate with its private key, or {@code null} */
+	/**
+	 * @return the server certificate with its private key, or {@code null}
+	 */
 	public ServerCertificate getServerCertificate() {
 		return this.serverCertificate;
 	}
 
 	/**
-	 * Sets the server certificate with its private key (and the intermediates it was loaded with).
+	 * Sets the server certificate with its private key (and the intermediates it was
+	 * loaded with).
 	 * @param serverCertificate the certificate
 	 * @return these options
 	 */
@@ -61,18 +66,22 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return the per-connection certificate selector, or {@code null} */
+	/**
+	 * @return the per-connection certificate selector, or {@code null}
+	 */
 	public ServerCertificateSelector getServerCertificateSelector() {
 		return this.serverCertificateSelector;
 	}
 
 	/**
-	 * Chooses the certificate of each connection from the host name the client asked for (Kestrel's
-	 * {@code ServerCertificateSelector}). It is called once per TLS handshake, with a {@code null} name when the client
-	 * sent no SNI; a {@code null} result fails that handshake; its certificate must allow server authentication, which
-	 * is checked per handshake. A selector takes precedence over {@link #serverCertificate(ServerCertificate)}, and
-	 * the intermediates sent are the ones of the certificate it returns ({@link #serverCertificateChain(List)} does
-	 * not apply). TLS contexts are built once per distinct certificate and reused.
+	 * Chooses the certificate of each connection from the host name the client asked for
+	 * (Kestrel's {@code ServerCertificateSelector}). It is called once per TLS handshake,
+	 * with a {@code null} name when the client sent no SNI; a {@code null} result fails
+	 * that handshake; its certificate must allow server authentication, which is checked
+	 * per handshake. A selector takes precedence over
+	 * {@link #serverCertificate(ServerCertificate)}, and the intermediates sent are the
+	 * ones of the certificate it returns ({@link #serverCertificateChain(List)} does not
+	 * apply). TLS contexts are built once per distinct certificate and reused.
 	 * @param selector the selector
 	 * @return these options
 	 */
@@ -83,7 +92,8 @@ public final class HttpsConnectionAdapterOptions {
 
 	/**
 	 * Returns the intermediates sent after the leaf: the ones set with
-	 * {@link #serverCertificateChain(List)}, else the ones the certificate was loaded with.
+	 * {@link #serverCertificateChain(List)}, else the ones the certificate was loaded
+	 * with.
 	 * @return the intermediates
 	 */
 	public List<X509Certificate> getServerCertificateChain() {
@@ -94,7 +104,8 @@ public final class HttpsConnectionAdapterOptions {
 	}
 
 	/**
-	 * Sets the intermediate certificates sent in the handshake after the leaf, replacing the loaded ones.
+	 * Sets the intermediate certificates sent in the handshake after the leaf, replacing
+	 * the loaded ones.
 	 * @param chain the intermediates
 	 * @return these options
 	 */
@@ -103,7 +114,9 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return the TLS versions (empty: the platform default) */
+	/**
+	 * @return the TLS versions (empty: the platform default)
+	 */
 	public Set<SslProtocols> getSslProtocols() {
 		return this.sslProtocols.isEmpty() ? EnumSet.noneOf(SslProtocols.class) : EnumSet.copyOf(this.sslProtocols);
 	}
@@ -128,7 +141,9 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return the client-certificate mode */
+	/**
+	 * @return the client-certificate mode
+	 */
 	public ClientCertificateMode getClientCertificateMode() {
 		return this.clientCertificateMode;
 	}
@@ -143,7 +158,10 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return the client-certificate validator, or {@code null} (reject any certificate with errors) */
+	/**
+	 * @return the client-certificate validator, or {@code null} (reject any certificate
+	 * with errors)
+	 */
 	public ClientCertificateValidator getClientCertificateValidation() {
 		return this.clientCertificateValidation;
 	}
@@ -159,22 +177,27 @@ public final class HttpsConnectionAdapterOptions {
 	}
 
 	/**
-	 * Accepts any client certificate, whatever its chain (Kestrel's {@code AllowAnyClientCertificate()}); the
-	 * application then decides from the certificate it receives.
+	 * Accepts any client certificate, whatever its chain (Kestrel's
+	 * {@code AllowAnyClientCertificate()}); the application then decides from the
+	 * certificate it receives.
 	 * @return these options
 	 */
 	public HttpsConnectionAdapterOptions allowAnyClientCertificate() {
 		return clientCertificateValidation((certificate, chain, errors) -> true);
 	}
 
-	/** @return the authorities trusted for client certificates, in addition to the JDK's trust store */
+	/**
+	 * @return the authorities trusted for client certificates, in addition to the JDK's
+	 * trust store
+	 */
 	public List<X509Certificate> getClientCertificateAuthorities() {
 		return List.copyOf(this.clientCertificateAuthorities);
 	}
 
 	/**
-	 * Trusts these authorities for client certificates, in addition to the JDK's trust store. (Kestrel relies on the
-	 * operating system's store; a Java application usually brings its own CA.)
+	 * Trusts these authorities for client certificates, in addition to the JDK's trust
+	 * store. (Kestrel relies on the operating system's store; a Java application usually
+	 * brings its own CA.)
 	 * @param authorities the CA certificates
 	 * @return these options
 	 */
@@ -186,14 +209,16 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return whether client certificates are checked for revocation */
+	/**
+	 * @return whether client certificates are checked for revocation
+	 */
 	public boolean isCheckCertificateRevocation() {
 		return this.checkCertificateRevocation;
 	}
 
 	/**
-	 * Checks client certificates for revocation (CRL distribution points and OCSP, online); a certificate whose
-	 * status cannot be determined counts as an error.
+	 * Checks client certificates for revocation (CRL distribution points and OCSP,
+	 * online); a certificate whose status cannot be determined counts as an error.
 	 * @param check whether to check
 	 * @return these options
 	 */
@@ -202,7 +227,9 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return the handshake timeout */
+	/**
+	 * @return the handshake timeout
+	 */
 	public Duration getHandshakeTimeout() {
 		return this.handshakeTimeout;
 	}
@@ -221,14 +248,17 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return the per-connection callback, or {@code null} */
+	/**
+	 * @return the per-connection callback, or {@code null}
+	 */
 	public BiConsumer<TlsConnectionContext, SSLEngine> getOnAuthenticate() {
 		return this.onAuthenticate;
 	}
 
 	/**
-	 * Runs for every connection after all other settings were applied, with the connection's {@link SSLEngine}, for
-	 * example to restrict cipher suites ({@code engine.setEnabledCipherSuites(...)}).
+	 * Runs for every connection after all other settings were applied, with the
+	 * connection's {@link SSLEngine}, for example to restrict cipher suites
+	 * ({@code engine.setEnabledCipherSuites(...)}).
 	 * @param onAuthenticate the callback
 	 * @return these options
 	 */
@@ -237,12 +267,16 @@ public final class HttpsConnectionAdapterOptions {
 		return this;
 	}
 
-	/** @return whether a server certificate is set */
+	/**
+	 * @return whether a server certificate is set
+	 */
 	public boolean hasServerCertificate() {
 		return this.serverCertificate != null;
 	}
 
-	/** @return whether a server certificate or a certificate selector is set */
+	/**
+	 * @return whether a server certificate or a certificate selector is set
+	 */
 	public boolean hasServerCertificateOrSelector() {
 		return this.serverCertificate != null || this.serverCertificateSelector != null;
 	}

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises IP address literals without ever asking DNS (Kestrel binds host names to every address, it never
- * resolves them).
+ * Recognises IP address literals without ever asking DNS (Kestrel binds host names to
+ * every address, it never resolves them).
  */
 final class IpLiterals {
 
@@ -17,7 +17,8 @@ final class IpLiterals {
 	}
 
 	/**
-	 * Parses an IPv4 literal ({@code 127.0.0.1}) or an IPv6 literal with or without brackets ({@code [::1]}).
+	 * Parses an IPv4 literal ({@code 127.0.0.1}) or an IPv6 literal with or without
+	 * brackets ({@code [::1]}).
 	 * @param host the host as written
 	 * @return the address, or {@code null} when the host is not an IP literal
 	 */
@@ -34,14 +35,14 @@ final class IpLiterals {
 			}
 			return byAddress(bytes);
 		}
-		String unbracketed = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1)
-				: host;
+		String unbracketed = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 		int scope = unbracketed.indexOf('%');
 		String address = (scope >= 0) ? unbracketed.substring(0, scope) : unbracketed;
 		if (address.indexOf(':') >= 0 && address.chars().allMatch(IpLiterals::isIpv6Char)
 				&& (scope < 0 || unbracketed.substring(scope + 1).chars().allMatch(IpLiterals::isScopeChar))) {
 			try {
-				// only hex digits, ':' and '.' (and a scope): the JDK parses it as a literal and never looks it up
+				// only hex digits, ':' and '.' (and a scope): the JDK parses it as a
+				// literal and never looks it up
 				return InetAddress.getByName(unbracketed);
 			}
 			catch (UnknownHostException ex) {

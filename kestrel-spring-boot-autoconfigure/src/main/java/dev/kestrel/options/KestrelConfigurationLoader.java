@@ -10,41 +10,48 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.config.EndpointConfig;
-import dev.kestrel.config.EndpointDefaultsConfig;
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.config.SniConfig;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.configuration.EndpointConfig;
+import dev.kestrel.configuration.EndpointDefaultsConfig;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
-import dev.kestrel.sni.HostNames;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.configuration.HostNames;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Turns the {@code Kestrel} configuration section into endpoints, mirroring Kestrel's
- * {@code KestrelConfigurationLoader}. For every {@code Endpoints} child, in order, the layers apply as in Kestrel:
+ * {@code KestrelConfigurationLoader}. For every {@code Endpoints} child, in order, the
+ * layers apply as in Kestrel:
  * <ol>
  * <li>configuration {@code EndpointDefaults}</li>
  * <li>code {@code configureEndpointDefaults}</li>
  * <li>the endpoint's own keys</li>
- * <li>for {@code https://} endpoints, the TLS settings in the same order: {@code EndpointDefaults}
- * ({@code SslProtocols}, {@code ClientCertificateMode}), code {@code configureHttpsDefaults}, the endpoint's keys, its
- * {@code Certificate}, else the default certificate ({@code Certificates.Default}, else the development
+ * <li>for {@code https://} endpoints, the TLS settings in the same order:
+ * {@code EndpointDefaults} ({@code SslProtocols}, {@code ClientCertificateMode}), code
+ * {@code configureHttpsDefaults}, the endpoint's keys, its {@code Certificate}, else the
+ * default certificate ({@code Certificates.Default}, else the development
  * certificate)</li>
- * <li>the {@link #endpoint(String, Consumer)} callback registered for that name (case-insensitive)</li>
+ * <li>the {@link #endpoint(String, Consumer)} callback registered for that name
+ * (case-insensitive)</li>
  * </ol>
- * An {@code https://} endpoint's {@code Sni} section is loaded with it: keys are checked (no empty key, no two keys
- * naming the same host ignoring case or IDN form), each entry's {@code Protocols}, {@code SslProtocols},
- * {@code ClientCertificateMode} and {@code Certificate} are parsed and loaded, and the endpoint's TLS settings become
- * the entries' fallback ({@link SniOptions}). An entry without a certificate needs one from the endpoint (its own,
- * {@code Certificates.Default} or the development certificate); the endpoint itself needs none when every entry has
- * its own. As in Kestrel, the section applies only when the loader enables HTTPS, not when the endpoint callback calls
- * {@code useHttps} itself. Certificates of SNI entries load at start-up, so that a broken one fails start-up as in
- * Kestrel — unless the section has more than {@value #EAGER_SNI_CERTIFICATES} of them: then they load on first use and
- * in the background after start-up ({@link SniCertificate}), so that thousands of certificate files do not delay the
- * server, and a certificate that cannot be loaded is logged and refuses its host's connections.
+ * An {@code https://} endpoint's {@code Sni} section is loaded with it: keys are checked
+ * (no empty key, no two keys naming the same host ignoring case or IDN form), each
+ * entry's {@code Protocols}, {@code SslProtocols}, {@code ClientCertificateMode} and
+ * {@code Certificate} are parsed and loaded, and the endpoint's TLS settings become the
+ * entries' fallback ({@link SniOptions}). An entry without a certificate needs one from
+ * the endpoint (its own, {@code Certificates.Default} or the development certificate);
+ * the endpoint itself needs none when every entry has its own. As in Kestrel, the section
+ * applies only when the loader enables HTTPS, not when the endpoint callback calls
+ * {@code useHttps} itself. Certificates of SNI entries load at start-up, so that a broken
+ * one fails start-up as in Kestrel — unless the section has more than
+ * {@value #EAGER_SNI_CERTIFICATES} of them: then they load on first use and in the
+ * background after start-up ({@link SniCertificate}), so that thousands of certificate
+ * files do not delay the server, and a certificate that cannot be loaded is logged and
+ * refuses its host's connections.
  * <p>
  * Endpoints load once, when the server starts.
  */
@@ -72,8 +79,9 @@ public final class KestrelConfigurationLoader {
 	}
 
 	/**
-	 * Supplements the configured endpoint of that name (case-insensitive) in code. Runs only if configuration has
-	 * such an endpoint; a later call for the same name replaces the earlier one, as in Kestrel.
+	 * Supplements the configured endpoint of that name (case-insensitive) in code. Runs
+	 * only if configuration has such an endpoint; a later call for the same name replaces
+	 * the earlier one, as in Kestrel.
 	 * @param name the endpoint name
 	 * @param configure the callback
 	 * @return this loader
@@ -85,7 +93,9 @@ public final class KestrelConfigurationLoader {
 		return this;
 	}
 
-	/** @return the configuration section this loader reads */
+	/**
+	 * @return the configuration section this loader reads
+	 */
 	public KestrelConfig getConfiguration() {
 		return this.configuration;
 	}
@@ -193,9 +203,10 @@ public final class KestrelConfigurationLoader {
 			CertificateProvider provider = certificateProvider(name, key);
 			CertificateConfig section = entry.certificate();
 			if (defer && (section.isFileCert() || section.isStoreCert() || section.isBundleCert())) {
-				certificate = SniCertificate.deferred(key, () -> provider.load(name, key, section)
-					.orElseThrow(() -> new KestrelConfigurationException(name, key,
-							KestrelMessages.noCertificateSpecified(), null)));
+				certificate = SniCertificate.deferred(key,
+						() -> provider.load(name, key, section)
+							.orElseThrow(() -> new KestrelConfigurationException(name, key,
+									KestrelMessages.noCertificateSpecified(), null)));
 			}
 			else {
 				certificate = provider.load(name, key, section).map(SniCertificate::of).orElse(null);

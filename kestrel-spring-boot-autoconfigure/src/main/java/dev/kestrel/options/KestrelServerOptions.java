@@ -9,28 +9,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The code API for endpoints, mirroring Kestrel's {@code KestrelServerOptions}. Receive it in a
- * {@code KestrelServerOptionsCustomizer} bean:
+ * The code API for endpoints, mirroring Kestrel's {@code KestrelServerOptions}. Receive
+ * it in a {@code KestrelServerOptionsCustomizer} bean:
  *
- * <pre>{@code
- * @Bean
+ * <pre class="code">
+ * &#64;Bean
  * KestrelServerOptionsCustomizer endpoints() {
- *     return (options) -> {
- *         options.listenLocalhost(5100, (listen) -> listen.protocols(HttpProtocols.HTTP1));
+ *     return (options) -&gt; {
+ *         options.listenLocalhost(5100, (listen) -&gt; listen.protocols(HttpProtocols.HTTP1));
  *         options.listenUnixSocket("/run/app.sock");
- *         options.configure().endpoint("Https", (endpoint) -> endpoint.getListenOptions().protocols(HttpProtocols.HTTP2));
+ *         options.configure().endpoint("Https", (endpoint) -&gt; endpoint.getListenOptions().protocols(HttpProtocols.HTTP2));
  *     };
  * }
- * }</pre>
+ * </pre>
  *
- * Endpoints declared here add to the ones in configuration ({@code Kestrel.Endpoints}); both replace address lists
- * ({@code urls}).
+ * Endpoints declared here add to the ones in configuration ({@code Kestrel.Endpoints});
+ * both replace address lists ({@code urls}).
  */
 public final class KestrelServerOptions {
 
@@ -148,9 +148,10 @@ public final class KestrelServerOptions {
 	}
 
 	/**
-	 * Sets what every endpoint created from now on starts from (code endpoints created later, configuration
-	 * endpoints, address lists). Calling this again replaces the earlier action, as in Kestrel; endpoints created
-	 * before the call keep what they had.
+	 * Sets what every endpoint created from now on starts from (code endpoints created
+	 * later, configuration endpoints, address lists). Calling this again replaces the
+	 * earlier action, as in Kestrel; endpoints created before the call keep what they
+	 * had.
 	 * @param configure the defaults
 	 */
 	public void configureEndpointDefaults(Consumer<ListenOptions> configure) {
@@ -172,8 +173,9 @@ public final class KestrelServerOptions {
 	}
 
 	/**
-	 * Sets what every HTTPS endpoint's TLS settings start from. Calling this again replaces the earlier action, as in
-	 * Kestrel. Runs after configuration {@code EndpointDefaults} and before the endpoint's own settings.
+	 * Sets what every HTTPS endpoint's TLS settings start from. Calling this again
+	 * replaces the earlier action, as in Kestrel. Runs after configuration
+	 * {@code EndpointDefaults} and before the endpoint's own settings.
 	 * @param configure the defaults
 	 */
 	public void configureHttpsDefaults(Consumer<HttpsConnectionAdapterOptions> configure) {
@@ -181,8 +183,9 @@ public final class KestrelServerOptions {
 	}
 
 	/**
-	 * Applies the HTTPS defaults: configuration {@code EndpointDefaults} ({@code SslProtocols},
-	 * {@code ClientCertificateMode}), then {@link #configureHttpsDefaults(Consumer)}.
+	 * Applies the HTTPS defaults: configuration {@code EndpointDefaults}
+	 * ({@code SslProtocols}, {@code ClientCertificateMode}), then
+	 * {@link #configureHttpsDefaults(Consumer)}.
 	 * @param httpsOptions the TLS settings
 	 */
 	public void applyHttpsDefaults(HttpsConnectionAdapterOptions httpsOptions) {
@@ -202,8 +205,9 @@ public final class KestrelServerOptions {
 	}
 
 	/**
-	 * Returns the default certificate of HTTPS endpoints that have none: {@code Certificates.Default} from
-	 * configuration, else a valid development certificate.
+	 * Returns the default certificate of HTTPS endpoints that have none:
+	 * {@code Certificates.Default} from configuration, else a valid development
+	 * certificate.
 	 * @return the default certificate, or empty
 	 */
 	public Optional<ServerCertificate> defaultCertificate() {
@@ -214,14 +218,16 @@ public final class KestrelServerOptions {
 				: Optional.empty();
 	}
 
-	/** @return the certificate provider, or {@code null} when none is installed */
+	/**
+	 * @return the certificate provider, or {@code null} when none is installed
+	 */
 	public CertificateProvider getCertificateProvider() {
 		return this.certificateProvider;
 	}
 
 	/**
-	 * Returns the loader of the application's {@code Kestrel} configuration section, creating an empty one if there is
-	 * none.
+	 * Returns the loader of the application's {@code Kestrel} configuration section,
+	 * creating an empty one if there is none.
 	 * @return the configuration loader
 	 */
 	public KestrelConfigurationLoader configure() {
@@ -232,8 +238,8 @@ public final class KestrelServerOptions {
 	}
 
 	/**
-	 * Replaces the configuration section the endpoints are loaded from. The earlier loader and its
-	 * {@code endpoint(name, ...)} callbacks are dropped, as in Kestrel.
+	 * Replaces the configuration section the endpoints are loaded from. The earlier
+	 * loader and its {@code endpoint(name, ...)} callbacks are dropped, as in Kestrel.
 	 * @param configuration the section
 	 * @return the new loader
 	 */
@@ -243,8 +249,8 @@ public final class KestrelServerOptions {
 	}
 
 	/**
-	 * Sets addresses in code. They beat addresses from the environment ({@code urls}, {@code ASPNETCORE_URLS},
-	 * {@code kestrel.urls}) and lose to endpoints.
+	 * Sets addresses in code. They beat addresses from the environment ({@code urls},
+	 * {@code ASPNETCORE_URLS}, {@code kestrel.urls}) and lose to endpoints.
 	 * @param urls the addresses
 	 */
 	public void useUrls(String... urls) {
@@ -252,17 +258,24 @@ public final class KestrelServerOptions {
 		this.urls = List.copyOf(Arrays.asList(urls));
 	}
 
-	/** @return the addresses set with {@link #useUrls(String...)} */
+	/**
+	 * @return the addresses set with {@link #useUrls(String...)}
+	 */
 	public List<String> getUrls() {
 		return this.urls;
 	}
 
-	/** @return the endpoints declared in code, in order */
+	/**
+	 * @return the endpoints declared in code, in order
+	 */
 	public List<ListenOptions> getCodeListenOptions() {
 		return Collections.unmodifiableList(this.codeListenOptions);
 	}
 
-	/** @return the configuration loader, or {@code null} when no configuration was attached */
+	/**
+	 * @return the configuration loader, or {@code null} when no configuration was
+	 * attached
+	 */
 	public KestrelConfigurationLoader getConfigurationLoader() {
 		return this.configurationLoader;
 	}

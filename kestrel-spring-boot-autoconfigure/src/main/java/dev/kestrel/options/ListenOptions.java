@@ -10,14 +10,17 @@ import java.util.function.Consumer;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.StoreLocation;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.certificates.StoreLocation;
 
 import static java.util.Objects.requireNonNull;
 
+// Over 400 lines: Kestrel's ListenOptions API surface (listen kinds, HTTPS overloads, protocols, display names).
+// The hand-written copy in withDynamicPort is to be replaced by immutable per-endpoint records (open work of #10).
 /**
- * One endpoint: what it listens on, which protocols it speaks and whether it uses TLS. Mirrors Kestrel's
- * {@code ListenOptions}. Instances come from {@link KestrelServerOptions} ({@code listen*}), from configuration
+ * One endpoint: what it listens on, which protocols it speaks and whether it uses TLS.
+ * Mirrors Kestrel's {@code ListenOptions}. Instances come from
+ * {@link KestrelServerOptions} ({@code listen*}), from configuration
  * ({@code Kestrel.Endpoints}) or from address lists.
  */
 public final class ListenOptions {
@@ -87,8 +90,9 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Creates the options for a parsed address, with Kestrel's mapping: Unix socket, {@code localhost} (and
-	 * {@code *.localhost}), an IP literal, or any other host (every address).
+	 * Creates the options for a parsed address, with Kestrel's mapping: Unix socket,
+	 * {@code localhost} (and {@code *.localhost}), an IP literal, or any other host
+	 * (every address).
 	 * @param address the address
 	 * @param source where the address was declared
 	 * @return the options, with TLS set from the scheme
@@ -108,8 +112,7 @@ public final class ListenOptions {
 				options = localhost(address.port(), null, source);
 			}
 			else if (lower.endsWith(".localhost") && lower.length() > ".localhost".length()) {
-				options = localhost(address.port(), lower.substring(0, lower.length() - ".localhost".length()),
-						source);
+				options = localhost(address.port(), lower.substring(0, lower.length() - ".localhost".length()), source);
 			}
 			else if (literal != null) {
 				options = ip(literal, address.port(), source);
@@ -129,38 +132,52 @@ public final class ListenOptions {
 		return port;
 	}
 
-	/** @return what the endpoint listens on */
+	/**
+	 * @return what the endpoint listens on
+	 */
 	public EndpointKind getKind() {
 		return this.kind;
 	}
 
-	/** @return the IP address for {@link EndpointKind#IP}, else {@code null} */
+	/**
+	 * @return the IP address for {@link EndpointKind#IP}, else {@code null}
+	 */
 	public InetAddress getAddress() {
 		return this.address;
 	}
 
-	/** @return the configured port ({@code 0} = dynamic; {@code 0} for Unix sockets) */
+	/**
+	 * @return the configured port ({@code 0} = dynamic; {@code 0} for Unix sockets)
+	 */
 	public int getPort() {
 		return this.port;
 	}
 
-	/** @return the socket path for {@link EndpointKind#UNIX_SOCKET}, else {@code null} */
+	/**
+	 * @return the socket path for {@link EndpointKind#UNIX_SOCKET}, else {@code null}
+	 */
 	public String getUnixSocketPath() {
 		return this.unixSocketPath;
 	}
 
-	/** @return where the endpoint was declared */
+	/**
+	 * @return where the endpoint was declared
+	 */
 	public EndpointSource getSource() {
 		return this.source;
 	}
 
-	/** @return the endpoint name: the configuration key, or a name given in code, or {@code null} */
+	/**
+	 * @return the endpoint name: the configuration key, or a name given in code, or
+	 * {@code null}
+	 */
 	public String getName() {
 		return this.name;
 	}
 
 	/**
-	 * Names the endpoint. Named endpoints publish their port as {@code local.kestrel.<name>.port}.
+	 * Names the endpoint. Named endpoints publish their port as
+	 * {@code local.kestrel.<name>.port}.
 	 * @param name the name
 	 * @return these options
 	 */
@@ -169,12 +186,17 @@ public final class ListenOptions {
 		return this;
 	}
 
-	/** @return the protocols this endpoint serves */
+	/**
+	 * @return the protocols this endpoint serves
+	 */
 	public HttpProtocols getProtocols() {
 		return this.protocols;
 	}
 
-	/** @return whether {@link #protocols(HttpProtocols)} was called (code or configuration) */
+	/**
+	 * @return whether {@link #protocols(HttpProtocols)} was called (code or
+	 * configuration)
+	 */
 	public boolean isProtocolsSetExplicitly() {
 		return this.protocolsSetExplicitly;
 	}
@@ -190,15 +212,19 @@ public final class ListenOptions {
 		return this;
 	}
 
-	/** @return whether HTTP/1.1 and HTTP/2 responses leave out the {@code Alt-Svc} header that advertises HTTP/3 */
+	/**
+	 * @return whether HTTP/1.1 and HTTP/2 responses leave out the {@code Alt-Svc} header
+	 * that advertises HTTP/3
+	 */
 	public boolean isDisableAltSvcHeader() {
 		return this.disableAltSvcHeader;
 	}
 
 	/**
-	 * Sets whether HTTP/1.1 and HTTP/2 responses of an endpoint that also serves HTTP/3 leave out the
-	 * {@code Alt-Svc: h3=":<port>"} header (Kestrel's {@code ListenOptions.DisableAltSvcHeader}; default
-	 * {@code false}). HTTP/3 is still served to clients that try it.
+	 * Sets whether HTTP/1.1 and HTTP/2 responses of an endpoint that also serves HTTP/3
+	 * leave out the {@code Alt-Svc: h3=":<port>"} header (Kestrel's
+	 * {@code ListenOptions.DisableAltSvcHeader}; default {@code false}). HTTP/3 is still
+	 * served to clients that try it.
 	 * @param disableAltSvcHeader whether to leave the header out
 	 * @return these options
 	 */
@@ -207,30 +233,37 @@ public final class ListenOptions {
 		return this;
 	}
 
-	/** @return whether the endpoint uses TLS: an {@code https://} address or a {@code useHttps} call */
+	/**
+	 * @return whether the endpoint uses TLS: an {@code https://} address or a
+	 * {@code useHttps} call
+	 */
 	public boolean isHttps() {
 		return this.https || this.httpsOptions != null;
 	}
 
 	/**
-	 * Returns the endpoint's TLS settings. For an endpoint with an {@code Sni} section they are the fallback of the
-	 * SNI entries (and may have no certificate when every entry has its own); for an endpoint configured with
-	 * {@link #useHttps(TlsHandshakeCallbackOptions)} they only carry the handshake timeout, the rest coming from the
-	 * callback per connection.
+	 * Returns the endpoint's TLS settings. For an endpoint with an {@code Sni} section
+	 * they are the fallback of the SNI entries (and may have no certificate when every
+	 * entry has its own); for an endpoint configured with
+	 * {@link #useHttps(TlsHandshakeCallbackOptions)} they only carry the handshake
+	 * timeout, the rest coming from the callback per connection.
 	 * @return the TLS settings, or {@code null} until {@code useHttps} was applied
 	 */
 	public HttpsConnectionAdapterOptions getHttpsOptions() {
 		return this.httpsOptions;
 	}
 
-	/** @return the per-connection TLS callback, or {@code null} */
+	/**
+	 * @return the per-connection TLS callback, or {@code null}
+	 */
 	public TlsHandshakeCallbackOptions getTlsHandshakeCallbackOptions() {
 		return this.tlsHandshakeCallbackOptions;
 	}
 
 	/**
-	 * Returns the endpoint's {@code Sni} section, keyed by host name as written in configuration ({@code a.example.org},
-	 * {@code *.example.org}, {@code *}), in configuration order.
+	 * Returns the endpoint's {@code Sni} section, keyed by host name as written in
+	 * configuration ({@code a.example.org}, {@code *.example.org}, {@code *}), in
+	 * configuration order.
 	 * @return the SNI entries (empty: no SNI section)
 	 */
 	public Map<String, SniOptions> getSni() {
@@ -246,10 +279,11 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS with the defaults and the default certificate ({@code Certificates.Default}, else the development
-	 * certificate).
+	 * Enables HTTPS with the defaults and the default certificate
+	 * ({@code Certificates.Default}, else the development certificate).
 	 * @return these options
-	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when no certificate is available
+	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when no certificate
+	 * is available
 	 */
 	public ListenOptions useHttps() {
 		return useHttps((options) -> {
@@ -257,7 +291,8 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS with a PKCS#12 file (relative to the working directory, or absolute) without a password.
+	 * Enables HTTPS with a PKCS#12 file (relative to the working directory, or absolute)
+	 * without a password.
 	 * @param fileName the file
 	 * @return these options
 	 */
@@ -277,14 +312,14 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS with a PKCS#12 file and its password, then configures the TLS settings.
+	 * Enables HTTPS with a PKCS#12 file and its password, then configures the TLS
+	 * settings.
 	 * @param fileName the file
 	 * @param password the password, or {@code null}
 	 * @param configure configures the TLS settings
 	 * @return these options
 	 */
-	public ListenOptions useHttps(String fileName, String password,
-			Consumer<HttpsConnectionAdapterOptions> configure) {
+	public ListenOptions useHttps(String fileName, String password, Consumer<HttpsConnectionAdapterOptions> configure) {
 		requireNonNull(fileName, "fileName");
 		requireNonNull(configure, "configure");
 		ServerCertificate certificate = certificateProvider().loadFile(fileName, password);
@@ -295,8 +330,8 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS with a certificate from the {@code CurrentUser} store matching a subject (valid certificates
-	 * only).
+	 * Enables HTTPS with a certificate from the {@code CurrentUser} store matching a
+	 * subject (valid certificates only).
 	 * @param storeName the store
 	 * @param subject the subject (case-insensitive substring)
 	 * @return these options
@@ -363,7 +398,8 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS with a certificate and its private key, then configures the TLS settings.
+	 * Enables HTTPS with a certificate and its private key, then configures the TLS
+	 * settings.
 	 * @param certificate the certificate
 	 * @param configure configures the TLS settings
 	 * @return these options
@@ -378,11 +414,13 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS: the HTTPS defaults apply ({@code EndpointDefaults}, {@code configureHttpsDefaults}), then
-	 * {@code configure}, then the default certificate if none was set.
+	 * Enables HTTPS: the HTTPS defaults apply ({@code EndpointDefaults},
+	 * {@code configureHttpsDefaults}), then {@code configure}, then the default
+	 * certificate if none was set.
 	 * @param configure configures the TLS settings
 	 * @return these options
-	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when no certificate is available
+	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when no certificate
+	 * is available
 	 */
 	public ListenOptions useHttps(Consumer<HttpsConnectionAdapterOptions> configure) {
 		requireNonNull(configure, "configure");
@@ -396,8 +434,10 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS with exactly these settings: no defaults and no default certificate apply.
-	 * @param options the TLS settings, with a server certificate or a certificate selector
+	 * Enables HTTPS with exactly these settings: no defaults and no default certificate
+	 * apply.
+	 * @param options the TLS settings, with a server certificate or a certificate
+	 * selector
 	 * @return these options
 	 */
 	public ListenOptions useHttps(HttpsConnectionAdapterOptions options) {
@@ -409,9 +449,10 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Enables HTTPS with a TLS configuration chosen per connection by a callback that receives the client hello (host
-	 * name) and returns the certificate, TLS versions, client-certificate settings and ALPN protocols of that
-	 * connection. None of the HTTPS defaults apply (see {@link TlsHandshakeCallbackOptions}).
+	 * Enables HTTPS with a TLS configuration chosen per connection by a callback that
+	 * receives the client hello (host name) and returns the certificate, TLS versions,
+	 * client-certificate settings and ALPN protocols of that connection. None of the
+	 * HTTPS defaults apply (see {@link TlsHandshakeCallbackOptions}).
 	 * @param callbackOptions the callback and the handshake timeout
 	 * @return these options
 	 */
@@ -421,7 +462,8 @@ public final class ListenOptions {
 			throw new IllegalArgumentException("callbackOptions: no onConnection callback (expected: one)");
 		}
 		this.tlsHandshakeCallbackOptions = callbackOptions;
-		return httpsOptions(new HttpsConnectionAdapterOptions().handshakeTimeout(callbackOptions.getHandshakeTimeout()));
+		return httpsOptions(
+				new HttpsConnectionAdapterOptions().handshakeTimeout(callbackOptions.getHandshakeTimeout()));
 	}
 
 	ListenOptions httpsOptions(HttpsConnectionAdapterOptions options) {
@@ -443,14 +485,16 @@ public final class ListenOptions {
 		return this.serverOptions.getCertificateProvider();
 	}
 
-	/** @return whether the endpoint listens on TCP (everything but Unix sockets) */
+	/**
+	 * @return whether the endpoint listens on TCP (everything but Unix sockets)
+	 */
 	public boolean isTcp() {
 		return this.kind != EndpointKind.UNIX_SOCKET;
 	}
 
 	/**
-	 * Returns the same endpoint on a dynamic port ({@code localhost} becomes {@code 127.0.0.1}); used when tests ask
-	 * for random ports.
+	 * Returns the same endpoint on a dynamic port ({@code localhost} becomes
+	 * {@code 127.0.0.1}); used when tests ask for random ports.
 	 * @return a copy listening on port 0, or these options for a Unix socket
 	 */
 	public ListenOptions withDynamicPort() {
@@ -475,14 +519,17 @@ public final class ListenOptions {
 		return copy;
 	}
 
-	/** @return the scheme: {@code https} with TLS, else {@code http} */
+	/**
+	 * @return the scheme: {@code https} with TLS, else {@code http}
+	 */
 	public String getScheme() {
 		return isHttps() ? "https" : "http";
 	}
 
 	/**
-	 * Returns the display name with the given port, as Kestrel prints it: {@code http://127.0.0.1:5000},
-	 * {@code http://[::1]:5000}, {@code http://localhost:5000}, {@code http://[::]:80},
+	 * Returns the display name with the given port, as Kestrel prints it:
+	 * {@code http://127.0.0.1:5000}, {@code http://[::1]:5000},
+	 * {@code http://localhost:5000}, {@code http://[::]:80},
 	 * {@code http://unix:/run/app.sock}.
 	 * @param boundPort the port actually bound (for port 0)
 	 * @return the display name
@@ -497,7 +544,9 @@ public final class ListenOptions {
 		};
 	}
 
-	/** @return the display name with the configured port */
+	/**
+	 * @return the display name with the configured port
+	 */
 	public String getDisplayName() {
 		return getDisplayName(this.port);
 	}
@@ -517,8 +566,8 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Compresses an IPv6 address as RFC 5952 (and Kestrel) print it: leading zeros dropped, the longest run of two or
-	 * more zero groups replaced by {@code ::}.
+	 * Compresses an IPv6 address as RFC 5952 (and Kestrel) print it: leading zeros
+	 * dropped, the longest run of two or more zero groups replaced by {@code ::}.
 	 */
 	private static String compress(String host) {
 		int scope = host.indexOf('%');

@@ -3,14 +3,15 @@ package dev.kestrel.options;
 import java.util.function.Supplier;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The certificate of one SNI entry: loaded at start-up, or — for SNI sections with many certificates — on first use
- * (the first handshake for the host, or the background loading that follows start-up). Loading happens once; a
- * failure is kept and reported again on every use. {@link #toString()} never shows the key.
+ * The certificate of one SNI entry: loaded at start-up, or — for SNI sections with many
+ * certificates — on first use (the first handshake for the host, or the background
+ * loading that follows start-up). Loading happens once; a failure is kept and reported
+ * again on every use. {@link #toString()} never shows the key.
  */
 public final class SniCertificate {
 
@@ -38,7 +39,8 @@ public final class SniCertificate {
 
 	/**
 	 * @param key the configuration key of the certificate section, for messages
-	 * @param loader loads the certificate; throws {@link KestrelConfigurationException} when it cannot
+	 * @param loader loads the certificate; throws {@link KestrelConfigurationException}
+	 * when it cannot
 	 * @return the entry's certificate, loaded on first use
 	 */
 	public static SniCertificate deferred(String key, Supplier<ServerCertificate> loader) {
@@ -71,12 +73,16 @@ public final class SniCertificate {
 		}
 	}
 
-	/** @return whether the certificate is loaded at start-up rather than on first use */
+	/**
+	 * @return whether the certificate is loaded at start-up rather than on first use
+	 */
 	public boolean isDeferred() {
 		return this.loader != null;
 	}
 
-	/** @return the configuration key of a deferred certificate, or {@code null} */
+	/**
+	 * @return the configuration key of a deferred certificate, or {@code null}
+	 */
 	public String key() {
 		return this.key;
 	}

@@ -9,8 +9,9 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 
 /**
- * TLS versions, as Kestrel names them ({@code SslProtocols}). An empty set means the platform default (TLS 1.2 and
- * TLS 1.3). {@link #TLS} and {@link #TLS11} are obsolete and are only used when named explicitly.
+ * TLS versions, as Kestrel names them ({@code SslProtocols}). An empty set means the
+ * platform default (TLS 1.2 and TLS 1.3). {@link #TLS} and {@link #TLS11} are obsolete
+ * and are only used when named explicitly.
  */
 public enum SslProtocols {
 
@@ -35,18 +36,36 @@ public enum SslProtocols {
 		this.jsseName = jsseName;
 	}
 
-	/** @return Kestrel's name, e.g. {@code Tls12} */
+	/**
+	 * @return Kestrel's name, e.g. {@code Tls12}
+	 */
 	public String kestrelName() {
 		return this.kestrelName;
 	}
 
-	/** @return the JSSE / OpenSSL protocol name, e.g. {@code TLSv1.2} */
+	/**
+	 * @return the JSSE / OpenSSL protocol name, e.g. {@code TLSv1.2}
+	 */
 	public String jsseName() {
 		return this.jsseName;
 	}
 
 	/**
-	 * Parses configuration values, case-insensitively. {@code None} (alone) means the platform default.
+	 * @return a one-line description, shown by IDE completion (the configuration
+	 * metadata's hints are generated from it)
+	 */
+	public String description() {
+		return switch (this) {
+			case TLS -> "TLS 1.0 (obsolete).";
+			case TLS11 -> "TLS 1.1 (obsolete).";
+			case TLS12 -> "TLS 1.2.";
+			case TLS13 -> "TLS 1.3.";
+		};
+	}
+
+	/**
+	 * Parses configuration values, case-insensitively. {@code None} (alone) means the
+	 * platform default.
 	 * @param values the values, e.g. {@code [Tls12, Tls13]}
 	 * @return the protocols (empty for the platform default)
 	 * @throws KestrelConfigurationException for an unknown value

@@ -1,8 +1,9 @@
 package dev.kestrel.options;
 
 /**
- * Certificate store names, as .NET names them ({@code System.Security.Cryptography.X509Certificates.StoreName}).
- * Configuration may also name a custom store by any string.
+ * Certificate store names, as .NET names them
+ * ({@code System.Security.Cryptography.X509Certificates.StoreName}). Configuration may
+ * also name a custom store by any string.
  */
 public enum StoreName {
 
@@ -36,7 +37,9 @@ public enum StoreName {
 		this.storeName = storeName;
 	}
 
-	/** @return the store's name, e.g. {@code My} */
+	/**
+	 * @return the store's name, e.g. {@code My}
+	 */
 	public String storeName() {
 		return this.storeName;
 	}

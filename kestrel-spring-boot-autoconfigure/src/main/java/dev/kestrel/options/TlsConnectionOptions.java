@@ -3,12 +3,14 @@ package dev.kestrel.options;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The whole TLS configuration of one connection, as a {@link TlsHandshakeCallback} returns it (Kestrel's
- * {@code SslServerAuthenticationOptions}).
+ * The whole TLS configuration of one connection, as a {@link TlsHandshakeCallback}
+ * returns it (Kestrel's {@code SslServerAuthenticationOptions}).
  *
- * @param httpsOptions the certificate (or certificate selector), TLS versions, client-certificate mode and validation,
- * and {@code onAuthenticate}; the handshake timeout is the one of {@link TlsHandshakeCallbackOptions}
- * @param protocols the HTTP protocols offered with ALPN, or {@code null} for the endpoint's
+ * @param httpsOptions the certificate (or certificate selector), TLS versions,
+ * client-certificate mode and validation, and {@code onAuthenticate}; the handshake
+ * timeout is the one of {@link TlsHandshakeCallbackOptions}
+ * @param protocols the HTTP protocols offered with ALPN, or {@code null} for the
+ * endpoint's
  */
 public record TlsConnectionOptions(HttpsConnectionAdapterOptions httpsOptions, HttpProtocols protocols) {
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import static java.util.Objects.requireNonNull;
 
 /**
- * TLS configured per connection in code (Kestrel's {@code TlsHandshakeCallbackOptions}), for
- * {@link ListenOptions#useHttps(TlsHandshakeCallbackOptions)}:
+ * TLS configured per connection in code (Kestrel's {@code TlsHandshakeCallbackOptions}),
+ * for {@link ListenOptions#useHttps(TlsHandshakeCallbackOptions)}:
  *
  * <pre>{@code
  * listen.useHttps(new TlsHandshakeCallbackOptions().onConnection((context) -> CompletableFuture.completedFuture(
@@ -14,9 +14,10 @@ import static java.util.Objects.requireNonNull;
  *             .serverCertificate(certificates.forHost(context.serverName()))))));
  * }</pre>
  *
- * As in Kestrel, none of the HTTPS defaults apply on this path: no {@code EndpointDefaults} or
- * {@code configureHttpsDefaults}, no default certificate, no Extended Key Usage check. The callback owns the whole
- * configuration; only the handshake timeout is set here.
+ * As in Kestrel, none of the HTTPS defaults apply on this path: no
+ * {@code EndpointDefaults} or {@code configureHttpsDefaults}, no default certificate, no
+ * Extended Key Usage check. The callback owns the whole configuration; only the handshake
+ * timeout is set here.
  */
 public final class TlsHandshakeCallbackOptions {
 
@@ -26,7 +27,9 @@ public final class TlsHandshakeCallbackOptions {
 
 	private Duration handshakeTimeout = HttpsConnectionAdapterOptions.DEFAULT_HANDSHAKE_TIMEOUT;
 
-	/** @return the callback, or {@code null} until set */
+	/**
+	 * @return the callback, or {@code null} until set
+	 */
 	public TlsHandshakeCallback getOnConnection() {
 		return this.onConnection;
 	}
@@ -41,13 +44,16 @@ public final class TlsHandshakeCallbackOptions {
 		return this;
 	}
 
-	/** @return the state passed to the callback, or {@code null} */
+	/**
+	 * @return the state passed to the callback, or {@code null}
+	 */
 	public Object getOnConnectionState() {
 		return this.onConnectionState;
 	}
 
 	/**
-	 * Sets a value passed to every call of the callback ({@link TlsHandshakeCallbackContext#state()}).
+	 * Sets a value passed to every call of the callback
+	 * ({@link TlsHandshakeCallbackContext#state()}).
 	 * @param state the state
 	 * @return these options
 	 */
@@ -56,7 +62,9 @@ public final class TlsHandshakeCallbackOptions {
 		return this;
 	}
 
-	/** @return the handshake timeout */
+	/**
+	 * @return the handshake timeout
+	 */
 	public Duration getHandshakeTimeout() {
 		return this.handshakeTimeout;
 	}

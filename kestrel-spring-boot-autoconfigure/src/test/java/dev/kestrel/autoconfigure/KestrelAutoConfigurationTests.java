@@ -1,5 +1,7 @@
 package dev.kestrel.autoconfigure;
 
+import dev.kestrel.testing.Causes;
+import dev.kestrel.configuration.KestrelSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +26,13 @@ import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.autoconfigure.diagnostics.KestrelConfigurationFailureAnalyzer;
-import dev.kestrel.config.EndpointConfig;
+import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.options.EndpointConfiguration;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
-import dev.kestrel.server.KestrelReactiveWebServerFactory;
+import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,8 +60,8 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void factoryDoesNotDependOnTheOrderOfAutoConfigurations() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class, KestrelAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class,
+					KestrelAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(ReactiveWebServerFactory.class))
 				.isExactlyInstanceOf(KestrelReactiveWebServerFactory.class));
 	}
@@ -98,8 +100,8 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void nonReactiveApplicationGetsNoKestrel() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(KestrelAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(KestrelAutoConfiguration.class,
+					NettyReactiveWebServerAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(KestrelServerOptions.class);
 				assertThat(context).doesNotHaveBean(ReactiveWebServerFactory.class);
@@ -115,7 +117,8 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void serverOptionsCarryTheKestrelSection() {
 		this.contextRunner
-			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://127.0.0.1:8080", "Kestrel.Endpoints.Http.Protocols=Http1")
+			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://127.0.0.1:8080",
+					"Kestrel.Endpoints.Http.Protocols=Http1")
 			.run((context) -> {
 				KestrelServerOptions options = context.getBean(KestrelServerOptions.class);
 				assertThat(options.getConfigurationLoader()).isNotNull();
@@ -175,16 +178,14 @@ class KestrelAutoConfigurationTests {
 				.isEqualTo(Shutdown.IMMEDIATE));
 	}
 
-	// BUG: HostingAddressesResolver reads server.address with Environment.getProperty(name, InetAddress.class), which
-	// needs the String-to-InetAddress converter that only SpringApplication installs (ApplicationConversionService).
-	// In any other context (ApplicationContextRunner, a plain AnnotationConfigReactiveWebApplicationContext,
-	// SpringApplication.setAddConversionService(false)) the factory bean fails with ConverterNotFoundException,
-	// although Spring Boot itself binds server.address through the Binder and accepts it.
+	// Regression: server.address used to be read with Environment.getProperty(name,
+	// InetAddress.class), which failed
+	// on environments without a String-to-InetAddress converter; the factory now receives
+	// it from Spring Boot.
 	@Test
 	void serverPortAndServerAddressAreAccepted() {
 		this.contextRunner.withPropertyValues("server.port=8080", "server.address=127.0.0.1")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(KestrelReactiveWebServerFactory.class));
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(KestrelReactiveWebServerFactory.class));
 	}
 
 	@Test
@@ -199,7 +200,7 @@ class KestrelAutoConfigurationTests {
 			.withPropertyValues("Kestrel.Endpoints.Http.Url=http://*:80", "Kestrel.Endpoints.HTTP.Url=http://*:81")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				KestrelConfigurationException cause = KestrelPropertiesTests.findCause(context.getStartupFailure(),
+				KestrelConfigurationException cause = Causes.find(context.getStartupFailure(),
 						KestrelConfigurationException.class);
 				FailureAnalysis analysis = new KestrelConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
@@ -215,28 +216,29 @@ class KestrelAutoConfigurationTests {
 	void unsupportedKeyFailsStartupNamingTheKey() {
 		this.contextRunner.withPropertyValues("Kestrel.Certificates.Development.Password=secret").run((context) -> {
 			assertThat(context).hasFailed();
-			KestrelConfigurationException cause = KestrelPropertiesTests.findCause(context.getStartupFailure(),
+			KestrelConfigurationException cause = Causes.find(context.getStartupFailure(),
 					KestrelConfigurationException.class);
 			assertThat(cause.getEndpointName()).isNull();
 			assertThat(cause.getConfigurationKey()).isEqualTo("kestrel.certificates.development.password");
-			assertThat(cause.getProblem()).isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.development.password"));
+			assertThat(cause.getProblem())
+				.isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.development.password"));
 		});
 	}
 
 	@Test
 	void unknownCertificateNameFailsStartup() {
 		this.contextRunner.withPropertyValues("Kestrel.Certificates.Fallback.Path=server.pfx")
-			.run((context) -> assertThat(KestrelPropertiesTests
-				.findCause(context.getStartupFailure(), KestrelConfigurationException.class)
-				.getProblem()).isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback")));
+			.run((context) -> assertThat(
+					Causes.find(context.getStartupFailure(), KestrelConfigurationException.class).getProblem())
+				.isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback")));
 	}
 
 	@Test
 	void limitsFailStartup() {
 		this.contextRunner.withPropertyValues("Kestrel.Limits.MaxConcurrentConnections=10")
-			.run((context) -> assertThat(KestrelPropertiesTests
-				.findCause(context.getStartupFailure(), KestrelConfigurationException.class)
-				.getConfigurationKey()).startsWith("kestrel.limits."));
+			.run((context) -> assertThat(
+					Causes.find(context.getStartupFailure(), KestrelConfigurationException.class).getConfigurationKey())
+				.startsWith("kestrel.limits."));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -295,8 +297,8 @@ class KestrelAutoConfigurationTests {
 			return (options) -> {
 				assertThat(options.getConfigurationLoader().getConfiguration().endpoints()).hasSize(1);
 				options.configure()
-					.endpoint("api", (EndpointConfiguration endpoint) -> this.seen
-						.add(endpoint.listenOptions().getName()));
+					.endpoint("api",
+							(EndpointConfiguration endpoint) -> this.seen.add(endpoint.listenOptions().getName()));
 			};
 		}
 

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -16,9 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.kestrel.server.BoundEndpoint;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.BoundEndpoint;
+import dev.kestrel.internal.server.KestrelWebServer;
 import dev.kestrel.testing.TestApplication;
+import dev.kestrel.testing.TestCertificates;
+import dev.kestrel.testing.TestCertificates.TestCertificate;
 import dev.kestrel.testing.TestServers;
 
 import static dev.kestrel.testing.TestServers.get;
@@ -26,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * What Spring users already rely on keeps working on every endpoint: failure analysis, customizers,
- * {@code server.compression}, forwarded headers, {@code server.netty}, the management port.
+ * What Spring users already rely on keeps working on every endpoint: failure analysis,
+ * customizers, {@code server.compression}, forwarded headers, {@code server.netty}, the
+ * management port.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SpringIntegrationIntegrationTests {
@@ -43,12 +49,12 @@ class SpringIntegrationIntegrationTests {
 
 	@Test
 	void missingUrlAndDuplicateNamesAreReportedByTheFailureAnalyzer(CapturedOutput output) {
-		assertThatException()
-			.isThrownBy(() -> start("Kestrel.Endpoints.NoUrl.Protocols=Http1").close());
+		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.NoUrl.Protocols=Http1").close());
 		assertThat(output).contains("The endpoint NoUrl is missing the required 'Url' parameter.",
 				"Set Kestrel.Endpoints.NoUrl.Url");
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Http.Url=http://127.0.0.1:0",
-				"Kestrel.Endpoints.HTTP.Url=http://127.0.0.1:0").close());
+				"Kestrel.Endpoints.HTTP.Url=http://127.0.0.1:0")
+			.close());
 		assertThat(output).containsAnyOf("The endpoint names Http, HTTP differ only in case or punctuation.",
 				"The endpoint names HTTP, Http differ only in case or punctuation.");
 	}
@@ -56,18 +62,18 @@ class SpringIntegrationIntegrationTests {
 	@Test
 	void unknownKeysFailStartupInsteadOfBeingIgnored(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Http.Url=http://127.0.0.1:0",
-				"Kestrel.Endpoints.Http.Urll=http://127.0.0.1:1").close());
+				"Kestrel.Endpoints.Http.Urll=http://127.0.0.1:1")
+			.close());
 		assertThat(output).contains("APPLICATION FAILED TO START").containsIgnoringCase("urll");
 	}
 
 	@Test
 	void portInUseIsReportedWithTheEndpointRatherThanOnlyThePort(CapturedOutput output) throws Exception {
 		try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-			assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Api.Url=http://127.0.0.1:"
-					+ taken.getLocalPort()).close());
+			assertThatException()
+				.isThrownBy(() -> start("Kestrel.Endpoints.Api.Url=http://127.0.0.1:" + taken.getLocalPort()).close());
 			assertThat(output).contains("Kestrel could not start endpoint 'Api' (kestrel.endpoints.Api.url).",
-					"Failed to bind to address http://127.0.0.1:" + taken.getLocalPort()
-							+ ": address already in use.",
+					"Failed to bind to address http://127.0.0.1:" + taken.getLocalPort() + ": address already in use.",
 					"Stop the process that listens on");
 		}
 	}
@@ -95,9 +101,9 @@ class SpringIntegrationIntegrationTests {
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			for (BoundEndpoint endpoint : TestServers.server(context).getBoundEndpoints()) {
 				String base = endpoint.displayName();
-				HttpResponse<byte[]> text = client.send(HttpRequest.newBuilder(URI.create(base + "/text"))
-					.header("Accept-Encoding", "gzip")
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
+				HttpResponse<byte[]> text = client.send(
+						HttpRequest.newBuilder(URI.create(base + "/text")).header("Accept-Encoding", "gzip").build(),
+						HttpResponse.BodyHandlers.ofByteArray());
 				assertThat(text.headers().firstValue("Content-Encoding")).hasValue("gzip");
 				HttpResponse<String> uri = client.send(HttpRequest.newBuilder(URI.create(base + "/uri"))
 					.header("X-Forwarded-Proto", "https")
@@ -128,17 +134,46 @@ class SpringIntegrationIntegrationTests {
 	}
 
 	@Test
+	void actuatorEnvListsEveryKestrelKeyIncludingSniAndMasksPasswordsEvenWhenValuesAreShown(@TempDir Path directory)
+			throws Exception {
+		TestCertificate certificate = TestCertificates.selfSigned("localhost");
+		String password = "env-Passw0rd-" + System.nanoTime();
+		Path pfx = certificate.writePfx(directory, password);
+		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.App.Url=http://127.0.0.1:0",
+				"Kestrel.Endpoints.Tls.Url=https://127.0.0.1:0", "Kestrel.Endpoints.Tls.Certificate.Path=" + pfx,
+				"Kestrel.Endpoints.Tls.Certificate.Password=" + password,
+				"Kestrel.Endpoints.Tls.Sni.a.example.org.Protocols=Http1",
+				"Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Path=" + pfx,
+				"Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password=" + password,
+				"management.endpoints.web.exposure.include=env", "management.endpoint.env.show-values=always")) {
+			int port = context.getEnvironment().getProperty("local.kestrel.App.port", Integer.class);
+			String env = get("http://127.0.0.1:" + port + "/actuator/env").body();
+			assertThat(env).contains("Kestrel.Endpoints.Tls.Sni.a.example.org.Protocols")
+				.contains("Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password")
+				.contains("Kestrel.Endpoints.Tls.Certificate.Password")
+				.contains("Kestrel.Endpoints.Tls.Certificate.Path")
+				.contains("******")
+				.doesNotContain(password);
+			String one = get("http://127.0.0.1:" + port
+					+ "/actuator/env/Kestrel.Endpoints.Tls.Sni.a.example.org.Certificate.Password")
+				.body();
+			assertThat(one).contains("******").doesNotContain(password);
+		}
+	}
+
+	@Test
 	void dotnetStyleEnvironmentVariablesConfigureEndpointsInARealProcess() {
-		ProcessBuilder builder = new ProcessBuilder(
-				ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-				TestApplication.class.getName(), "--spring.main.banner-mode=off");
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+				System.getProperty("java.class.path"), TestApplication.class.getName(),
+				"--spring.main.banner-mode=off");
 		builder.environment().put("Kestrel__Endpoints__FromEnv__Url", "http://127.0.0.1:0");
 		builder.environment().put("ASPNETCORE_Kestrel__Endpoints__FromEnv__Protocols", "Http1");
 		builder.redirectErrorStream(true);
 		Process process = null;
 		try {
 			process = builder.start();
-			var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+			var reader = new java.io.BufferedReader(
+					new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 			String line;
 			String url = null;
 			long deadline = System.nanoTime() + 60_000_000_000L;
@@ -174,7 +209,8 @@ class SpringIntegrationIntegrationTests {
 
 		@Bean
 		NettyServerCustomizer countingCustomizer() {
-			return (server) -> server.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet());
+			return (server) -> server
+				.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet());
 		}
 
 	}

@@ -44,8 +44,7 @@ class BindingAddressTests {
 				arguments("HttpS://localhost:5001", "https", "localhost", 5001, null),
 				// port 0 and the port range limits
 				arguments("http://127.0.0.1:0", "http", "127.0.0.1", 0, null),
-				arguments("http://*:0", "http", "*", 0, null),
-				arguments("http://*:65535", "http", "*", 65535, null),
+				arguments("http://*:0", "http", "*", 0, null), arguments("http://*:65535", "http", "*", 65535, null),
 				arguments("http://127.0.0.1:00080", "http", "127.0.0.1", 80, null),
 				// a trailing slash is no path base
 				arguments("http://localhost:5000/", "http", "localhost", 5000, null),
@@ -96,19 +95,22 @@ class BindingAddressTests {
 				invalid("http://localhost:-1", KestrelMessages.invalidPort("http://localhost:-1", "-1")),
 				invalid("http://localhost:+80", KestrelMessages.invalidPort("http://localhost:+80", "+80")),
 				invalid("http://[::1]:", KestrelMessages.invalidPort("http://[::1]:", "")),
-				invalid("http://localhost:5000?x=1", KestrelMessages.invalidPort("http://localhost:5000?x=1", "5000?x=1")),
+				invalid("http://localhost:5000?x=1",
+						KestrelMessages.invalidPort("http://localhost:5000?x=1", "5000?x=1")),
 				// path base, with or without a query
 				invalid("http://127.0.0.1:0/base", KestrelMessages.pathBaseNotSupported("http://127.0.0.1:0/base")),
 				invalid("http://www.example.com/foo?bar=baz",
 						KestrelMessages.pathBaseNotSupported("http://www.example.com/foo?bar=baz")),
-				invalid("http://localhost:5000/?x=1", KestrelMessages.pathBaseNotSupported("http://localhost:5000/?x=1")),
+				invalid("http://localhost:5000/?x=1",
+						KestrelMessages.pathBaseNotSupported("http://localhost:5000/?x=1")),
 				invalid("http://localhost:5000//", KestrelMessages.pathBaseNotSupported("http://localhost:5000//")),
 				invalid("http://unix:/tmp/kestrel.sock:5000/x",
 						KestrelMessages.pathBaseNotSupported("http://unix:/tmp/kestrel.sock:5000/x")),
 				// relative Unix socket paths
 				invalid("http://unix:tmp/kestrel.sock",
 						KestrelMessages.unixSocketPathMustBeAbsolute("http://unix:tmp/kestrel.sock")),
-				invalid("http://unix:kestrel.sock", KestrelMessages.unixSocketPathMustBeAbsolute("http://unix:kestrel.sock")),
+				invalid("http://unix:kestrel.sock",
+						KestrelMessages.unixSocketPathMustBeAbsolute("http://unix:kestrel.sock")),
 				invalid("http://unix:", KestrelMessages.unixSocketPathMustBeAbsolute("http://unix:")));
 	}
 

@@ -8,21 +8,22 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.config.EndpointConfig;
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.config.SniConfig;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.configuration.EndpointConfig;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.TestCertificates;
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.StoreLocation;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.certificates.StoreLocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the {@code Sni} section in {@link KestrelConfigurationLoader} (S6.3, S15.1, S15.3).
+ * Tests for the {@code Sni} section in {@link KestrelConfigurationLoader} (S6.3, S15.1,
+ * S15.3).
  */
 class KestrelConfigurationLoaderSniTests {
 
@@ -44,12 +45,12 @@ class KestrelConfigurationLoaderSniTests {
 		sni.put("a.example.org", new SniConfig("Http1", List.of("Tls13"), "RequireCertificate", file("host")));
 		sni.put("*.example.org", new SniConfig(null, null, null, null));
 		sni.put("*", new SniConfig(null, List.of("None"), null, null));
-		ListenOptions endpoint = load(new EndpointConfig("Https", "https://127.0.0.1:5001", null, null, null,
-				file("endpoint"), sni));
+		ListenOptions endpoint = load(
+				new EndpointConfig("Https", "https://127.0.0.1:5001", null, null, null, file("endpoint"), sni));
 		assertThat(endpoint.getSni()).containsOnlyKeys("a.example.org", "*.example.org", "*");
 		assertThat(endpoint.getSni().keySet()).containsExactly("a.example.org", "*.example.org", "*");
-		assertThat(endpoint.getSni().get("a.example.org")).isEqualTo(new SniOptions(SniCertificate.of(HOST), HttpProtocols.HTTP1,
-				java.util.Set.of(SslProtocols.TLS13), ClientCertificateMode.REQUIRE_CERTIFICATE));
+		assertThat(endpoint.getSni().get("a.example.org")).isEqualTo(new SniOptions(SniCertificate.of(HOST),
+				HttpProtocols.HTTP1, java.util.Set.of(SslProtocols.TLS13), ClientCertificateMode.REQUIRE_CERTIFICATE));
 		assertThat(endpoint.getSni().get("*.example.org")).isEqualTo(new SniOptions(null, null, null, null));
 		assertThat(endpoint.getSni().get("*").sslProtocols()).as("None: the platform default").isEmpty();
 		assertThat(endpoint.getHttpsOptions().getServerCertificate()).isSameAs(ENDPOINT);
@@ -73,8 +74,7 @@ class KestrelConfigurationLoaderSniTests {
 		Map<String, SniConfig> caseTwins = new LinkedHashMap<>();
 		caseTwins.put("*.example.org", new SniConfig(null, null, null, null));
 		caseTwins.put("*.EXAMPLE.org", new SniConfig(null, null, null, null));
-		assertThatExceptionOfType(KestrelConfigurationException.class)
-			.isThrownBy(() -> load(sniEndpoint(caseTwins)))
+		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> load(sniEndpoint(caseTwins)))
 			.satisfies((ex) -> {
 				assertThat(ex.getProblem())
 					.isEqualTo(KestrelMessages.duplicateSniNames("Https", List.of("*.example.org", "*.EXAMPLE.org")));
@@ -83,8 +83,7 @@ class KestrelConfigurationLoaderSniTests {
 		Map<String, SniConfig> idnTwins = new LinkedHashMap<>();
 		idnTwins.put("münchen.example", new SniConfig(null, null, null, null));
 		idnTwins.put("xn--mnchen-3ya.example", new SniConfig(null, null, null, null));
-		assertThatExceptionOfType(KestrelConfigurationException.class)
-			.isThrownBy(() -> load(sniEndpoint(idnTwins)))
+		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> load(sniEndpoint(idnTwins)))
 			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(
 					KestrelMessages.duplicateSniNames("Https", List.of("münchen.example", "xn--mnchen-3ya.example"))));
 	}
@@ -155,8 +154,8 @@ class KestrelConfigurationLoaderSniTests {
 		for (int i = 0; i <= KestrelConfigurationLoader.EAGER_SNI_CERTIFICATES; i++) {
 			sni.put("h" + i + ".example.org", new SniConfig(null, null, null, file((i == 7) ? "broken" : "host")));
 		}
-		ListenOptions endpoint = load(new EndpointConfig("Https", "https://127.0.0.1:5001", null, null, null,
-				file("endpoint"), sni));
+		ListenOptions endpoint = load(
+				new EndpointConfig("Https", "https://127.0.0.1:5001", null, null, null, file("endpoint"), sni));
 		assertThat(this.provider.keys).containsExactly("kestrel.endpoints.Https.certificate");
 		SniCertificate first = endpoint.getSni().get("h0.example.org").certificate();
 		assertThat(first.isDeferred()).isTrue();
@@ -182,8 +181,8 @@ class KestrelConfigurationLoaderSniTests {
 		}
 		ListenOptions endpoint = load(sniEndpoint(sni));
 		assertThat(this.provider.keys).hasSize(KestrelConfigurationLoader.EAGER_SNI_CERTIFICATES);
-		assertThat(endpoint.getSni().values()).allSatisfy((entry) -> assertThat(entry.certificate().isDeferred())
-			.isFalse());
+		assertThat(endpoint.getSni().values())
+			.allSatisfy((entry) -> assertThat(entry.certificate().isDeferred()).isFalse());
 	}
 
 	private ListenOptions load(EndpointConfig endpoint) {
@@ -203,7 +202,8 @@ class KestrelConfigurationLoaderSniTests {
 	}
 
 	/**
-	 * Serves {@code endpoint.pem} and {@code host.pem}; has no default or development certificate.
+	 * Serves {@code endpoint.pem} and {@code host.pem}; has no default or development
+	 * certificate.
 	 */
 	static final class RecordingProvider implements CertificateProvider {
 

@@ -12,15 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.config.EndpointConfig;
-import dev.kestrel.config.EndpointDefaultsConfig;
-import dev.kestrel.config.KestrelConfig;
-import dev.kestrel.config.SniConfig;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.configuration.EndpointConfig;
+import dev.kestrel.configuration.EndpointDefaultsConfig;
+import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.TestCertificates;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Tests for {@link KestrelConfigurationLoader}: configuration endpoints, their layers (S7.1, S8) and their errors.
+ * Tests for {@link KestrelConfigurationLoader}: configuration endpoints, their layers
+ * (S7.1, S8) and their errors.
  */
 class KestrelConfigurationLoaderTests {
 
@@ -39,9 +40,10 @@ class KestrelConfigurationLoaderTests {
 	@Test
 	void endpointsLoadInConfigurationOrderWithTheirNames() {
 		this.options.configureHttpsDefaults((https) -> https.serverCertificate(CERTIFICATE));
-		KestrelConfigurationLoader loader = this.options.configure(config(EndpointConfig.of("Http", "http://*:8080"),
-				EndpointConfig.of("Local", "http://localhost:5000"), EndpointConfig.of("Sock", "http://unix:/tmp/k.sock"),
-				EndpointConfig.of("Secure", "https://127.0.0.1:5001")));
+		KestrelConfigurationLoader loader = this.options.configure(
+				config(EndpointConfig.of("Http", "http://*:8080"), EndpointConfig.of("Local", "http://localhost:5000"),
+						EndpointConfig.of("Sock", "http://unix:/tmp/k.sock"),
+						EndpointConfig.of("Secure", "https://127.0.0.1:5001")));
 		List<ListenOptions> endpoints = loader.load();
 		assertThat(endpoints).extracting(ListenOptions::getName).containsExactly("Http", "Local", "Sock", "Secure");
 		assertThat(endpoints).extracting(ListenOptions::getDisplayName)
@@ -100,15 +102,16 @@ class KestrelConfigurationLoaderTests {
 			seenByCode.add(listen.getProtocols());
 			listen.protocols(HttpProtocols.HTTP2);
 		});
-		assertThat(loader.load()).singleElement().extracting(ListenOptions::getProtocols).isEqualTo(HttpProtocols.HTTP2);
+		assertThat(loader.load()).singleElement()
+			.extracting(ListenOptions::getProtocols)
+			.isEqualTo(HttpProtocols.HTTP2);
 		assertThat(seenByCode).containsExactly(HttpProtocols.HTTP1);
 	}
 
 	@Test
 	void endpointProtocolsBeatConfigurationAndCodeDefaults() {
-		KestrelConfigurationLoader loader = this.options.configure(
-				config(defaults("Http1"), endpoint("A", "http://*:80", "Http1AndHttp2AndHttp3"),
-						EndpointConfig.of("B", "http://*:81")));
+		KestrelConfigurationLoader loader = this.options.configure(config(defaults("Http1"),
+				endpoint("A", "http://*:80", "Http1AndHttp2AndHttp3"), EndpointConfig.of("B", "http://*:81")));
 		this.options.configureEndpointDefaults((listen) -> listen.protocols(HttpProtocols.HTTP2));
 		assertThat(loader.load()).extracting(ListenOptions::getProtocols)
 			.containsExactly(HttpProtocols.HTTP1_AND_HTTP2_AND_HTTP3, HttpProtocols.HTTP2);
@@ -119,7 +122,9 @@ class KestrelConfigurationLoaderTests {
 		KestrelConfigurationLoader loader = this.options.configure(config(EndpointConfig.of("A", "http://*:80")));
 		this.options.configureEndpointDefaults((listen) -> listen.protocols(HttpProtocols.HTTP1));
 		this.options.configureEndpointDefaults((listen) -> listen.protocols(HttpProtocols.HTTP2));
-		assertThat(loader.load()).singleElement().extracting(ListenOptions::getProtocols).isEqualTo(HttpProtocols.HTTP2);
+		assertThat(loader.load()).singleElement()
+			.extracting(ListenOptions::getProtocols)
+			.isEqualTo(HttpProtocols.HTTP2);
 	}
 
 	@Test
@@ -148,9 +153,8 @@ class KestrelConfigurationLoaderTests {
 	@Test
 	void endpointCallbackRunsOnlyForItsName() {
 		List<String> calls = new ArrayList<>();
-		KestrelConfigurationLoader loader = this.options.configure(
-				config(EndpointConfig.of("A", "http://*:80"), EndpointConfig.of("B", "http://*:81"),
-						EndpointConfig.of("C", "http://*:82")));
+		KestrelConfigurationLoader loader = this.options.configure(config(EndpointConfig.of("A", "http://*:80"),
+				EndpointConfig.of("B", "http://*:81"), EndpointConfig.of("C", "http://*:82")));
 		loader.endpoint("B", (endpoint) -> calls.add(endpoint.listenOptions().getName()));
 		loader.load();
 		assertThat(calls).containsExactly("B");
@@ -194,7 +198,8 @@ class KestrelConfigurationLoaderTests {
 		KestrelConfigurationLoader second = this.options
 			.configure(config(EndpointConfig.of("Http", "http://127.0.0.1:81")));
 		assertThat(this.options.getConfigurationLoader()).isSameAs(second);
-		assertThat(second.load()).singleElement().extracting(ListenOptions::getDisplayName)
+		assertThat(second.load()).singleElement()
+			.extracting(ListenOptions::getDisplayName)
 			.isEqualTo("http://127.0.0.1:81");
 		assertThat(calls).isEmpty();
 	}
@@ -300,9 +305,11 @@ class KestrelConfigurationLoaderTests {
 						new EndpointConfig("Http", "http://*:80", null, null, "RequireCertificate", null, null)),
 				arguments("SslProtocols", "kestrel.endpoints.Http.ssl-protocols",
 						new EndpointConfig("Http", "http://*:80", null, List.of("Tls13"), null, null, null)),
-				arguments("Sni", "kestrel.endpoints.Http.sni", new EndpointConfig("Http", "http://*:80", null, null,
-						null, null, Map.of("*.example.org", new SniConfig("Http1", null, null, null)))),
-				// Kestrel checks Certificate, ClientCertificateMode, SslProtocols, Sni in that order
+				arguments("Sni", "kestrel.endpoints.Http.sni",
+						new EndpointConfig("Http", "http://*:80", null, null, null, null,
+								Map.of("*.example.org", new SniConfig("Http1", null, null, null)))),
+				// Kestrel checks Certificate, ClientCertificateMode, SslProtocols, Sni in
+				// that order
 				arguments("Certificate", "kestrel.endpoints.Http.certificate",
 						new EndpointConfig("Http", "http://*:80", null, List.of("Tls13"), "RequireCertificate",
 								certificate, Map.of("*", new SniConfig(null, null, null, null)))),
@@ -374,7 +381,8 @@ class KestrelConfigurationLoaderTests {
 	void disableAltSvcHeaderFromConfigurationReachesTheEndpointAndCodeMayOverrideIt() {
 		EndpointConfig quiet = new EndpointConfig("Quiet", "http://*:80", null, null, null, null, null, true);
 		EndpointConfig loud = new EndpointConfig("Loud", "http://*:81", null, null, null, null, null, true);
-		List<ListenOptions> endpoints = this.options.configure(config(quiet, loud, endpoint("Plain", "http://*:82", null)))
+		List<ListenOptions> endpoints = this.options
+			.configure(config(quiet, loud, endpoint("Plain", "http://*:82", null)))
 			.endpoint("Loud", (endpoint) -> endpoint.listenOptions().disableAltSvcHeader(false))
 			.load();
 		assertThat(endpoints).extracting(ListenOptions::getName, ListenOptions::isDisableAltSvcHeader)

@@ -11,22 +11,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.config.EndpointConfig;
-import dev.kestrel.config.EndpointDefaultsConfig;
-import dev.kestrel.config.KestrelConfig;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.configuration.EndpointConfig;
+import dev.kestrel.configuration.EndpointDefaultsConfig;
+import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.TestCertificates;
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.StoreLocation;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.certificates.StoreLocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link KestrelServerOptions}: the code API (S5) and {@code configureEndpointDefaults} ordering.
+ * Tests for {@link KestrelServerOptions}: the code API (S5) and
+ * {@code configureEndpointDefaults} ordering.
  */
 class KestrelServerOptionsTests {
 
@@ -68,8 +69,7 @@ class KestrelServerOptionsTests {
 
 	@Test
 	void listenLocalhostOnPortZeroFailsWithKestrelsMessage() {
-		assertThatExceptionOfType(KestrelConfigurationException.class)
-			.isThrownBy(() -> this.options.listenLocalhost(0))
+		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> this.options.listenLocalhost(0))
 			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(KestrelMessages.dynamicPortOnLocalhost()));
 		assertThat(this.options.getCodeListenOptions()).isEmpty();
 	}
@@ -120,8 +120,7 @@ class KestrelServerOptionsTests {
 			.withMessage("configuration");
 		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> this.options.useUrls((String[]) null))
 			.withMessage("urls");
-		assertThatExceptionOfType(NullPointerException.class)
-			.isThrownBy(() -> this.options.applyEndpointDefaults(null))
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> this.options.applyEndpointDefaults(null))
 			.withMessage("options");
 	}
 
@@ -194,8 +193,7 @@ class KestrelServerOptionsTests {
 
 	@Test
 	void configureWithoutArgumentsKeepsAnAttachedConfiguration() {
-		KestrelConfig configuration = new KestrelConfig(List.of(EndpointConfig.of("Http", "http://*:80")), null,
-				null);
+		KestrelConfig configuration = new KestrelConfig(List.of(EndpointConfig.of("Http", "http://*:80")), null, null);
 		KestrelConfigurationLoader loader = this.options.configure(configuration);
 		assertThat(this.options.configure()).isSameAs(loader);
 	}
@@ -216,10 +214,14 @@ class KestrelServerOptionsTests {
 		assertThat(this.options.defaultCertificate()).containsSame(certificate);
 	}
 
-	// BUG: Kestrel's Certificates dictionary is case-insensitive (S6.3) and UnsupportedSettings accepts any spelling
-	// of "Default", but KestrelConfig copies the map with Map.copyOf (case-sensitive) and the loader looks it up with
-	// containsKey("Default"). A section spelled "default" (e.g. the Spring environment variable
-	// KESTREL_CERTIFICATES_DEFAULT_PATH, whose map key is lower case) or "DEFAULT" is silently ignored.
+	// BUG: Kestrel's Certificates dictionary is case-insensitive (S6.3) and
+	// UnsupportedSettings accepts any spelling
+	// of "Default", but KestrelConfig copies the map with Map.copyOf (case-sensitive) and
+	// the loader looks it up with
+	// containsKey("Default"). A section spelled "default" (e.g. the Spring environment
+	// variable
+	// KESTREL_CERTIFICATES_DEFAULT_PATH, whose map key is lower case) or "DEFAULT" is
+	// silently ignored.
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "DEFAULT" })
 	void defaultCertificateSectionIsFoundWhateverItsCase(String name) {

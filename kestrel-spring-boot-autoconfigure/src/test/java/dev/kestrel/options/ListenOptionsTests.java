@@ -15,14 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.TestCertificates;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Tests for {@link ListenOptions}: Kestrel's address-to-endpoint mapping (S3.3) and display names (S4.6).
+ * Tests for {@link ListenOptions}: Kestrel's address-to-endpoint mapping (S3.3) and
+ * display names (S4.6).
  */
 class ListenOptionsTests {
 
@@ -42,8 +43,7 @@ class ListenOptionsTests {
 				arguments("http://localhost:5000", EndpointKind.LOCALHOST, null, 5000, "http://localhost:5000"),
 				arguments("http://LocalHost:5000", EndpointKind.LOCALHOST, null, 5000, "http://localhost:5000"),
 				arguments("https://localhost", EndpointKind.LOCALHOST, null, 443, "https://localhost:443"),
-				arguments("http://app.localhost:5000", EndpointKind.LOCALHOST, null, 5000,
-						"http://app.localhost:5000"),
+				arguments("http://app.localhost:5000", EndpointKind.LOCALHOST, null, 5000, "http://app.localhost:5000"),
 				arguments("http://API.App.LOCALHOST:5000", EndpointKind.LOCALHOST, null, 5000,
 						"http://api.app.localhost:5000"),
 				// wildcards and host names: every address, the name is ignored
@@ -66,8 +66,8 @@ class ListenOptionsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("addresses")
-	void addressMapsToTheEndpointKindKestrelUses(String url, EndpointKind kind, String ip, int port,
-			String displayName) throws Exception {
+	void addressMapsToTheEndpointKindKestrelUses(String url, EndpointKind kind, String ip, int port, String displayName)
+			throws Exception {
 		ListenOptions options = ListenOptions.fromAddress(BindingAddress.parse(url), EndpointSource.URLS);
 		assertThat(options.getKind()).isEqualTo(kind);
 		assertThat(options.getAddress()).isEqualTo((ip != null) ? InetAddress.getByName(ip) : null);
@@ -93,15 +93,16 @@ class ListenOptionsTests {
 
 	@Test
 	void ipv4AndIpv6LiteralsStayInTheirFamily() {
-		assertThat(ListenOptions.fromAddress(BindingAddress.parse("http://0.0.0.0:80"), EndpointSource.URLS)
-			.getAddress()).isInstanceOf(Inet4Address.class);
-		assertThat(ListenOptions.fromAddress(BindingAddress.parse("http://[::]:80"), EndpointSource.URLS)
-			.getAddress()).isInstanceOf(Inet6Address.class);
+		assertThat(
+				ListenOptions.fromAddress(BindingAddress.parse("http://0.0.0.0:80"), EndpointSource.URLS).getAddress())
+			.isInstanceOf(Inet4Address.class);
+		assertThat(ListenOptions.fromAddress(BindingAddress.parse("http://[::]:80"), EndpointSource.URLS).getAddress())
+			.isInstanceOf(Inet6Address.class);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://localhost:0", "https://localhost:0", "http://LOCALHOST:0", "http://app.localhost:0",
-			"http://localhost:0/" })
+	@ValueSource(strings = { "http://localhost:0", "https://localhost:0", "http://LOCALHOST:0",
+			"http://app.localhost:0", "http://localhost:0/" })
 	void dynamicPortOnLocalhostFailsWithKestrelsMessage(String url) {
 		BindingAddress address = BindingAddress.parse(url);
 		assertThatExceptionOfType(KestrelConfigurationException.class)
@@ -118,8 +119,10 @@ class ListenOptionsTests {
 		assertThat(anyIp.getDisplayName(40000)).isEqualTo("http://[::]:40000");
 	}
 
-	// BUG: Kestrel displays an IPEndPoint in its compressed RFC 5952 form (http://[2001:db8::1]:5000); formatHost
-	// uses InetAddress.getHostAddress(), which prints every group (http://[2001:db8:0:0:0:0:0:1]:5000). Only [::]
+	// BUG: Kestrel displays an IPEndPoint in its compressed RFC 5952 form
+	// (http://[2001:db8::1]:5000); formatHost
+	// uses InetAddress.getHostAddress(), which prints every group
+	// (http://[2001:db8:0:0:0:0:0:1]:5000). Only [::]
 	// and [::1] are special-cased.
 	@Test
 	void ipv6DisplayNameIsCompressedAsKestrelPrintsIt() {
@@ -137,9 +140,12 @@ class ListenOptionsTests {
 		assertThat(options.getHttpsOptions().getServerCertificate()).isSameAs(certificate);
 	}
 
-	// BUG: isHttps() is true once useHttps(...) was called, but getScheme() (and so getDisplayName(), the
-	// "Now listening on" line and the ports published per endpoint) still looks only at the URL's scheme. Kestrel
-	// derives the scheme from IsTls (S4.6), so a code endpoint with UseHttps shows https://127.0.0.1:5001.
+	// BUG: isHttps() is true once useHttps(...) was called, but getScheme() (and so
+	// getDisplayName(), the
+	// "Now listening on" line and the ports published per endpoint) still looks only at
+	// the URL's scheme. Kestrel
+	// derives the scheme from IsTls (S4.6), so a code endpoint with UseHttps shows
+	// https://127.0.0.1:5001.
 	@Test
 	void codeEndpointWithUseHttpsIsDisplayedAsHttps() {
 		ServerCertificate certificate = TestCertificates.selfSigned("localhost").toServerCertificate();
@@ -203,8 +209,7 @@ class ListenOptionsTests {
 		ListenOptions unix = ListenOptions.fromAddress(BindingAddress.parse("http://unix:/tmp/k.sock"),
 				EndpointSource.URLS);
 		assertThat(unix.withDynamicPort()).isSameAs(unix);
-		ListenOptions zero = ListenOptions.fromAddress(BindingAddress.parse("http://127.0.0.1:0"),
-				EndpointSource.URLS);
+		ListenOptions zero = ListenOptions.fromAddress(BindingAddress.parse("http://127.0.0.1:0"), EndpointSource.URLS);
 		assertThat(zero.withDynamicPort()).isSameAs(zero);
 	}
 

@@ -11,12 +11,13 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-import dev.kestrel.server.KestrelRequests;
+import dev.kestrel.internal.server.KestrelRequests;
 
 /**
- * A whole Spring Boot application for tests that go through {@link SpringApplication} (failure analyzers, property
- * sources, {@code @SpringBootTest}). {@code GET /} answers with the endpoint name and protocol, {@code GET /uri} with
- * the request URI, {@code GET /text} with a compressible text.
+ * A whole Spring Boot application for tests that go through {@link SpringApplication}
+ * (failure analyzers, property sources, {@code @SpringBootTest}). {@code GET /} answers
+ * with the endpoint name and protocol, {@code GET /uri} with the request URI,
+ * {@code GET /text} with a compressible text.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -29,9 +30,10 @@ public class TestApplication {
 	@Bean
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
-			.GET("/", (request) -> ServerResponse.ok()
-				.bodyValue(KestrelRequests.endpointName(request.exchange().getRequest()).orElse("?") + " "
-						+ KestrelRequests.protocol(request.exchange().getRequest()).orElse("?")))
+			.GET("/",
+					(request) -> ServerResponse.ok()
+						.bodyValue(KestrelRequests.endpointName(request.exchange().getRequest()).orElse("?") + " "
+								+ KestrelRequests.protocol(request.exchange().getRequest()).orElse("?")))
 			.GET("/uri", (request) -> ServerResponse.ok().bodyValue(request.uri().toString()))
 			.GET("/client", (request) -> {
 				var sslInfo = request.exchange().getRequest().getSslInfo();
@@ -41,7 +43,8 @@ public class TestApplication {
 							? certificates[0].getSubjectX500Principal().getName() : "none");
 			})
 			.GET("/text", (request) -> ServerResponse.ok().bodyValue("kestrel ".repeat(200)))
-			.GET("/slow", (request) -> Mono.delay(Duration.ofSeconds(1)).then(ServerResponse.ok().bodyValue("slow done")))
+			.GET("/slow",
+					(request) -> Mono.delay(Duration.ofSeconds(1)).then(ServerResponse.ok().bodyValue("slow done")))
 			.build();
 	}
 

@@ -71,12 +71,13 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemObjectGenerator;
 import org.bouncycastle.util.io.pem.PemWriter;
 
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.Thumbprint;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.internal.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 /**
- * Certificates and keys generated at test time, and writers for every file format the starter reads. Never commit a
- * generated key.
+ * Certificates and keys generated at test time, and writers for every file format the
+ * starter reads. Never commit a generated key.
  *
  * <pre>
  * TestCertificate root = TestCertificates.ca("Test Root");
@@ -86,8 +87,9 @@ import dev.kestrel.tls.Thumbprint;
  * Path key = server.writeKeyPem(dir, KeyFormat.PKCS8_ENCRYPTED_AES, "secret");
  * </pre>
  *
- * Defaults: EC P-256 key, SAN DNS entry equal to the common name (an IP SAN when the common name is an IP address),
- * Extended Key Usage Server Authentication, valid from one day ago for one year, self-signed.
+ * Defaults: EC P-256 key, SAN DNS entry equal to the common name (an IP SAN when the
+ * common name is an IP address), Extended Key Usage Server Authentication, valid from one
+ * day ago for one year, self-signed.
  */
 public final class TestCertificates {
 
@@ -136,7 +138,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * Creates a server certificate for host names, signed by an authority, with a file name of its own.
+	 * Creates a server certificate for host names, signed by an authority, with a file
+	 * name of its own.
 	 * @param issuer the authority
 	 * @param commonName the subject's CN
 	 * @param dnsNames the SAN host names
@@ -150,8 +153,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * Writes a certificate and its key as PEM files and returns the properties that point a Kestrel
-	 * {@code Certificate} section at them.
+	 * Writes a certificate and its key as PEM files and returns the properties that point
+	 * a Kestrel {@code Certificate} section at them.
 	 * @param prefix the section, e.g. {@code Kestrel.Endpoints.Https.Certificate}
 	 * @param certificate the certificate
 	 * @param directory where to write the files
@@ -182,6 +185,8 @@ public final class TestCertificates {
 		SERVER_AUTH(KeyPurposeId.id_kp_serverAuth), CLIENT_AUTH(KeyPurposeId.id_kp_clientAuth),
 		CODE_SIGNING(KeyPurposeId.id_kp_codeSigning);
 
+		@SuppressWarnings("ImmutableEnumChecker") // BouncyCastle's KeyPurposeId constants
+													// are never changed
 		private final KeyPurposeId purpose;
 
 		Eku(KeyPurposeId purpose) {
@@ -196,10 +201,16 @@ public final class TestCertificates {
 		/** PKCS#8 {@code PRIVATE KEY}. */
 		PKCS8("key", false),
 
-		/** PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC (OpenSSL 3 default). */
+		/**
+		 * PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PBES2 with PBKDF2-HMAC-SHA256 and
+		 * AES-256-CBC (OpenSSL 3 default).
+		 */
 		PKCS8_AES("aes.key", true),
 
-		/** PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PBES2 with PBKDF2-HMAC-SHA1 and DES-EDE3-CBC. */
+		/**
+		 * PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PBES2 with PBKDF2-HMAC-SHA1 and
+		 * DES-EDE3-CBC.
+		 */
 		PKCS8_DES3("des3.key", true),
 
 		/** PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PBES2 with scrypt and AES-256-CBC. */
@@ -208,22 +219,35 @@ public final class TestCertificates {
 		/** PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PBES1 {@code pbeWithMD5AndDES-CBC}. */
 		PKCS8_PBES1("pbes1.key", true),
 
-		/** PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PKCS#12 PBE {@code pbeWithSHAAnd3-KeyTripleDES-CBC}. */
+		/**
+		 * PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PKCS#12 PBE
+		 * {@code pbeWithSHAAnd3-KeyTripleDES-CBC}.
+		 */
 		PKCS8_PKCS12_3DES("p12-3des.key", true),
 
-		/** {@code RSA PRIVATE KEY} (PKCS#1) or {@code EC PRIVATE KEY} (SEC1), by key type. */
+		/**
+		 * {@code RSA PRIVATE KEY} (PKCS#1) or {@code EC PRIVATE KEY} (SEC1), by key type.
+		 */
 		TRADITIONAL("traditional.key", false),
 
-		/** {@code EC PARAMETERS} followed by {@code EC PRIVATE KEY}, as {@code openssl ecparam -genkey} writes. */
+		/**
+		 * {@code EC PARAMETERS} followed by {@code EC PRIVATE KEY}, as
+		 * {@code openssl ecparam -genkey} writes.
+		 */
 		SEC1_WITH_EC_PARAMETERS("ecparams.key", false),
 
-		/** {@code EC PARAMETERS} followed by an {@code EC PRIVATE KEY} that carries no curve of its own. */
+		/**
+		 * {@code EC PARAMETERS} followed by an {@code EC PRIVATE KEY} that carries no
+		 * curve of its own.
+		 */
 		SEC1_WITHOUT_CURVE("nocurve.key", false),
 
 		/** Traditional key with OpenSSL's {@code Proc-Type: 4,ENCRYPTED}, AES-128-CBC. */
 		LEGACY_AES("legacy-aes.key", true),
 
-		/** Traditional key with OpenSSL's {@code Proc-Type: 4,ENCRYPTED}, DES-EDE3-CBC. */
+		/**
+		 * Traditional key with OpenSSL's {@code Proc-Type: 4,ENCRYPTED}, DES-EDE3-CBC.
+		 */
 		LEGACY_DES3("legacy-des3.key", true);
 
 		private final String suffix;
@@ -235,7 +259,9 @@ public final class TestCertificates {
 			this.encrypted = encrypted;
 		}
 
-		/** @return whether the format needs a password */
+		/**
+		 * @return whether the format needs a password
+		 */
 		public boolean isEncrypted() {
 			return this.encrypted;
 		}
@@ -243,7 +269,8 @@ public final class TestCertificates {
 		/**
 		 * Returns whether the format can hold a key of the given type.
 		 * @param keyType the key type
-		 * @return whether {@link TestCertificate#writeKeyPem(Path, KeyFormat, String)} supports the combination
+		 * @return whether {@link TestCertificate#writeKeyPem(Path, KeyFormat, String)}
+		 * supports the combination
 		 */
 		public boolean supports(KeyType keyType) {
 			return switch (this) {
@@ -301,7 +328,8 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Replaces the subject distinguished name (the common name stays the default SAN and file name).
+		 * Replaces the subject distinguished name (the common name stays the default SAN
+		 * and file name).
 		 * @param distinguishedName e.g. {@code CN=localhost, O=Example, C=DE}
 		 * @return this builder
 		 */
@@ -399,8 +427,8 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Makes the certificate a certificate authority: basic constraints CA, key usage certificate and CRL
-		 * signing, no SAN and no EKU unless set afterwards.
+		 * Makes the certificate a certificate authority: basic constraints CA, key usage
+		 * certificate and CRL signing, no SAN and no EKU unless set afterwards.
 		 * @return this builder
 		 */
 		public Builder certificateAuthority() {
@@ -420,7 +448,8 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Sets the base name of written files (default: the common name, with unsafe characters replaced).
+		 * Sets the base name of written files (default: the common name, with unsafe
+		 * characters replaced).
 		 * @param fileName the base name
 		 * @return this builder
 		 */
@@ -445,9 +474,9 @@ public final class TestCertificates {
 						new BigInteger(96, RANDOM).add(BigInteger.ONE), Date.from(this.notBefore),
 						Date.from(this.notAfter), subjectName, keyPair.getPublic());
 				addExtensions(builder, keyPair.getPublic());
-				X509Certificate certificate = toX509(builder
-					.build(new JcaContentSignerBuilder(signatureAlgorithm(signingKey)).build(signingKey))
-					.getEncoded());
+				X509Certificate certificate = toX509(
+						builder.build(new JcaContentSignerBuilder(signatureAlgorithm(signingKey)).build(signingKey))
+							.getEncoded());
 				List<X509Certificate> issuers = new ArrayList<>();
 				if (this.issuer != null) {
 					issuers.add(this.issuer.certificate());
@@ -496,7 +525,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * A generated certificate with its private key and issuers, and writers for every file format.
+	 * A generated certificate with its private key and issuers, and writers for every
+	 * file format.
 	 */
 	public static final class TestCertificate {
 
@@ -519,33 +549,44 @@ public final class TestCertificates {
 			this.name = name;
 		}
 
-		/** @return the certificate */
+		/**
+		 * @return the certificate
+		 */
 		public X509Certificate certificate() {
 			return this.certificate;
 		}
 
-		/** @return the private key */
+		/**
+		 * @return the private key
+		 */
 		public PrivateKey privateKey() {
 			return this.privateKey;
 		}
 
-		/** @return the public key */
+		/**
+		 * @return the public key
+		 */
 		public PublicKey publicKey() {
 			return this.certificate.getPublicKey();
 		}
 
-		/** @return the key type */
+		/**
+		 * @return the key type
+		 */
 		public KeyType keyType() {
 			return this.keyType;
 		}
 
-		/** @return the base name of written files */
+		/**
+		 * @return the base name of written files
+		 */
 		public String name() {
 			return this.name;
 		}
 
 		/**
-		 * Returns the issuers that a server sends: every issuer except a self-signed root.
+		 * Returns the issuers that a server sends: every issuer except a self-signed
+		 * root.
 		 * @return the intermediates, nearest first
 		 */
 		public List<X509Certificate> intermediates() {
@@ -554,7 +595,9 @@ public final class TestCertificates {
 				.toList();
 		}
 
-		/** @return the leaf followed by {@link #intermediates()} */
+		/**
+		 * @return the leaf followed by {@link #intermediates()}
+		 */
 		public List<X509Certificate> chain() {
 			List<X509Certificate> chain = new ArrayList<>();
 			chain.add(this.certificate);
@@ -562,14 +605,29 @@ public final class TestCertificates {
 			return List.copyOf(chain);
 		}
 
-		/** @return the SHA-1 thumbprint in upper-case hexadecimal, as .NET shows it */
+		/**
+		 * @return the SHA-1 thumbprint in upper-case hexadecimal, as .NET shows it
+		 */
 		public String thumbprint() {
-			return Thumbprint.of(this.certificate);
+			return Thumbprints.of(this.certificate);
 		}
 
-		/** @return this certificate as the starter's {@link ServerCertificate} */
+		/**
+		 * @return this certificate as the starter's {@link ServerCertificate}
+		 */
 		public ServerCertificate toServerCertificate() {
 			return new ServerCertificate(this.certificate, this.privateKey, intermediates());
+		}
+
+		/**
+		 * Returns this certificate as a certificate store entry, as if held by
+		 * {@code <THUMBPRINT>.pfx}.
+		 * @param withPrivateKey whether the store holds the private key too
+		 * @return the entry, with the intermediates
+		 */
+		public StoredCertificate toStoredCertificate(boolean withPrivateKey) {
+			return new StoredCertificate(this.certificate, withPrivateKey ? this.privateKey : null, intermediates(),
+					Path.of(thumbprint() + ".pfx"));
 		}
 
 		/**
@@ -638,7 +696,8 @@ public final class TestCertificates {
 		 * @param directory the directory
 		 * @param format the format
 		 * @param password the password for encrypted formats, ignored otherwise
-		 * @return {@code <name>.key} for {@link KeyFormat#PKCS8}, {@code <name>.<format>.key} otherwise
+		 * @return {@code <name>.key} for {@link KeyFormat#PKCS8},
+		 * {@code <name>.<format>.key} otherwise
 		 */
 		public Path writeKeyPem(Path directory, KeyFormat format, String password) {
 			if (!format.supports(this.keyType)) {
@@ -714,11 +773,12 @@ public final class TestCertificates {
 						new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.DES3_CBC).setProvider(PROVIDER)
 							.setPassword(chars)
 							.build())));
-				case PKCS8_SCRYPT -> encryptedPkcs8(key, new JcePKCSPBEOutputEncryptorBuilder(
-						new ScryptConfig.Builder(16384, 8, 1).withSaltLength(16).build(),
-						NISTObjectIdentifiers.id_aes256_CBC)
-					.setProvider(PROVIDER)
-					.build(chars));
+				case PKCS8_SCRYPT -> encryptedPkcs8(key,
+						new JcePKCSPBEOutputEncryptorBuilder(
+								new ScryptConfig.Builder(16384, 8, 1).withSaltLength(16).build(),
+								NISTObjectIdentifiers.id_aes256_CBC)
+							.setProvider(PROVIDER)
+							.build(chars));
 				case PKCS8_PKCS12_3DES -> encryptedPkcs8(key,
 						new JcePKCSPBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC)
 							.setProvider(PROVIDER)
@@ -760,8 +820,8 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Returns the key as OpenSSL encodes it: for EC, a SEC1 structure that names the curve and carries the
-		 * public key (the JDK's PKCS#8 encoding has neither).
+		 * Returns the key as OpenSSL encodes it: for EC, a SEC1 structure that names the
+		 * curve and carries the public key (the JDK's PKCS#8 encoding has neither).
 		 */
 		private static PrivateKeyInfo openSslKey(PrivateKey key, PublicKey publicKey) throws IOException {
 			PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import dev.kestrel.autoconfigure.KestrelAutoConfiguration;
-import dev.kestrel.server.KestrelRequests;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.KestrelRequests;
+import dev.kestrel.internal.server.KestrelWebServer;
 
 /**
  * Starts real servers for integration tests and talks to them with real clients.
@@ -37,8 +38,9 @@ public final class TestServers {
 	}
 
 	/**
-	 * @return a runner that starts a reactive web server context with the starter and a handler answering
-	 * {@code GET /} with the endpoint name and {@code GET /slow} after one second
+	 * @return a runner that starts a reactive web server context with the starter and a
+	 * handler answering {@code GET /} with the endpoint name and {@code GET /slow} after
+	 * one second
 	 */
 	public static ReactiveWebApplicationContextRunner runner() {
 		return new ReactiveWebApplicationContextRunner(AnnotationConfigReactiveWebServerApplicationContext::new)
@@ -47,12 +49,16 @@ public final class TestServers {
 			.withUserConfiguration(HandlerConfiguration.class);
 	}
 
-	/** @return the server of a started context */
+	/**
+	 * @return the server of a started context
+	 */
 	public static KestrelWebServer server(org.springframework.context.ApplicationContext context) {
 		return (KestrelWebServer) ((ReactiveWebServerApplicationContext) context).getWebServer();
 	}
 
-	/** @return a TCP port that was free a moment ago */
+	/**
+	 * @return a TCP port that was free a moment ago
+	 */
 	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
@@ -62,7 +68,9 @@ public final class TestServers {
 		}
 	}
 
-	/** @return a TCP port free on both loopback addresses a moment ago */
+	/**
+	 * @return a TCP port free on both loopback addresses a moment ago
+	 */
 	public static int freeLocalhostPort() {
 		for (int attempt = 0; attempt < 50; attempt++) {
 			int port = freePort();
@@ -100,7 +108,8 @@ public final class TestServers {
 	}
 
 	/**
-	 * Runs curl and returns what it printed.
+	 * Runs curl and returns what it printed. Tests that call it declare
+	 * {@code @RequiresTools("curl")}.
 	 * @param args curl's arguments
 	 * @return standard output and error
 	 */
@@ -111,7 +120,7 @@ public final class TestServers {
 	}
 
 	/**
-	 * Runs a command.
+	 * Runs a command. Tests that call it declare the program with {@link RequiresTools}.
 	 * @param command the command
 	 * @return its exit code and output
 	 */
@@ -119,7 +128,7 @@ public final class TestServers {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			process.getOutputStream().close();
-			String output = new String(process.getInputStream().readAllBytes());
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(30, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 			}
@@ -149,9 +158,10 @@ public final class TestServers {
 		@Bean
 		HttpHandler httpHandler() {
 			return RouterFunctions.toHttpHandler(RouterFunctions.route()
-				.GET("/", (request) -> ServerResponse.ok()
-					.bodyValue(KestrelRequests.endpointName(request.exchange().getRequest()).orElse("?") + " "
-							+ KestrelRequests.protocol(request.exchange().getRequest()).orElse("?")))
+				.GET("/",
+						(request) -> ServerResponse.ok()
+							.bodyValue(KestrelRequests.endpointName(request.exchange().getRequest()).orElse("?") + " "
+									+ KestrelRequests.protocol(request.exchange().getRequest()).orElse("?")))
 				.GET("/slow",
 						(request) -> Mono.delay(Duration.ofSeconds(1)).then(ServerResponse.ok().bodyValue("slow done")))
 				.build());

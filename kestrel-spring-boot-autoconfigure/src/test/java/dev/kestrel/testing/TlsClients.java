@@ -17,8 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS clients for integration tests: the JDK's {@link HttpClient} with a test trust store (and optionally a client
- * certificate).
+ * TLS clients for integration tests: the JDK's {@link HttpClient} with a test trust store
+ * (and optionally a client certificate).
  */
 public final class TlsClients {
 

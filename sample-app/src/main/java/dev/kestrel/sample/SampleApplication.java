@@ -10,11 +10,12 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.kestrel.server.KestrelRequests;
+import dev.kestrel.internal.server.KestrelRequests;
 
 /**
- * A small WebFlux application served by several Kestrel endpoints (see {@code application.yml}). Its {@code /} answers
- * with the endpoint, scheme, protocol and local address that served the request.
+ * A small WebFlux application served by several Kestrel endpoints (see
+ * {@code application.yml}). Its {@code /} answers with the endpoint, scheme, protocol and
+ * local address that served the request.
  */
 @SpringBootApplication
 @RestController
@@ -31,8 +32,8 @@ public class SampleApplication {
 		answer.put("scheme", request.getURI().getScheme());
 		answer.put("protocol", KestrelRequests.protocol(request).orElse(null));
 		InetSocketAddress local = request.getLocalAddress();
-		answer.put("localAddress", (local != null) ? local.getAddress().getHostAddress() + ":" + local.getPort()
-				: "unix socket");
+		answer.put("localAddress",
+				(local != null) ? local.getAddress().getHostAddress() + ":" + local.getPort() : "unix socket");
 		return answer;
 	}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -21,14 +22,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's own configuration (application.yml) with random ports, a temporary certificate store and a temporary
- * socket path: every endpoint answers with its name.
+ * The sample's own configuration (application.yml) with random ports, a temporary
+ * certificate store and a temporary socket path: every endpoint answers with its name.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "Kestrel.Endpoints.Socket.Url=http://unix:${java.io.tmpdir}/kestrel-sample-test.sock")
@@ -57,7 +59,7 @@ class SampleApplicationTests {
 	int internalPort;
 
 	@Test
-	void everyConfiguredEndpointAnswersWithItsName() throws Exception {
+	void everyTcpEndpointAnswersWithItsName() throws Exception {
 		this.client.get()
 			.uri("/")
 			.exchange()
@@ -76,16 +78,23 @@ class SampleApplicationTests {
 		HttpResponse<String> secure = https.send(
 				HttpRequest.newBuilder(URI.create("https://localhost:" + this.httpsPort + "/")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(secure.body()).contains("\"endpoint\":\"Https\"", "\"scheme\":\"https\"", "\"protocol\":\"HTTP/2.0\"");
+		assertThat(secure.body()).contains("\"endpoint\":\"Https\"", "\"scheme\":\"https\"",
+				"\"protocol\":\"HTTP/2.0\"");
 		HttpResponse<String> internal = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.internalPort + "/")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(internal.body()).contains("\"endpoint\":\"Internal\"", "\"protocol\":\"HTTP/1.1\"");
+	}
+
+	@Test
+	@RequiresTools("curl")
+	void unixSocketEndpointAnswersCurlWithItsName() throws Exception {
 		Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "10", "--unix-socket",
 				System.getProperty("java.io.tmpdir") + "/kestrel-sample-test.sock", "http://localhost/")
 			.redirectErrorStream(true)
 			.start();
-		assertThat(new String(curl.getInputStream().readAllBytes())).contains("\"endpoint\":\"Socket\"");
+		assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+			.contains("\"endpoint\":\"Socket\"");
 	}
 
 	private static SSLContext trusting(X509Certificate certificate) throws Exception {

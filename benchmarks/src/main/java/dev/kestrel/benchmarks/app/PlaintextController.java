@@ -5,8 +5,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The benchmarked handler: {@code GET /plaintext} answers {@value #BODY} ({@code text/plain}, 13 bytes), the response
- * the raw Reactor Netty contender also sends.
+ * The benchmarked handler: {@code GET /plaintext} answers {@value #BODY}
+ * ({@code text/plain}, 13 bytes), the response the raw Reactor Netty contender also
+ * sends.
  */
 @RestController
 public class PlaintextController {

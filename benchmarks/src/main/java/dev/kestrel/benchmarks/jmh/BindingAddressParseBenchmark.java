@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.kestrel.options.BindingAddress;
 
 /**
- * URL parsing ({@link BindingAddress#parse(String)}) for each kind of address an endpoint can be written as. Run by
- * {@code benchmarks/run.sh --only JMH}, or directly:
+ * URL parsing ({@link BindingAddress#parse(String)}) for each kind of address an endpoint
+ * can be written as. Run by {@code benchmarks/run.sh --only JMH}, or directly:
  * {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath-jmh.txt) org.openjdk.jmh.Main Parse}.
  */
 @State(Scope.Benchmark)
@@ -28,7 +28,10 @@ import dev.kestrel.options.BindingAddress;
 @Measurement(iterations = 5, time = 2)
 public class BindingAddressParseBenchmark {
 
-	/** One address of each kind: IPv4, localhost, bracketed IPv6, any-IP wildcard, host name, Unix socket. */
+	/**
+	 * One address of each kind: IPv4, localhost, bracketed IPv6, any-IP wildcard, host
+	 * name, Unix socket.
+	 */
 	@Param({ "http://127.0.0.1:5000", "http://localhost:5000", "http://[::1]:5000", "https://*:443",
 			"http://contoso.com:80", "http://unix:/run/kestrel/app.sock" })
 	public String url;

@@ -21,13 +21,16 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The "raw" contender: a Reactor Netty {@link HttpServer} with no Spring, answering {@code GET /plaintext} with the
- * same response as the Spring application ({@code Hello, World!}, {@code text/plain;charset=UTF-8}, 13 bytes).
+ * The "raw" contender: a Reactor Netty {@link HttpServer} with no Spring, answering
+ * {@code GET /plaintext} with the same response as the Spring application
+ * ({@code Hello, World!}, {@code text/plain;charset=UTF-8}, 13 bytes).
  * <p>
- * Arguments: {@code --port=N} (127.0.0.1) or {@code --unix=/path.sock}, {@code --protocols=http11,h2c} (the
- * default is {@code http11}; {@code h2} for HTTP/2 over TLS), and for HTTPS {@code --cert=PEM --key=PEM} (Reactor
- * Netty's own TLS defaults: OpenSSL when netty-tcnative is on the classpath, else the JDK, with ALPN from the
- * protocols). Prints {@code BENCH-READY server=raw factory=none} once bound and runs until killed.
+ * Arguments: {@code --port=N} (127.0.0.1) or {@code --unix=/path.sock},
+ * {@code --protocols=http11,h2c} (the default is {@code http11}; {@code h2} for HTTP/2
+ * over TLS), and for HTTPS {@code --cert=PEM --key=PEM} (Reactor Netty's own TLS
+ * defaults: OpenSSL when netty-tcnative is on the classpath, else the JDK, with ALPN from
+ * the protocols). Prints {@code BENCH-READY server=raw factory=none} once bound and runs
+ * until killed.
  */
 public final class RawReactorNettyServer {
 
@@ -71,7 +74,7 @@ public final class RawReactorNettyServer {
 			else {
 				throw new IllegalArgumentException(
 						"argument: %s (expected: --port=N, --unix=PATH, --protocols=LIST, --cert=PEM, --key=PEM)"
-					.formatted(arg));
+							.formatted(arg));
 			}
 		}
 		SocketAddress bindAddress = address;

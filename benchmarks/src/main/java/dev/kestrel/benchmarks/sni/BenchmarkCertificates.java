@@ -26,11 +26,12 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.certificates.ServerCertificate;
 
 /**
- * EC P-256 certificates for the SNI benchmarks, generated on the spot (nothing is committed): a CA and leaf
- * certificates it signs, written as PEM certificate and PKCS#8 key files.
+ * EC P-256 certificates for the SNI benchmarks, generated on the spot (nothing is
+ * committed): a CA and leaf certificates it signs, written as PEM certificate and PKCS#8
+ * key files.
  */
 final class BenchmarkCertificates {
 
@@ -66,8 +67,8 @@ final class BenchmarkCertificates {
 	 */
 	Path[] write(Path directory, String host, String fileName) {
 		KeyPair keys = keyPair();
-		X509Certificate certificate = certificate("CN=" + host, keys,
-				this.ca.getSubjectX500Principal().getName(), this.caKeys.getPrivate(), host, false);
+		X509Certificate certificate = certificate("CN=" + host, keys, this.ca.getSubjectX500Principal().getName(),
+				this.caKeys.getPrivate(), host, false);
 		try {
 			Path certificateFile = Files.writeString(directory.resolve(fileName + ".crt"), pem(certificate));
 			Path keyFile = Files.writeString(directory.resolve(fileName + ".key"), pem(keys.getPrivate()));
@@ -112,8 +113,8 @@ final class BenchmarkCertificates {
 	private static String pem(Object object) throws IOException {
 		StringWriter text = new StringWriter();
 		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-			writer.writeObject((object instanceof PrivateKey key) ? new org.bouncycastle.util.io.pem.PemObject(
-					"PRIVATE KEY", key.getEncoded()) : object);
+			writer.writeObject((object instanceof PrivateKey key)
+					? new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", key.getEncoded()) : object);
 		}
 		return text.toString();
 	}

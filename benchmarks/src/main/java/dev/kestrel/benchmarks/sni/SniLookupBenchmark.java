@@ -20,17 +20,20 @@ import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.SniOptions;
 import dev.kestrel.options.TlsConnectionContext;
-import dev.kestrel.sni.SniHostMap;
-import dev.kestrel.sni.SniOptionsSelector;
+import dev.kestrel.internal.sni.SniHostMap;
+import dev.kestrel.internal.sni.SniOptionsSelector;
 
 /**
- * SNI lookup cost with one entry versus 10,000 exact and 1,000 wildcard entries ({@code entries} = 1 or 11000): an
- * exact name, a name two labels below a wildcard, a name nothing matches (it walks every label, then takes
- * {@code *}), and the whole per-handshake selection ({@link SniOptionsSelector}) of an exact name. With one entry the
- * map holds only the key the benchmark looks up ({@code a.example.org}, {@code *.w.example.org}, {@code *}); with
- * 11,000 those keys are among the others. {@code rotating} looks up 1,024 different existing names in turn (cache
- * misses included), the others one name. Each lookup builds its name from characters first, as the TLS handler gets
- * a new string from every client hello, so that hashing the name is part of the cost.
+ * SNI lookup cost with one entry versus 10,000 exact and 1,000 wildcard entries
+ * ({@code entries} = 1 or 11000): an exact name, a name two labels below a wildcard, a
+ * name nothing matches (it walks every label, then takes {@code *}), and the whole
+ * per-handshake selection ({@link SniOptionsSelector}) of an exact name. With one entry
+ * the map holds only the key the benchmark looks up ({@code a.example.org},
+ * {@code *.w.example.org}, {@code *}); with 11,000 those keys are among the others.
+ * {@code rotating} looks up 1,024 different existing names in turn (cache misses
+ * included), the others one name. Each lookup builds its name from characters first, as
+ * the TLS handler gets a new string from every client hello, so that hashing the name is
+ * part of the cost.
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/classpath-jmh.txt):benchmarks/target/classes" org.openjdk.jmh.Main SniLookupBenchmark
@@ -91,7 +94,8 @@ public class SniLookupBenchmark {
 		for (int i = 0; i < this.rotatingNames.length; i++) {
 			int host = (this.entries > 1) ? (i * 9_973) % 10_000 : -1;
 			this.rotatingNames[i] = ((host >= 0) ? "host" + host + ".d" + (host % 1_000) + ".example.org"
-					: "a.example.org").toCharArray();
+					: "a.example.org")
+				.toCharArray();
 		}
 	}
 

@@ -25,25 +25,32 @@ import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.options.SniCertificate;
 import dev.kestrel.options.SniOptions;
-import dev.kestrel.server.KestrelWebServer;
+import dev.kestrel.internal.server.KestrelWebServer;
 
 /**
- * The SNI scale figures of issue #4, measured on real servers (the lookup cost itself is {@link SniLookupBenchmark}):
+ * The SNI scale figures of issue #4, measured on real servers (the lookup cost itself is
+ * {@link SniLookupBenchmark}):
  * <ul>
- * <li>{@code rate}: TLS handshakes per second with one SNI entry versus 10,000 exact and 1,000 wildcard entries. One
- * application serves both endpoints ({@code One}: {@code "*": {}}; {@code Many}: the 11,001 entries, half of the exact
- * ones with {@code Protocols: Http1}, all on the endpoint's certificate), so both share the JVM, the JIT and the
- * machine. {@code h2load} opens 200 new connections with one request each (answered 404: the application has no routes) (a full TLS handshake per request, no
- * resumption; {@code --connect-to} 127.0.0.1 with an exact name, then with a name under a wildcard, in turn for the
- * round's duration), alternating between the endpoints for a number of rounds after five warm-up rounds; the figures
- * are medians of handshakes per second and of the event loops' CPU time per handshake (the server's own work, less
- * sensitive than the rate to other processes on the machine), and the medians of the per-round ratios;</li>
- * <li>{@code startup}: start-up time and heap of an application whose SNI section has 10,000 entries with their own
- * certificate files (plus 1,000 wildcard entries and {@code *}) versus one entry with a certificate. Each run is a
- * fresh JVM ({@code -Xmx2g -XX:+UseSerialGC}); the figures are medians of the runs: time from {@code main} to a
- * started server, heap used after a full GC at that point, and the time and heap once every certificate is loaded.
- * With {@code contexts} it then handshakes once with every host, so that all 10,000 TLS contexts exist, and reports
- * the heap and resident memory that costs.</li>
+ * <li>{@code rate}: TLS handshakes per second with one SNI entry versus 10,000 exact and
+ * 1,000 wildcard entries. One application serves both endpoints ({@code One}: {@code "*":
+ * {}}; {@code Many}: the 11,001 entries, half of the exact ones with
+ * {@code Protocols: Http1}, all on the endpoint's certificate), so both share the JVM,
+ * the JIT and the machine. {@code h2load} opens 200 new connections with one request each
+ * (answered 404: the application has no routes) (a full TLS handshake per request, no
+ * resumption; {@code --connect-to} 127.0.0.1 with an exact name, then with a name under a
+ * wildcard, in turn for the round's duration), alternating between the endpoints for a
+ * number of rounds after five warm-up rounds; the figures are medians of handshakes per
+ * second and of the event loops' CPU time per handshake (the server's own work, less
+ * sensitive than the rate to other processes on the machine), and the medians of the
+ * per-round ratios;</li>
+ * <li>{@code startup}: start-up time and heap of an application whose SNI section has
+ * 10,000 entries with their own certificate files (plus 1,000 wildcard entries and
+ * {@code *}) versus one entry with a certificate. Each run is a fresh JVM
+ * ({@code -Xmx2g -XX:+UseSerialGC}); the figures are medians of the runs: time from
+ * {@code main} to a started server, heap used after a full GC at that point, and the time
+ * and heap once every certificate is loaded. With {@code contexts} it then handshakes
+ * once with every host, so that all 10,000 TLS contexts exist, and reports the heap and
+ * resident memory that costs.</li>
  * </ul>
  *
  * <pre>
@@ -52,8 +59,9 @@ import dev.kestrel.server.KestrelWebServer;
  * java -cp ... dev.kestrel.benchmarks.sni.SniScaleMain startup [certificates] [runs] [contexts]
  * </pre>
  *
- * {@code -Dsni.loadCores=1} runs {@code h2load} under {@code taskset -c 1} (the harness pins the server JVM to the
- * other core). Traffic goes to 127.0.0.1 only; certificates are generated into a temporary directory, which is deleted.
+ * {@code -Dsni.loadCores=1} runs {@code h2load} under {@code taskset -c 1} (the harness
+ * pins the server JVM to the other core). Traffic goes to 127.0.0.1 only; certificates
+ * are generated into a temporary directory, which is deleted.
  */
 public final class SniScaleMain {
 
@@ -70,8 +78,8 @@ public final class SniScaleMain {
 		String mode = (args.length > 0) ? args[0] : "rate";
 		switch (mode) {
 			case "rate" -> rate(intArg(args, 1, 5), intArg(args, 2, 5), intArg(args, 3, 5));
-			case "startup" -> startup(intArg(args, 1, 10_000), intArg(args, 2, 3),
-					args.length > 3 && args[3].equals("contexts"));
+			case "startup" ->
+				startup(intArg(args, 1, 10_000), intArg(args, 2, 3), args.length > 3 && args[3].equals("contexts"));
 			case "child" -> child(Path.of(args[1]), (args.length > 2) ? Integer.parseInt(args[2]) : 0);
 			default -> throw new IllegalArgumentException("mode: " + mode + " (expected: rate, startup)");
 		}
@@ -124,9 +132,10 @@ public final class SniScaleMain {
 					double[] second = round(oneFirst ? many : one, seconds, random);
 					oneResults.add(oneFirst ? first : second);
 					manyResults.add(oneFirst ? second : first);
-					System.out.printf(Locale.ROOT, "  round %d: one entry %.0f/s (%.0f us CPU), 11,001 entries %.0f/s "
-							+ "(%.0f us CPU)%n", r + 1, oneResults.get(r)[0], oneResults.get(r)[1],
-							manyResults.get(r)[0], manyResults.get(r)[1]);
+					System.out.printf(Locale.ROOT,
+							"  round %d: one entry %.0f/s (%.0f us CPU), 11,001 entries %.0f/s " + "(%.0f us CPU)%n",
+							r + 1, oneResults.get(r)[0], oneResults.get(r)[1], manyResults.get(r)[0],
+							manyResults.get(r)[1]);
 				}
 				List<double[]> ratios = new ArrayList<>();
 				for (int r = 0; r < rounds; r++) {
@@ -136,8 +145,8 @@ public final class SniScaleMain {
 				System.out.printf(Locale.ROOT, "RATE one=%.0f/s many=%.0f/s, paired ratio %.3f (range %.3f-%.3f) | "
 						+ "event-loop CPU per handshake one=%.0fus many=%.0fus, paired ratio one/many %.3f (range "
 						+ "%.3f-%.3f)%n", median(oneResults, 0), median(manyResults, 0), median(ratios, 0),
-						min(ratios, 0), max(ratios, 0), median(oneResults, 1), median(manyResults, 1), median(ratios, 1),
-						min(ratios, 1), max(ratios, 1));
+						min(ratios, 0), max(ratios, 0), median(oneResults, 1), median(manyResults, 1),
+						median(ratios, 1), min(ratios, 1), max(ratios, 1));
 			}
 		}
 		finally {
@@ -150,9 +159,9 @@ public final class SniScaleMain {
 	}
 
 	/**
-	 * {@code h2load} runs of {@value #CONNECTIONS_PER_RUN} new connections for {@code seconds}, names alternating
-	 * between an exact one and one under a wildcard; returns handshakes per second and server CPU microseconds per
-	 * handshake.
+	 * {@code h2load} runs of {@value #CONNECTIONS_PER_RUN} new connections for
+	 * {@code seconds}, names alternating between an exact one and one under a wildcard;
+	 * returns handshakes per second and server CPU microseconds per handshake.
 	 */
 	private static double[] round(int port, int seconds, Random random) throws Exception {
 		long cpuBefore = eventLoopCpuNanos();
@@ -170,8 +179,7 @@ public final class SniScaleMain {
 			command.addAll(List.of("h2load", "-n", String.valueOf(CONNECTIONS_PER_RUN), "-c",
 					String.valueOf(CONNECTIONS_PER_RUN), "-m", "1", "-t", "1", "--connect-to", "127.0.0.1:" + port,
 					"https://" + name + ":" + port + "/"));
-			Process client = new ProcessBuilder(command).redirectErrorStream(true)
-				.start();
+			Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
 			client.getOutputStream().close();
 			String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			client.waitFor(60, TimeUnit.SECONDS);
@@ -187,8 +195,9 @@ public final class SniScaleMain {
 	}
 
 	/**
-	 * @return the CPU time of the server's event loops (Reactor Netty's {@code reactor-http-*} threads), which do the
-	 * TLS handshakes; JIT compiler and GC threads are left out, so that the figure is the handshake work itself
+	 * @return the CPU time of the server's event loops (Reactor Netty's
+	 * {@code reactor-http-*} threads), which do the TLS handshakes; JIT compiler and GC
+	 * threads are left out, so that the figure is the handshake work itself
 	 */
 	private static long eventLoopCpuNanos() {
 		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -212,8 +221,9 @@ public final class SniScaleMain {
 			Path[][] files = new Path[certificates + 1][];
 			IntStream.rangeClosed(0, certificates)
 				.parallel()
-				.forEach((i) -> files[i] = authority.write(directory, (i == certificates) ? "endpoint.example.org"
-						: exactName(i), (i == certificates) ? "endpoint" : "host" + i));
+				.forEach((i) -> files[i] = authority.write(directory,
+						(i == certificates) ? "endpoint.example.org" : exactName(i),
+						(i == certificates) ? "endpoint" : "host" + i));
 			System.out.printf(Locale.ROOT, "start-up: generated %d certificate files in %.1f s%n", certificates,
 					(System.nanoTime() - generation) / 1e9);
 			Path[] endpoint = files[certificates];
@@ -241,14 +251,16 @@ public final class SniScaleMain {
 			if (contexts) {
 				double[] one = child(baseFile, "1 entry, 1 host handshaken", 1);
 				double[] all = child(bigFile, certificates + " certificates, every host handshaken", certificates);
-				System.out.printf(Locale.ROOT, "CONTEXTS %d TLS contexts built in %.1f s: heap +%.0f MB, resident "
-						+ "memory +%.0f MB over one context%n", certificates, all[4] / 1000, all[5] - one[5],
-						all[6] - one[6]);
+				System.out.printf(Locale.ROOT,
+						"CONTEXTS %d TLS contexts built in %.1f s: heap +%.0f MB, resident "
+								+ "memory +%.0f MB over one context%n",
+						certificates, all[4] / 1000, all[5] - one[5], all[6] - one[6]);
 			}
 			List<double[]> deltas = new ArrayList<>();
 			for (int run = 0; run < runs; run++) {
 				deltas.add(new double[] { bigResults.get(run)[0] - baseResults.get(run)[0],
-						bigResults.get(run)[7] - baseResults.get(run)[7], bigResults.get(run)[8] - baseResults.get(run)[8] });
+						bigResults.get(run)[7] - baseResults.get(run)[7],
+						bigResults.get(run)[8] - baseResults.get(run)[8] });
 			}
 			System.out.printf(Locale.ROOT, "STARTUP base=%.0fms big=%.0fms, paired delta %.0fms (range %.0f-%.0f) | "
 					+ "main-thread CPU delta %.0fms (range %.0f-%.0f), process CPU delta %.0fms | heap at start base=%.0fMB "
@@ -265,14 +277,15 @@ public final class SniScaleMain {
 
 	private static List<String> endpointLines(Path[] endpoint) {
 		return List.of("logging.level.root=warn", "logging.level.dev.kestrel=info",
-				"Kestrel.Endpoints.Sni.Url=https://127.0.0.1:0", "Kestrel.Endpoints.Sni.Certificate.Path=" + endpoint[0],
+				"Kestrel.Endpoints.Sni.Url=https://127.0.0.1:0",
+				"Kestrel.Endpoints.Sni.Certificate.Path=" + endpoint[0],
 				"Kestrel.Endpoints.Sni.Certificate.KeyPath=" + endpoint[1]);
 	}
 
 	private static double[] child(Path properties, String label, int handshakes) throws Exception {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m",
-				"-Xmx2g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SniScaleMain.class.getName(),
-				"child", properties.toString(), String.valueOf(handshakes));
+				"-Xmx2g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+				SniScaleMain.class.getName(), "child", properties.toString(), String.valueOf(handshakes));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		process.getOutputStream().close();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -282,15 +295,17 @@ public final class SniScaleMain {
 			throw new IllegalStateException("child failed: " + output);
 		}
 		double[] values = Arrays.stream(matcher.group(1).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
-		System.out.printf(Locale.ROOT, "  %s: started in %.0f ms (main thread CPU %.0f ms, process CPU %.0f ms), heap "
-				+ "%.0f MB; certificates loaded %.0f ms later, heap %.0f MB%n", label, values[0], values[7], values[8],
-				values[1], values[2], values[3]);
+		System.out.printf(Locale.ROOT,
+				"  %s: started in %.0f ms (main thread CPU %.0f ms, process CPU %.0f ms), heap "
+						+ "%.0f MB; certificates loaded %.0f ms later, heap %.0f MB%n",
+				label, values[0], values[7], values[8], values[1], values[2], values[3]);
 		return values;
 	}
 
 	/**
-	 * Runs in a fresh JVM: starts the application, then waits for every SNI certificate, then (when asked) handshakes
-	 * once with each of the first {@code handshakes} hosts so that their TLS contexts exist; prints
+	 * Runs in a fresh JVM: starts the application, then waits for every SNI certificate,
+	 * then (when asked) handshakes once with each of the first {@code handshakes} hosts
+	 * so that their TLS contexts exist; prints
 	 * {@code RESULT startMillis heapMb loadedMillisAfterStart heapMbLoaded handshakeMillis heapMbAfter rssMbAfter
 	 * mainThreadCpuMillisAtStart processCpuMillisAtStart}.
 	 */
@@ -299,8 +314,8 @@ public final class SniScaleMain {
 		try (ConfigurableApplicationContext context = run(properties)) {
 			double started = (System.nanoTime() - start) / 1e6;
 			double mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6;
-			double processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-				.getProcessCpuTime() / 1e6;
+			double processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+				.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
 			double heap = usedHeapMb();
 			long loading = System.nanoTime();
 			for (ListenOptions endpoint : context.getBean(KestrelServerOptions.class).getConfigurationLoader().load()) {
@@ -315,8 +330,10 @@ public final class SniScaleMain {
 			double heapLoaded = usedHeapMb();
 			long handshaking = System.nanoTime();
 			if (handshakes > 0) {
-				handshakeEveryHost(port((KestrelWebServer) ((org.springframework.boot.web.server.context.WebServerApplicationContext) context)
-					.getWebServer(), "Sni"), handshakes);
+				handshakeEveryHost(port(
+						(KestrelWebServer) ((org.springframework.boot.web.server.context.WebServerApplicationContext) context)
+							.getWebServer(),
+						"Sni"), handshakes);
 			}
 			double handshaken = (System.nanoTime() - handshaking) / 1e6;
 			System.out.printf(Locale.ROOT, "RESULT %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f%n", started, heap,

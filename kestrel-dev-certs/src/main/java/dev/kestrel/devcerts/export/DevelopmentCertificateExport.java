@@ -22,21 +22,23 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.openssl.PKCS8Generator;
 
-import dev.kestrel.tls.devcert.DevelopmentCertificateException;
-import dev.kestrel.tls.store.Pkcs12Files;
-import dev.kestrel.tls.store.SecureFiles;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificateException;
+import dev.kestrel.internal.tls.store.Pkcs12Files;
+import dev.kestrel.internal.tls.store.SecureFiles;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Exports a development certificate to files, as {@code dotnet dev-certs https --export-path} does:
+ * Exports a development certificate to files, as
+ * {@code dotnet dev-certs https --export-path} does:
  * <ul>
- * <li>{@link Format#PFX} with the key: a PKCS#12 file protected by the password (PBES2, AES-256-CBC), mode
- * {@code 0600};</li>
+ * <li>{@link Format#PFX} with the key: a PKCS#12 file protected by the password (PBES2,
+ * AES-256-CBC), mode {@code 0600};</li>
  * <li>{@link Format#PFX} without the key: the DER certificate;</li>
- * <li>{@link Format#PEM}: the PEM certificate and, with the key, a {@code .key} file next to it (the certificate
- * file's extension replaced): {@code ENCRYPTED PRIVATE KEY} (PKCS#8, PBKDF2-HMAC-SHA256 with 100,000 iterations,
- * AES-256-CBC) when a password is given, else {@code PRIVATE KEY}; mode {@code 0600}.</li>
+ * <li>{@link Format#PEM}: the PEM certificate and, with the key, a {@code .key} file next
+ * to it (the certificate file's extension replaced): {@code ENCRYPTED PRIVATE KEY}
+ * (PKCS#8, PBKDF2-HMAC-SHA256 with 100,000 iterations, AES-256-CBC) when a password is
+ * given, else {@code PRIVATE KEY}; mode {@code 0600}.</li>
  * </ul>
  * The directory must exist: choosing its permissions is the user's call.
  */
@@ -57,7 +59,8 @@ public final class DevelopmentCertificateExport {
 	 * @param format the format
 	 * @param password the password for the PFX file or the PEM key, or {@code null}
 	 * @return the files written
-	 * @throws DevelopmentCertificateException if the directory does not exist or a file cannot be written
+	 * @throws DevelopmentCertificateException if the directory does not exist or a file
+	 * cannot be written
 	 */
 	public static List<Path> export(X509Certificate certificate, PrivateKey privateKey, Path path, Format format,
 			char[] password) {
@@ -117,8 +120,8 @@ public final class DevelopmentCertificateExport {
 	}
 
 	/**
-	 * Returns where the key of a PEM export goes: the certificate path with its extension replaced by {@code .key}
-	 * (as .NET's {@code Path.ChangeExtension}).
+	 * Returns where the key of a PEM export goes: the certificate path with its extension
+	 * replaced by {@code .key} (as .NET's {@code Path.ChangeExtension}).
 	 * @param certificatePath the certificate file
 	 * @return the key file
 	 */
@@ -130,8 +133,7 @@ public final class DevelopmentCertificateExport {
 		return certificatePath.resolveSibling(base + ".key");
 	}
 
-	private static byte[] pemKey(PrivateKey privateKey, char[] password)
-			throws IOException, OperatorCreationException {
+	private static byte[] pemKey(PrivateKey privateKey, char[] password) throws IOException, OperatorCreationException {
 		OutputEncryptor encryptor = null;
 		if (password != null) {
 			if (password.length == 0) {

@@ -3,8 +3,8 @@ package dev.kestrel.devcerts.export;
 import dev.kestrel.diagnostics.Problem;
 
 /**
- * The catalogue of the development-certificate export: what went wrong and what to do about it. No message ever
- * contains a password or key material.
+ * The catalogue of the development-certificate export: what went wrong and what to do
+ * about it. No message ever contains a password or key material.
  * <p>
  * Tests assert on these methods, never on a copy of the text.
  */
@@ -14,8 +14,8 @@ public final class ExportMessages {
 	}
 
 	public static Problem exportDirectoryMissing(String directory) {
-		return new Problem("The directory '" + directory
-				+ "' does not exist.  Choose permissions carefully when creating it.",
+		return new Problem(
+				"The directory '" + directory + "' does not exist.  Choose permissions carefully when creating it.",
 				"Create the directory (for example with mode 0700), then export again.");
 	}
 

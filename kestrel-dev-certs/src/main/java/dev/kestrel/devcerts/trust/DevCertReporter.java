@@ -1,8 +1,8 @@
 package dev.kestrel.devcerts.trust;
 
 /**
- * Receives what the trust steps do, so that the command line can print it. Messages never contain a password or key
- * material.
+ * Receives what the trust steps do, so that the command line can print it. Messages never
+ * contain a password or key material.
  */
 public interface DevCertReporter {
 

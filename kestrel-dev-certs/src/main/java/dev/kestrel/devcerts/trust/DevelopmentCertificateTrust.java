@@ -8,24 +8,27 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kestrel.devcerts.trust.TrustTarget.Outcome;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Trusts a development certificate for the current user on Linux, as ASP.NET Core's {@code UnixCertificateManager}
- * does, in three places, in this order:
+ * Trusts a development certificate for the current user on Linux, as ASP.NET Core's
+ * {@code UnixCertificateManager} does, in three places, in this order:
  * <ol>
  * <li>the CurrentUser {@code Root} store, which .NET clients trust;</li>
- * <li>an OpenSSL hashed folder: the PEM in {@code ~/.aspnet/dev-certs/trust/aspnetcore-localhost-<THUMBPRINT>.pem}
- * (or {@value #CERTIFICATE_DIRECTORY_VARIABLE}) and its {@code <hash>.0} link made with {@code openssl x509 -hash};
- * OpenSSL clients trust it once the folder is listed in {@code SSL_CERT_DIR}, which this class advises;</li>
- * <li>the NSS databases of Chromium and Firefox, or those listed in {@value #NSS_DATABASES_VARIABLE}, with
- * {@code certutil -A}.</li>
+ * <li>an OpenSSL hashed folder: the PEM in
+ * {@code ~/.aspnet/dev-certs/trust/aspnetcore-localhost-<THUMBPRINT>.pem} (or
+ * {@value #CERTIFICATE_DIRECTORY_VARIABLE}) and its {@code <hash>.0} link made with
+ * {@code openssl x509 -hash}; OpenSSL clients trust it once the folder is listed in
+ * {@code SSL_CERT_DIR}, which this class advises;</li>
+ * <li>the NSS databases of Chromium and Firefox, or those listed in
+ * {@value #NSS_DATABASES_VARIABLE}, with {@code certutil -A}.</li>
  * </ol>
- * Missing {@code openssl} or {@code certutil} commands skip their step with a warning and leave the certificate
- * {@link TrustLevel#PARTIAL partially} trusted. Java clients use none of these places.
+ * Missing {@code openssl} or {@code certutil} commands skip their step with a warning and
+ * leave the certificate {@link TrustLevel#PARTIAL partially} trusted. Java clients use
+ * none of these places.
  */
 public final class DevelopmentCertificateTrust {
 
@@ -33,8 +36,8 @@ public final class DevelopmentCertificateTrust {
 	public static final String CERTIFICATE_DIRECTORY_VARIABLE = "DOTNET_DEV_CERTS_OPENSSL_CERTIFICATE_DIRECTORY";
 
 	/**
-	 * Environment variable that replaces the NSS database list (as in .NET); entries are separated by {@code ;} or
-	 * {@code :}; an empty value means no database.
+	 * Environment variable that replaces the NSS database list (as in .NET); entries are
+	 * separated by {@code ;} or {@code :}; an empty value means no database.
 	 */
 	public static final String NSS_DATABASES_VARIABLE = "DOTNET_DEV_CERTS_NSSDB_PATHS";
 
@@ -56,9 +59,10 @@ public final class DevelopmentCertificateTrust {
 	 * @param rootStore the store .NET clients trust (the CurrentUser {@code Root} store)
 	 * @param certificateDirectory the folder for the OpenSSL PEM and hash link
 	 * @param nssDatabases the NSS databases to update
-	 * @param environment the environment: {@code PATH} (to find {@code openssl} and {@code certutil}) and
-	 * {@code SSL_CERT_DIR}
-	 * @param home the user's home directory (messages show paths below it as {@code $HOME/...})
+	 * @param environment the environment: {@code PATH} (to find {@code openssl} and
+	 * {@code certutil}) and {@code SSL_CERT_DIR}
+	 * @param home the user's home directory (messages show paths below it as
+	 * {@code $HOME/...})
 	 * @param reporter receives what is done
 	 */
 	public DevelopmentCertificateTrust(CertificateStore rootStore, Path certificateDirectory,
@@ -78,8 +82,9 @@ public final class DevelopmentCertificateTrust {
 	}
 
 	/**
-	 * Creates a trust helper for the current user's locations, honouring {@value #CERTIFICATE_DIRECTORY_VARIABLE},
-	 * {@value #NSS_DATABASES_VARIABLE} and the CurrentUser store overrides of {@link CertificateStore}.
+	 * Creates a trust helper for the current user's locations, honouring
+	 * {@value #CERTIFICATE_DIRECTORY_VARIABLE}, {@value #NSS_DATABASES_VARIABLE} and the
+	 * CurrentUser store overrides of {@link CertificateStore}.
 	 * @param environment the environment variables
 	 * @param home the user's home directory
 	 * @param reporter receives what is done
@@ -95,8 +100,8 @@ public final class DevelopmentCertificateTrust {
 	}
 
 	/**
-	 * Returns the OpenSSL certificate folder: {@value #CERTIFICATE_DIRECTORY_VARIABLE}, else
-	 * {@code ~/.aspnet/dev-certs/trust}.
+	 * Returns the OpenSSL certificate folder: {@value #CERTIFICATE_DIRECTORY_VARIABLE},
+	 * else {@code ~/.aspnet/dev-certs/trust}.
 	 * @param environment the environment variables
 	 * @param home the user's home directory
 	 * @return the folder
@@ -112,16 +117,16 @@ public final class DevelopmentCertificateTrust {
 	}
 
 	/**
-	 * Returns the NSS databases to update: those listed in {@value #NSS_DATABASES_VARIABLE} (missing folders are
-	 * reported and skipped), else the existing ones of Chromium ({@code ~/.pki/nssdb}, snap Chromium) and Firefox
+	 * Returns the NSS databases to update: those listed in
+	 * {@value #NSS_DATABASES_VARIABLE} (missing folders are reported and skipped), else
+	 * the existing ones of Chromium ({@code ~/.pki/nssdb}, snap Chromium) and Firefox
 	 * ({@code ~/.mozilla/firefox/*.default*}, snap Firefox).
 	 * @param environment the environment variables
 	 * @param home the user's home directory
 	 * @param reporter receives skipped overrides
 	 * @return the databases
 	 */
-	public static List<NssDatabase> nssDatabases(Map<String, String> environment, Path home,
-			DevCertReporter reporter) {
+	public static List<NssDatabase> nssDatabases(Map<String, String> environment, Path home, DevCertReporter reporter) {
 		requireNonNull(environment, "environment");
 		requireNonNull(home, "home");
 		requireNonNull(reporter, "reporter");
@@ -129,8 +134,8 @@ public final class DevelopmentCertificateTrust {
 	}
 
 	/**
-	 * Returns the name under which a certificate is trusted: the PEM file name (without {@code .pem}) and the NSS
-	 * nickname, {@code aspnetcore-localhost-<THUMBPRINT>}.
+	 * Returns the name under which a certificate is trusted: the PEM file name (without
+	 * {@code .pem}) and the NSS nickname, {@code aspnetcore-localhost-<THUMBPRINT>}.
 	 * @param certificate the certificate
 	 * @return the nickname
 	 */
@@ -138,17 +143,23 @@ public final class DevelopmentCertificateTrust {
 		return "aspnetcore-localhost-" + Thumbprints.of(certificate);
 	}
 
-	/** @return the CurrentUser {@code Root} store used */
+	/**
+	 * @return the CurrentUser {@code Root} store used
+	 */
 	public CertificateStore rootStore() {
 		return this.rootStore.store();
 	}
 
-	/** @return the OpenSSL certificate folder used */
+	/**
+	 * @return the OpenSSL certificate folder used
+	 */
 	public Path certificateDirectory() {
 		return this.openSslDirectory.directory();
 	}
 
-	/** @return the NSS databases used */
+	/**
+	 * @return the NSS databases used
+	 */
 	public List<NssDatabase> nssDatabases() {
 		return this.nss.databases();
 	}
@@ -156,8 +167,9 @@ public final class DevelopmentCertificateTrust {
 	/**
 	 * Trusts a certificate in every place this class knows, reporting each step.
 	 * @param certificate the certificate (its key is never written anywhere)
-	 * @return {@link TrustLevel#FULL} when every step succeeded and {@code SSL_CERT_DIR} lists the OpenSSL folder,
-	 * {@link TrustLevel#PARTIAL} when some did, {@link TrustLevel#NONE} when none did
+	 * @return {@link TrustLevel#FULL} when every step succeeded and {@code SSL_CERT_DIR}
+	 * lists the OpenSSL folder, {@link TrustLevel#PARTIAL} when some did,
+	 * {@link TrustLevel#NONE} when none did
 	 */
 	public TrustLevel trust(X509Certificate certificate) {
 		requireNonNull(certificate, "certificate");
@@ -187,8 +199,9 @@ public final class DevelopmentCertificateTrust {
 	}
 
 	/**
-	 * Checks where a certificate is trusted without changing anything: the {@code Root} store, a folder of
-	 * {@code SSL_CERT_DIR} holding its PEM, and every NSS database. Details go to the reporter's verbose channel.
+	 * Checks where a certificate is trusted without changing anything: the {@code Root}
+	 * store, a folder of {@code SSL_CERT_DIR} holding its PEM, and every NSS database.
+	 * Details go to the reporter's verbose channel.
 	 * @param certificate the certificate
 	 * @return the trust level
 	 */
@@ -213,8 +226,9 @@ public final class DevelopmentCertificateTrust {
 	}
 
 	/**
-	 * Lists the development certificates found where {@link #trust} puts them (the {@code Root} store and the
-	 * OpenSSL folder; NSS databases are not listed), for {@code --clean}.
+	 * Lists the development certificates found where {@link #trust} puts them (the
+	 * {@code Root} store and the OpenSSL folder; NSS databases are not listed), for
+	 * {@code --clean}.
 	 * @return certificates by thumbprint
 	 */
 	public Map<String, X509Certificate> trustedCertificates() {

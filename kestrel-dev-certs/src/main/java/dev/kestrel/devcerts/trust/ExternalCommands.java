@@ -16,8 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds and runs the external commands the trust step uses ({@code openssl}, {@code certutil}), on the {@code PATH} of
- * a given environment. Arguments are passed as a list, never through a shell.
+ * Finds and runs the external commands the trust step uses ({@code openssl},
+ * {@code certutil}), on the {@code PATH} of a given environment. Arguments are passed as
+ * a list, never through a shell.
  */
 final class ExternalCommands {
 

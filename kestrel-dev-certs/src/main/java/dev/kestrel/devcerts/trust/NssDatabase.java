@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An NSS certificate database (the {@code cert9.db} folder used by Chromium-based browsers and Firefox).
+ * An NSS certificate database (the {@code cert9.db} folder used by Chromium-based
+ * browsers and Firefox).
  *
  * @param path the database folder
- * @param firefox whether it is a Firefox profile: Firefox ignores the "trusted peer" flag, so the certificate is
- * added there as a trusted CA ({@code C,,}) instead ({@code P,,})
+ * @param firefox whether it is a Firefox profile: Firefox ignores the "trusted peer"
+ * flag, so the certificate is added there as a trusted CA ({@code C,,}) instead
+ * ({@code P,,})
  */
 public record NssDatabase(Path path, boolean firefox) {
 
@@ -18,8 +20,8 @@ public record NssDatabase(Path path, boolean firefox) {
 	}
 
 	/**
-	 * Creates a database whose kind is guessed from its path, as .NET does: Firefox when it lies under
-	 * {@code /.mozilla/firefox/}.
+	 * Creates a database whose kind is guessed from its path, as .NET does: Firefox when
+	 * it lies under {@code /.mozilla/firefox/}.
 	 * @param path the database folder
 	 * @return the database
 	 */
@@ -29,12 +31,16 @@ public record NssDatabase(Path path, boolean firefox) {
 		return new NssDatabase(absolute, absolute.toString().contains("/.mozilla/firefox/"));
 	}
 
-	/** @return the browser family, for messages */
+	/**
+	 * @return the browser family, for messages
+	 */
 	public String family() {
 		return this.firefox ? "Firefox" : "Chromium";
 	}
 
-	/** @return the trust flags given to {@code certutil -t} */
+	/**
+	 * @return the trust flags given to {@code certutil -t}
+	 */
 	public String trustFlags() {
 		return this.firefox ? "C,," : "P,,";
 	}

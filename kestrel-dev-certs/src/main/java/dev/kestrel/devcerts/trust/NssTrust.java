@@ -14,10 +14,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Trust for browsers: the certificate added with {@code certutil -A} to the NSS databases of Chromium
- * ({@code ~/.pki/nssdb}, snap Chromium) and Firefox profiles, or to those listed in
- * {@value DevelopmentCertificateTrust#NSS_DATABASES_VARIABLE}. A missing {@code certutil} command leaves the browsers
- * untrusted with a warning.
+ * Trust for browsers: the certificate added with {@code certutil -A} to the NSS databases
+ * of Chromium ({@code ~/.pki/nssdb}, snap Chromium) and Firefox profiles, or to those
+ * listed in {@value DevelopmentCertificateTrust#NSS_DATABASES_VARIABLE}. A missing
+ * {@code certutil} command leaves the browsers untrusted with a warning.
  */
 final class NssTrust implements TrustTarget {
 
@@ -36,8 +36,8 @@ final class NssTrust implements TrustTarget {
 	/**
 	 * Creates the target.
 	 * @param databases the databases to update
-	 * @param certificateFiles where the PEM file of a certificate is once the OpenSSL target wrote it;
-	 * {@code certutil} imports it from there
+	 * @param certificateFiles where the PEM file of a certificate is once the OpenSSL
+	 * target wrote it; {@code certutil} imports it from there
 	 * @param commands finds and runs {@code certutil}
 	 * @param paths shows paths in messages
 	 * @param reporter receives what is done
@@ -53,9 +53,9 @@ final class NssTrust implements TrustTarget {
 
 	/**
 	 * Returns the NSS databases of the current user: those listed in
-	 * {@value DevelopmentCertificateTrust#NSS_DATABASES_VARIABLE} (missing folders are reported and skipped), else the
-	 * existing ones of Chromium ({@code ~/.pki/nssdb}, snap Chromium) and Firefox
-	 * ({@code ~/.mozilla/firefox/*.default*}, snap Firefox).
+	 * {@value DevelopmentCertificateTrust#NSS_DATABASES_VARIABLE} (missing folders are
+	 * reported and skipped), else the existing ones of Chromium ({@code ~/.pki/nssdb},
+	 * snap Chromium) and Firefox ({@code ~/.mozilla/firefox/*.default*}, snap Firefox).
 	 * @param environment the environment variables
 	 * @param home the user's home directory
 	 * @param reporter receives skipped overrides
@@ -142,7 +142,8 @@ final class NssTrust implements TrustTarget {
 	}
 
 	/**
-	 * Removes the certificate from every database; a missing {@code certutil} is reported, not counted as a failure.
+	 * Removes the certificate from every database; a missing {@code certutil} is
+	 * reported, not counted as a failure.
 	 */
 	@Override
 	public boolean untrust(X509Certificate certificate) {
@@ -167,8 +168,8 @@ final class NssTrust implements TrustTarget {
 		ExternalCommands.Result result = this.commands.run(certutil, "-d", "sql:" + database.path(), "-n", nickname,
 				"-A", "-i", pem.toString(), "-t", database.trustFlags());
 		if (!result.succeeded()) {
-			this.reporter.warn(TrustMessages.trustNssFailed(this.paths.show(database.path()), database.family(),
-					result.output()));
+			this.reporter.warn(
+					TrustMessages.trustNssFailed(this.paths.show(database.path()), database.family(), result.output()));
 			return false;
 		}
 		if (!contains(certutil, database, nickname)) {
@@ -181,7 +182,8 @@ final class NssTrust implements TrustTarget {
 	}
 
 	private boolean contains(Path certutil, NssDatabase database, String nickname) {
-		// -V checks the certificate can verify a server; Firefox's "trusted CA" state has no such check.
+		// -V checks the certificate can verify a server; Firefox's "trusted CA" state has
+		// no such check.
 		ExternalCommands.Result result = database.firefox()
 				? this.commands.run(certutil, "-d", "sql:" + database.path(), "-n", nickname, "-L")
 				: this.commands.run(certutil, "-d", "sql:" + database.path(), "-n", nickname, "-V", "-u", "V");

@@ -21,14 +21,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.store.Pkcs12Files;
-import dev.kestrel.tls.store.SecureFiles;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.store.Pkcs12Files;
+import dev.kestrel.internal.tls.store.SecureFiles;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 /**
- * Trust for OpenSSL clients (curl, Python, ...): the certificate's PEM in a hashed folder, as {@code c_rehash} lays
- * it out ({@code <hash>.0} links made with {@code openssl x509 -hash}). OpenSSL reads the folder once it is listed in
+ * Trust for OpenSSL clients (curl, Python, ...): the certificate's PEM in a hashed
+ * folder, as {@code c_rehash} lays it out ({@code <hash>.0} links made with
+ * {@code openssl x509 -hash}). OpenSSL reads the folder once it is listed in
  * {@value DevelopmentCertificateTrust#SSL_CERT_DIR_VARIABLE}, which this target advises.
  */
 final class OpenSslDirectoryTrust implements TrustTarget {
@@ -105,7 +106,8 @@ final class OpenSslDirectoryTrust implements TrustTarget {
 	}
 
 	/**
-	 * Once the certificate is linked, says how to list the folder in {@code SSL_CERT_DIR} unless it already is.
+	 * Once the certificate is linked, says how to list the folder in {@code SSL_CERT_DIR}
+	 * unless it already is.
 	 */
 	@Override
 	public boolean advise(Outcome outcome) {
@@ -182,8 +184,8 @@ final class OpenSslDirectoryTrust implements TrustTarget {
 			}
 		}
 		catch (IOException ex) {
-			this.reporter.warn(TrustMessages.untrustFailed(this.paths.show(this.directory),
-					String.valueOf(ex.getMessage())));
+			this.reporter
+				.warn(TrustMessages.untrustFailed(this.paths.show(this.directory), String.valueOf(ex.getMessage())));
 		}
 		return certificates;
 	}
@@ -213,9 +215,11 @@ final class OpenSslDirectoryTrust implements TrustTarget {
 	}
 
 	/**
-	 * Recreates the hash links of the folder, as a simplified {@code c_rehash}: deletes every {@code <hash>.<n>}
-	 * symbolic link, then links each {@code .pem}, {@code .crt} and {@code .cer} file.
-	 * @return the link created for {@code wanted}, or empty (also when rehashing failed, which is reported)
+	 * Recreates the hash links of the folder, as a simplified {@code c_rehash}: deletes
+	 * every {@code <hash>.<n>} symbolic link, then links each {@code .pem}, {@code .crt}
+	 * and {@code .cer} file.
+	 * @return the link created for {@code wanted}, or empty (also when rehashing failed,
+	 * which is reported)
 	 */
 	private Optional<Path> rehash(Path openssl, Path wanted) {
 		Path wantedLink = null;
@@ -252,8 +256,8 @@ final class OpenSslDirectoryTrust implements TrustTarget {
 			}
 		}
 		catch (IOException | UnsupportedOperationException ex) {
-			this.reporter.warn(TrustMessages.trustOpenSslFailed(this.paths.show(this.directory),
-					String.valueOf(ex.getMessage())));
+			this.reporter.warn(
+					TrustMessages.trustOpenSslFailed(this.paths.show(this.directory), String.valueOf(ex.getMessage())));
 			return Optional.empty();
 		}
 		return Optional.ofNullable(wantedLink);
@@ -286,8 +290,8 @@ final class OpenSslDirectoryTrust implements TrustTarget {
 	}
 
 	/**
-	 * Returns the system's certificate folder, {@code <OPENSSLDIR>/certs} from {@code openssl version -d}, to keep in
-	 * a suggested {@code SSL_CERT_DIR}.
+	 * Returns the system's certificate folder, {@code <OPENSSLDIR>/certs} from
+	 * {@code openssl version -d}, to keep in a suggested {@code SSL_CERT_DIR}.
 	 * @return the folder, or {@code null} when OpenSSL does not say
 	 */
 	private String systemCertificates() {

@@ -4,15 +4,16 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.CertificateStoreException;
-import dev.kestrel.tls.store.StoredCertificate;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.CertificateStoreException;
+import dev.kestrel.internal.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.store.Thumbprints;
 
 /**
- * Trust for .NET clients: the certificate, without its key, in the CurrentUser {@code Root} store.
+ * Trust for .NET clients: the certificate, without its key, in the CurrentUser
+ * {@code Root} store.
  */
 final class RootStoreTrust implements TrustTarget {
 

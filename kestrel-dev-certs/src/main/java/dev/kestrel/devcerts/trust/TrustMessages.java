@@ -1,9 +1,9 @@
 package dev.kestrel.devcerts.trust;
 
 /**
- * The catalogue of the development-certificate trust on Linux: what each step did (the CurrentUser {@code Root}
- * store, the OpenSSL folder, NSS databases) and what the user must still do. Paths below the home directory are shown
- * as {@code $HOME/...}.
+ * The catalogue of the development-certificate trust on Linux: what each step did (the
+ * CurrentUser {@code Root} store, the OpenSSL folder, NSS databases) and what the user
+ * must still do. Paths below the home directory are shown as {@code $HOME/...}.
  * <p>
  * Tests assert on these methods, never on a copy of the text.
  */
@@ -68,11 +68,10 @@ final class TrustMessages {
 				+ ", for example: export " + variable + "=\"$" + variable + ":" + directory + "\"";
 	}
 
-	static String trustSuggestSettingSslCertDir(String directory, String systemCertificates,
-			String variable) {
+	static String trustSuggestSettingSslCertDir(String directory, String systemCertificates, String variable) {
 		return "For OpenSSL-based clients to trust the certificate, set " + variable + ", for example: export "
-				+ variable + "=\"" + directory + ((systemCertificates != null) ? ":" + systemCertificates : "")
-				+ "\"" + ((systemCertificates != null) ? ""
+				+ variable + "=\"" + directory + ((systemCertificates != null) ? ":" + systemCertificates : "") + "\""
+				+ ((systemCertificates != null) ? ""
 						: " followed by ':' and your system's certificate folder (see 'openssl version -d')");
 	}
 

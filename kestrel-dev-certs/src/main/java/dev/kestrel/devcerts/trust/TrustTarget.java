@@ -4,8 +4,9 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 
 /**
- * One place where the current user's clients look for trusted certificates. {@link DevelopmentCertificateTrust} runs
- * every target in turn and combines their outcomes; each target reports its own steps.
+ * One place where the current user's clients look for trusted certificates.
+ * {@link DevelopmentCertificateTrust} runs every target in turn and combines their
+ * outcomes; each target reports its own steps.
  */
 interface TrustTarget {
 
@@ -17,8 +18,8 @@ interface TrustTarget {
 	Outcome trust(X509Certificate certificate);
 
 	/**
-	 * Called once every target has trusted the certificate and some of them did: reports what the user must still
-	 * do for this target's clients to trust it.
+	 * Called once every target has trusted the certificate and some of them did: reports
+	 * what the user must still do for this target's clients to trust it.
 	 * @param outcome what {@link #trust} returned
 	 * @return whether nothing is left to do
 	 */
@@ -27,8 +28,8 @@ interface TrustTarget {
 	}
 
 	/**
-	 * Checks whether the certificate is trusted here without changing anything; details go to the reporter's verbose
-	 * channel.
+	 * Checks whether the certificate is trusted here without changing anything; details
+	 * go to the reporter's verbose channel.
 	 * @param certificate the certificate
 	 * @return the outcome
 	 */
@@ -65,8 +66,8 @@ interface TrustTarget {
 		SKIPPED,
 
 		/**
-		 * Failed before the targets that follow could use its work (the PEM file NSS imports could not be written):
-		 * trusting stops with {@link TrustLevel#NONE}.
+		 * Failed before the targets that follow could use its work (the PEM file NSS
+		 * imports could not be written): trusting stops with {@link TrustLevel#NONE}.
 		 */
 		ABORTED;
 

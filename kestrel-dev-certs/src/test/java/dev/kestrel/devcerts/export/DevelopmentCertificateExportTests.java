@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.devcerts.ExternalTools;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.DevelopmentCertificateException;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificateException;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DevelopmentCertificateExportTests {
 
@@ -53,7 +54,13 @@ class DevelopmentCertificateExportTests {
 		assertThat(keyStore.getCertificate(alias)).isEqualTo(generated.certificate());
 		assertThat(keyStore.getKey(alias, "s3cret".toCharArray()).getEncoded())
 			.isEqualTo(generated.privateKey().getEncoded());
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
+	}
+
+	@Test
+	@RequiresTools("openssl")
+	void opensslOpensThePfxOnlyWithThePassword() {
+		Path pfx = this.temp.resolve("dev.pfx");
+		export(pfx, DevelopmentCertificateExport.Format.PFX, "s3cret");
 		ExternalTools.Result right = ExternalTools.run("openssl", "pkcs12", "-in", pfx.toString(), "-passin",
 				"pass:s3cret", "-nodes");
 		assertThat(right.exitCode()).as(right.output()).isZero();
@@ -85,15 +92,22 @@ class DevelopmentCertificateExportTests {
 		assertMode(key, "rw-------");
 		String keyText = Files.readString(key);
 		assertThat(keyText).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
-		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo.getInstance(Base64.getMimeDecoder()
-			.decode(keyText.replaceAll("-----[A-Z ]+-----", "")));
+		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
+			.getInstance(Base64.getMimeDecoder().decode(keyText.replaceAll("-----[A-Z ]+-----", "")));
 		assertThat(info.getEncryptionAlgorithm().getAlgorithm()).isEqualTo(PKCSObjectIdentifiers.id_PBES2);
 		PBES2Parameters parameters = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
 		assertThat(parameters.getEncryptionScheme().getAlgorithm()).isEqualTo(NISTObjectIdentifiers.id_aes256_CBC);
 		PBKDF2Params pbkdf2 = PBKDF2Params.getInstance(parameters.getKeyDerivationFunc().getParameters());
 		assertThat(pbkdf2.getIterationCount().intValue()).isEqualTo(100_000);
 		assertThat(pbkdf2.getPrf().getAlgorithm()).isEqualTo(PKCSObjectIdentifiers.id_hmacWithSHA256);
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
+	}
+
+	@Test
+	@RequiresTools("openssl")
+	void opensslReadsThePemKeyOnlyWithThePassword() {
+		Path crt = this.temp.resolve("dev.crt");
+		export(crt, DevelopmentCertificateExport.Format.PEM, "s3cret");
+		Path key = this.temp.resolve("dev.key");
 		assertCertificateMatchesKey(crt, key, "pass:s3cret");
 		ExternalTools.Result wrong = ExternalTools.run("openssl", "pkey", "-in", key.toString(), "-passin",
 				"pass:wrong", "-noout");
@@ -113,15 +127,23 @@ class DevelopmentCertificateExportTests {
 		assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
 		assertThat(Files.readString(pem)).startsWith("-----BEGIN CERTIFICATE-----");
 		assertMode(key, "rw-------");
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
-		assertCertificateMatchesKey(pem, key, "pass:");
+	}
+
+	@Test
+	@RequiresTools("openssl")
+	void opensslReadsThePlainPemKeyOfTheCertificate() {
+		Path pem = this.temp.resolve("dev.pem");
+		DevelopmentCertificateExport.export(generated.certificate(), generated.privateKey(), pem,
+				DevelopmentCertificateExport.Format.PEM, null);
+		assertCertificateMatchesKey(pem, this.temp.resolve("dev.key"), "pass:");
 	}
 
 	@Test
 	void pemWithoutKeyWritesTheCertificateOnly() throws Exception {
 		Path pem = this.temp.resolve("dev.pem");
 		assertThat(DevelopmentCertificateExport.export(generated.certificate(), null, pem,
-				DevelopmentCertificateExport.Format.PEM, null)).containsExactly(pem);
+				DevelopmentCertificateExport.Format.PEM, null))
+			.containsExactly(pem);
 		assertThat(this.temp.resolve("dev.key")).doesNotExist();
 	}
 
@@ -145,9 +167,11 @@ class DevelopmentCertificateExportTests {
 
 	@Test
 	void keyFileReplacesTheCertificateExtension() {
-		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/b.c/cert.pem"))).isEqualTo(Path.of("/a/b.c/cert.key"));
+		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/b.c/cert.pem")))
+			.isEqualTo(Path.of("/a/b.c/cert.key"));
 		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/cert"))).isEqualTo(Path.of("/a/cert.key"));
-		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/my.cert.crt"))).isEqualTo(Path.of("/a/my.cert.key"));
+		assertThat(DevelopmentCertificateExport.keyPath(Path.of("/a/my.cert.crt")))
+			.isEqualTo(Path.of("/a/my.cert.key"));
 	}
 
 	@Test

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.devcerts.ExternalTools;
 import dev.kestrel.devcerts.export.DevelopmentCertificateExport;
-import dev.kestrel.tls.devcert.DevelopmentCertificate;
-import dev.kestrel.tls.devcert.GeneratedCertificate;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.Thumbprints;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
+import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.Thumbprints;
+import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DevelopmentCertificateTrustTests {
 
@@ -48,8 +49,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWritesTheRootStoreEntryThePemAndTheOpenSslHashLink() throws Exception {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(this.trustFolder.toString()));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.FULL);
 		assertThat(trust.rootStore().list()).singleElement().satisfies((stored) -> {
@@ -79,25 +80,25 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWithoutSslCertDirIsPartialAndSaysHowToSetIt() {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment(null));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 		assertThat(this.reporter.warnings).hasSize(2);
-		assertThat(this.reporter.warnings.get(0)).startsWith(TrustMessages
-			.trustSuggestSettingSslCertDir("$HOME/.aspnet/dev-certs/trust", "\0", "SSL_CERT_DIR")
-			.split("\0")[0]);
+		assertThat(this.reporter.warnings.get(0)).startsWith(
+				TrustMessages.trustSuggestSettingSslCertDir("$HOME/.aspnet/dev-certs/trust", "\0", "SSL_CERT_DIR")
+					.split("\0")[0]);
 		assertThat(this.reporter.warnings.get(1)).isEqualTo(TrustMessages.trustPartial());
 		assertThat(trust.trustLevel(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
 	}
 
 	@Test
+	@RequiresTools("openssl")
 	void trustWithSslCertDirListingAnotherFolderAdvisesAppending() {
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		DevelopmentCertificateTrust trust = trust(List.of(), environment("/etc/ssl/certs"));
 		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.PARTIAL);
-		assertThat(this.reporter.warnings).contains(
-				TrustMessages.trustSuggestAppendingSslCertDir("$HOME/.aspnet/dev-certs/trust", "SSL_CERT_DIR"));
+		assertThat(this.reporter.warnings)
+			.contains(TrustMessages.trustSuggestAppendingSslCertDir("$HOME/.aspnet/dev-certs/trust", "SSL_CERT_DIR"));
 	}
 
 	@Test
@@ -116,11 +117,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools({ "certutil", "openssl" })
 	void trustIntoATemporaryNssDatabaseIsListedByCertutilAndRemovedByUntrust() throws Exception {
-		assumeThat(ExternalTools.hasCertUtil())
-			.as("certutil is installed (apt-get install libnss3-tools); skipping the NSS trust test")
-			.isTrue();
-		assumeThat(ExternalTools.hasOpenSsl()).as("openssl is installed").isTrue();
 		Path database = createNssDatabase(this.temp.resolve("nssdb"));
 		Map<String, String> environment = environment(this.trustFolder.toString());
 		environment.put(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, database.toString());
@@ -146,10 +144,8 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools("certutil")
 	void firefoxProfilesTrustTheCertificateAsACertificateAuthority() throws Exception {
-		assumeThat(ExternalTools.hasCertUtil())
-			.as("certutil is installed (apt-get install libnss3-tools); skipping the NSS trust test")
-			.isTrue();
 		Path profile = createNssDatabase(this.home.resolve(".mozilla/firefox/abcd1234.default-release"));
 		List<NssDatabase> databases = DevelopmentCertificateTrust.nssDatabases(Map.of(), this.home, this.reporter);
 		assertThat(databases).containsExactly(new NssDatabase(profile, true));
@@ -200,10 +196,10 @@ class DevelopmentCertificateTrustTests {
 				Map.of(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, first + ";" + missing + ":" + second),
 				this.home, this.reporter);
 		assertThat(databases).containsExactly(NssDatabase.of(first), NssDatabase.of(second));
-		assertThat(this.reporter.warnings).containsExactly(
-				TrustMessages.nssDatabaseMissing(missing.toString(), "DOTNET_DEV_CERTS_NSSDB_PATHS"));
-		assertThat(DevelopmentCertificateTrust.nssDatabases(
-				Map.of(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, ""), this.home, this.reporter))
+		assertThat(this.reporter.warnings)
+			.containsExactly(TrustMessages.nssDatabaseMissing(missing.toString(), "DOTNET_DEV_CERTS_NSSDB_PATHS"));
+		assertThat(DevelopmentCertificateTrust
+			.nssDatabases(Map.of(DevelopmentCertificateTrust.NSS_DATABASES_VARIABLE, ""), this.home, this.reporter))
 			.isEmpty();
 	}
 

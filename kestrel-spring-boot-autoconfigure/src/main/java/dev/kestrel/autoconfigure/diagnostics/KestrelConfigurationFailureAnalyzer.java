@@ -7,9 +7,10 @@ import org.springframework.core.Ordered;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 
 /**
- * Reports every Kestrel startup failure (invalid address, missing {@code Url}, duplicate names, address in use,
- * unsupported key, certificate problems) with the endpoint, the configuration key and the action that fixes it. Runs
- * before Spring Boot's own analyzers, so an address in use names the endpoint rather than only the port.
+ * Reports every Kestrel startup failure (invalid address, missing {@code Url}, duplicate
+ * names, address in use, unsupported key, certificate problems) with the endpoint, the
+ * configuration key and the action that fixes it. Runs before Spring Boot's own
+ * analyzers, so an address in use names the endpoint rather than only the port.
  */
 public class KestrelConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<KestrelConfigurationException>
 		implements Ordered {

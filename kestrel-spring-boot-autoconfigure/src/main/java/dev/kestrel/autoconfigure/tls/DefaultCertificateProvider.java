@@ -9,27 +9,27 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.config.CertificateConfig;
+import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.options.CertificateProvider;
-import dev.kestrel.tls.BundleResolver;
-import dev.kestrel.tls.CertificateConfigLoader;
-import dev.kestrel.tls.CertificateFileLoader;
-import dev.kestrel.tls.LoadedCertificate;
-import dev.kestrel.tls.ServerCertificate;
-import dev.kestrel.tls.ServerCertificateValidator;
-import dev.kestrel.tls.StoreCertificate;
-import dev.kestrel.tls.StoreCertificateSelector;
-import dev.kestrel.tls.StoreLocation;
-import dev.kestrel.tls.devcert.DevelopmentCertificates;
-import dev.kestrel.tls.store.CertificateStore;
-import dev.kestrel.tls.store.StoredCertificate;
+import dev.kestrel.internal.tls.BundleResolver;
+import dev.kestrel.internal.tls.CertificateConfigLoader;
+import dev.kestrel.internal.tls.CertificateFileLoader;
+import dev.kestrel.internal.tls.LoadedCertificate;
+import dev.kestrel.certificates.ServerCertificate;
+import dev.kestrel.internal.tls.ServerCertificateValidator;
+import dev.kestrel.internal.tls.StoreCertificateSelector;
+import dev.kestrel.certificates.StoreLocation;
+import dev.kestrel.internal.tls.devcert.DevelopmentCertificates;
+import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.tls.store.StoredCertificate;
 
 /**
- * The starter's {@link CertificateProvider}: files relative to the working directory, certificate stores laid out as
- * .NET lays them out on Linux, Spring SSL bundles, and the development certificate from the {@code CurrentUser/My}
- * store (created first when {@code kestrel.development-certificate.auto-create} is set). Certificate warnings (no SAN,
- * expired) are logged; nothing secret ever is.
+ * The starter's {@link CertificateProvider}: files relative to the working directory,
+ * certificate stores laid out as .NET lays them out on Linux, Spring SSL bundles, and the
+ * development certificate from the {@code CurrentUser/My} store (created first when
+ * {@code kestrel.development-certificate.auto-create} is set). Certificate warnings (no
+ * SAN, expired) are logged; nothing secret ever is.
  */
 public final class DefaultCertificateProvider implements CertificateProvider {
 
@@ -50,7 +50,8 @@ public final class DefaultCertificateProvider implements CertificateProvider {
 	/**
 	 * @param contentRoot what relative paths resolve against
 	 * @param bundleResolver resolves Spring SSL bundles
-	 * @param autoCreateDevelopmentCertificate whether to create a development certificate when none is valid
+	 * @param autoCreateDevelopmentCertificate whether to create a development certificate
+	 * when none is valid
 	 * @param currentUserRoot the {@code CurrentUser} stores root
 	 * @param clock the clock
 	 */
@@ -109,21 +110,15 @@ public final class DefaultCertificateProvider implements CertificateProvider {
 			logger.debug(KestrelMessages.developmentCertificateNotFound());
 			return Optional.empty();
 		}
-		logger.debug(KestrelMessages.usingDevelopmentCertificate(found.certificate().getSubjectX500Principal().getName(),
-				found.thumbprint()));
-		return Optional.of(new ServerCertificate(found.certificate(), found.privateKey()));
+		logger.debug(KestrelMessages
+			.usingDevelopmentCertificate(found.certificate().getSubjectX500Principal().getName(), found.thumbprint()));
+		return Optional.of(ServerCertificate.of(found));
 	}
 
-	private List<StoreCertificate> loadStore(String storeName, StoreLocation location) {
+	private List<StoredCertificate> loadStore(String storeName, StoreLocation location) {
 		Path root = (location == StoreLocation.LOCAL_MACHINE) ? CertificateStore.localMachineRoot()
 				: this.currentUserRoot.get();
-		return CertificateStore.open(root, storeName, logger::warn)
-			.list()
-			.stream()
-			.map((stored) -> stored.hasPrivateKey()
-					? StoreCertificate.of(new ServerCertificate(stored.certificate(), stored.privateKey()))
-					: StoreCertificate.withoutPrivateKey(stored.certificate()))
-			.toList();
+		return CertificateStore.open(root, storeName, logger::warn).list();
 	}
 
 	private ServerCertificate logWarnings(LoadedCertificate loaded) {

@@ -15,12 +15,13 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
-import dev.kestrel.tls.BundleResolver;
-import dev.kestrel.tls.ServerCertificate;
+import dev.kestrel.internal.tls.BundleResolver;
+import dev.kestrel.certificates.ServerCertificate;
 
 /**
- * Resolves {@code Certificate: { Bundle: name }} against Spring Boot's SSL bundles ({@code spring.ssl.bundle.*}): the
- * key entry named by the bundle's key alias (or the first key entry) with its chain.
+ * Resolves {@code Certificate: { Bundle: name }} against Spring Boot's SSL bundles
+ * ({@code spring.ssl.bundle.*}): the key entry named by the bundle's key alias (or the
+ * first key entry) with its chain.
  */
 public final class SslBundleCertificates implements BundleResolver {
 

@@ -22,11 +22,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
-import dev.kestrel.autoconfigure.KestrelProperties;
-import dev.kestrel.autoconfigure.KestrelTestApplications;
-import dev.kestrel.config.CertificateConfig;
-import dev.kestrel.config.EndpointConfig;
-import dev.kestrel.config.KestrelConfig;
+import dev.kestrel.configuration.KestrelProperties;
+import dev.kestrel.configuration.KestrelTestApplications;
+import dev.kestrel.configuration.CertificateConfig;
+import dev.kestrel.configuration.EndpointConfig;
+import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.diagnostics.Problem;
@@ -89,7 +89,8 @@ class KestrelConfigurationFailureAnalyzerTests {
 
 	@Test
 	void isRegisteredAsAFailureAnalyzer() {
-		// other analyzers need constructor arguments that only Spring Boot supplies: skip them
+		// other analyzers need constructor arguments that only Spring Boot supplies: skip
+		// them
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
 			.load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, failure) -> {
 			}))).hasAtLeastOneElementOfType(KestrelConfigurationFailureAnalyzer.class);
@@ -106,7 +107,8 @@ class KestrelConfigurationFailureAnalyzerTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> options.getConfigurationLoader().load())
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.endpointHasUnusedHttpsConfig("Http", "Certificate"));
+				assertThat(ex.getProblem())
+					.isEqualTo(KestrelMessages.endpointHasUnusedHttpsConfig("Http", "Certificate"));
 				FailureAnalysis analysis = this.analyzer.analyze(ex);
 				assertThat(analysis.getDescription()).contains("'Http'")
 					.contains("kestrel.endpoints.Http.certificate")
@@ -122,9 +124,9 @@ class KestrelConfigurationFailureAnalyzerTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		application.setDefaultProperties(Map.of("Kestrel.Endpoints.Http.Url", "http://127.0.0.1:8080",
-				"Kestrel.Endpoints.Http.Certificate.Path", "server.pfx", "Kestrel.Endpoints.Http.Certificate.Password",
-				PASSWORD));
+		application.setDefaultProperties(
+				Map.of("Kestrel.Endpoints.Http.Url", "http://127.0.0.1:8080", "Kestrel.Endpoints.Http.Certificate.Path",
+						"server.pfx", "Kestrel.Endpoints.Http.Certificate.Password", PASSWORD));
 		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
 		Problem problem = KestrelMessages.endpointHasUnusedHttpsConfig("Http", "Certificate");
 		assertThat(output).contains("APPLICATION FAILED TO START")
@@ -149,8 +151,8 @@ class KestrelConfigurationFailureAnalyzerTests {
 	}
 
 	/**
-	 * What the auto-configuration and the server do with the {@code Kestrel} section before binding, in a non-web
-	 * application (no server).
+	 * What the auto-configuration and the server do with the {@code Kestrel} section
+	 * before binding, in a non-web application (no server).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class FailingConfiguration {

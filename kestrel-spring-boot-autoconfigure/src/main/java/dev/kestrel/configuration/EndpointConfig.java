@@ -1,0 +1,83 @@
+package dev.kestrel.configuration;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One child of {@code Kestrel.Endpoints}, as written in configuration (raw values, parsed
+ * by the loader so that every error can name the key).
+ *
+ * <pre>
+ * Kestrel:
+ *   Endpoints:
+ *     Https:
+ *       Url: https://*:5001
+ *       Protocols: Http1AndHttp2
+ *       SslProtocols: [ Tls12, Tls13 ]
+ *       ClientCertificateMode: AllowCertificate
+ *       Certificate: { Path: server.crt, KeyPath: server.key }
+ *       Sni:
+ *         "[a.example.org]": { Protocols: Http1 }
+ * </pre>
+ *
+ * @param name the endpoint name (the configuration key, case preserved)
+ * @param url the {@code Url} value, or {@code null} when missing
+ * @param protocols the {@code Protocols} value, or {@code null}
+ * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+ * @param clientCertificateMode the {@code ClientCertificateMode} value, or {@code null}
+ * @param certificate the {@code Certificate} section
+ * @param sni the {@code Sni} map, in configuration order
+ * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel
+ * has it in code only), or {@code null}
+ */
+public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+		Boolean disableAltSvcHeader) {
+
+	public EndpointConfig {
+		requireNonNull(name, "name");
+		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
+		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
+		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
+	}
+
+	/**
+	 * Creates an endpoint without {@code DisableAltSvcHeader}.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null);
+	}
+
+	/**
+	 * Creates an endpoint that has only a name and a URL.
+	 * @param name the endpoint name
+	 * @param url the URL
+	 * @return the endpoint configuration
+	 */
+	public static EndpointConfig of(String name, String url) {
+		return new EndpointConfig(name, url, null, null, null, null, null);
+	}
+
+	/**
+	 * Returns the full configuration key of a key of this endpoint, for messages.
+	 * @param key the key below the endpoint, e.g. {@code url}
+	 * @return e.g. {@code kestrel.endpoints.Http.url}
+	 */
+	public String key(String key) {
+		return "kestrel.endpoints." + this.name + "." + key;
+	}
+
+}

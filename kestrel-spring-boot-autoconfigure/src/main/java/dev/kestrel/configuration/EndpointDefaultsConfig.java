@@ -1,0 +1,21 @@
+package dev.kestrel.configuration;
+
+import java.util.List;
+
+/**
+ * The {@code EndpointDefaults} section: values every configured endpoint starts from.
+ *
+ * @param protocols default HTTP protocols, or {@code null}
+ * @param sslProtocols default TLS versions, or {@code null}
+ * @param clientCertificateMode default client-certificate mode, or {@code null}
+ */
+public record EndpointDefaultsConfig(String protocols, List<String> sslProtocols, String clientCertificateMode) {
+
+	/** No defaults. */
+	public static final EndpointDefaultsConfig EMPTY = new EndpointDefaultsConfig(null, null, null);
+
+	public EndpointDefaultsConfig {
+		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.kestrel.configuration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+
+import dev.kestrel.diagnostics.KestrelConfigurationException;
+import dev.kestrel.diagnostics.KestrelMessages;
+
+/**
+ * Endpoint names as written in each property source. Kestrel's names are
+ * case-insensitive, and Spring's binder silently gives two names that differ only in case
+ * (or in {@code -}/{@code _}) the same value. So:
+ * <ul>
+ * <li>two such names in <em>one</em> property source are a startup error;</li>
+ * <li>the same name in two property sources is one endpoint, the higher-precedence source
+ * overriding the lower (as {@code KESTREL_ENDPOINTS_HTTP_URL} overrides
+ * {@code Kestrel.Endpoints.Http.Url}); it keeps the spelling of the lowest-precedence
+ * source, where it is normally declared.</li>
+ * </ul>
+ */
+final class EndpointNames {
+
+	private static final ConfigurationPropertyName ENDPOINTS = ConfigurationPropertyName.of("kestrel.endpoints");
+
+	private final Map<String, String> spellingByUniformName;
+
+	private EndpointNames(Map<String, String> spellingByUniformName) {
+		this.spellingByUniformName = spellingByUniformName;
+	}
+
+	static EndpointNames scan(Iterable<ConfigurationPropertySource> sources) {
+		List<Set<String>> namesPerSource = new ArrayList<>();
+		for (ConfigurationPropertySource source : sources) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				Set<String> names = new LinkedHashSet<>();
+				iterable.stream()
+					.filter((name) -> ENDPOINTS.isAncestorOf(name) && name.getNumberOfElements() > 2)
+					.forEach((name) -> names.add(name.getElement(2, Form.ORIGINAL)));
+				checkDistinct(names);
+				namesPerSource.add(names);
+			}
+		}
+		Map<String, String> spelling = new LinkedHashMap<>();
+		for (int i = namesPerSource.size() - 1; i >= 0; i--) {
+			for (String name : namesPerSource.get(i)) {
+				spelling.putIfAbsent(uniform(name), name);
+			}
+		}
+		return new EndpointNames(spelling);
+	}
+
+	private static void checkDistinct(Set<String> names) {
+		Map<String, List<String>> byUniform = new LinkedHashMap<>();
+		names.forEach((name) -> byUniform.computeIfAbsent(uniform(name), (key) -> new ArrayList<>()).add(name));
+		for (List<String> group : byUniform.values()) {
+			if (group.size() > 1) {
+				throw new KestrelConfigurationException(group.get(0), "kestrel.endpoints." + group.get(0),
+						KestrelMessages.duplicateEndpointNames(group), null);
+			}
+		}
+	}
+
+	/**
+	 * @param name a name as bound
+	 * @return the name's spelling in the lowest-precedence source that has it
+	 */
+	String spelling(String name) {
+		return this.spellingByUniformName.getOrDefault(uniform(name), name);
+	}
+
+	static String uniform(String name) {
+		StringBuilder builder = new StringBuilder();
+		for (char c : name.toCharArray()) {
+			if (Character.isLetterOrDigit(c)) {
+				builder.append(Character.toLowerCase(c));
+			}
+		}
+		return builder.toString().toLowerCase(Locale.ROOT);
+	}
+
+}

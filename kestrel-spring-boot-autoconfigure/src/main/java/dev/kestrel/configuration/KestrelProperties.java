@@ -1,0 +1,444 @@
+package dev.kestrel.configuration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+// Over 400 lines: the one declaration of the whole Kestrel schema (every key with its Javadoc, as the
+// configuration processor needs JavaBean accessors); splitting it would split the schema.
+/**
+ * The {@code Kestrel} section, written in YAML as Kestrel users write it in
+ * {@code appsettings.json} (PascalCase or kebab-case both bind):
+ *
+ * <pre>
+ * Kestrel:
+ *   EndpointDefaults:
+ *     Protocols: Http1AndHttp2
+ *   Endpoints:
+ *     Http:
+ *       Url: http://localhost:5000
+ *     Internal:
+ *       Url: http://unix:/run/app.sock
+ *       Protocols: Http1
+ * </pre>
+ *
+ * Unknown keys fail startup, so that no setting is ever silently ignored.
+ */
+@ConfigurationProperties(prefix = "kestrel", ignoreUnknownFields = false)
+public class KestrelProperties {
+
+	/** Whether the starter replaces Spring Boot's single-port Reactor Netty server. */
+	private boolean enabled = true;
+
+	/**
+	 * Addresses to listen on when no endpoint is configured, separated by ';'
+	 * (lowest-precedence address list).
+	 */
+	private String urls;
+
+	/** Named endpoints (the name is case-insensitive). */
+	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+	/** Values every configured endpoint starts from. */
+	private EndpointDefaults endpointDefaults = new EndpointDefaults();
+
+	/**
+	 * Named certificates: 'Default' is the fallback certificate of every HTTPS endpoint.
+	 */
+	private Map<String, Certificate> certificates = new LinkedHashMap<>();
+
+	/**
+	 * Whether cleartext Http1AndHttp2 endpoints serve h2c (prior knowledge and 'Upgrade:
+	 * h2c') next to HTTP/1.1 on the same port. False gives Kestrel's behaviour: HTTP/1.1
+	 * only, with Kestrel's warning when Protocols was set.
+	 */
+	private boolean cleartextHttp2 = true;
+
+	/** The development certificate used by HTTPS endpoints that have no certificate. */
+	private DevelopmentCertificate developmentCertificate = new DevelopmentCertificate();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isCleartextHttp2() {
+		return this.cleartextHttp2;
+	}
+
+	public void setCleartextHttp2(boolean cleartextHttp2) {
+		this.cleartextHttp2 = cleartextHttp2;
+	}
+
+	public String getUrls() {
+		return this.urls;
+	}
+
+	public void setUrls(String urls) {
+		this.urls = urls;
+	}
+
+	public Map<String, Endpoint> getEndpoints() {
+		return this.endpoints;
+	}
+
+	public void setEndpoints(Map<String, Endpoint> endpoints) {
+		this.endpoints = endpoints;
+	}
+
+	public EndpointDefaults getEndpointDefaults() {
+		return this.endpointDefaults;
+	}
+
+	public void setEndpointDefaults(EndpointDefaults endpointDefaults) {
+		this.endpointDefaults = endpointDefaults;
+	}
+
+	public Map<String, Certificate> getCertificates() {
+		return this.certificates;
+	}
+
+	public void setCertificates(Map<String, Certificate> certificates) {
+		this.certificates = certificates;
+	}
+
+	public DevelopmentCertificate getDevelopmentCertificate() {
+		return this.developmentCertificate;
+	}
+
+	public void setDevelopmentCertificate(DevelopmentCertificate developmentCertificate) {
+		this.developmentCertificate = developmentCertificate;
+	}
+
+	/**
+	 * The development certificate (CN=localhost, in the CurrentUser/My store, shared with
+	 * 'dotnet dev-certs').
+	 */
+	public static class DevelopmentCertificate {
+
+		/**
+		 * Whether to create a development certificate at startup when none is valid.
+		 * Meant for development only.
+		 */
+		private boolean autoCreate;
+
+		public boolean isAutoCreate() {
+			return this.autoCreate;
+		}
+
+		public void setAutoCreate(boolean autoCreate) {
+			this.autoCreate = autoCreate;
+		}
+
+	}
+
+	/**
+	 * One named endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Address: http(s)://host:port or http(s)://unix:/absolute/path.sock. Required.
+		 */
+		private String url;
+
+		/**
+		 * HTTP protocols: Http1, Http2, Http1AndHttp2 (default), Http3,
+		 * Http1AndHttp2AndHttp3.
+		 */
+		private String protocols;
+
+		/** TLS versions (Tls12, Tls13); platform default when unset. */
+		private List<String> sslProtocols;
+
+		/**
+		 * Client certificate mode: NoCertificate, AllowCertificate, RequireCertificate,
+		 * DelayCertificate.
+		 */
+		private String clientCertificateMode;
+
+		/** Server certificate of this endpoint. */
+		private Certificate certificate;
+
+		/**
+		 * Whether responses leave out the 'Alt-Svc: h3' header on an endpoint that also
+		 * serves HTTP/3 (Kestrel's ListenOptions.DisableAltSvcHeader, here also in
+		 * configuration). Default false.
+		 */
+		private Boolean disableAltSvcHeader;
+
+		/**
+		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'),
+		 * '*.suffix' or '*'; each entry may set Protocols, SslProtocols,
+		 * ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject, Store,
+		 * Location, AllowInvalid, Bundle). Host names need no brackets:
+		 * 'Sni.a.example.org.Protocols' works.
+		 */
+		private Map<String, Sni> sni = new LinkedHashMap<>();
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(String protocols) {
+			this.protocols = protocols;
+		}
+
+		public List<String> getSslProtocols() {
+			return this.sslProtocols;
+		}
+
+		public void setSslProtocols(List<String> sslProtocols) {
+			this.sslProtocols = sslProtocols;
+		}
+
+		public String getClientCertificateMode() {
+			return this.clientCertificateMode;
+		}
+
+		public void setClientCertificateMode(String clientCertificateMode) {
+			this.clientCertificateMode = clientCertificateMode;
+		}
+
+		public Certificate getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(Certificate certificate) {
+			this.certificate = certificate;
+		}
+
+		public Boolean getDisableAltSvcHeader() {
+			return this.disableAltSvcHeader;
+		}
+
+		public void setDisableAltSvcHeader(Boolean disableAltSvcHeader) {
+			this.disableAltSvcHeader = disableAltSvcHeader;
+		}
+
+		/**
+		 * Returns the SNI section as Spring's binder flattens it (host and setting
+		 * joined, e.g. {@code a.example.org.protocols}). Host names contain dots, which
+		 * the binder takes for nested keys, so the starter reads SNI entries from the
+		 * property names themselves (see {@link Sni}); this raw map only keeps the binder
+		 * from reporting those keys as unknown. It is a flat map of strings so that
+		 * binding stays linear in the number of keys (nested maps would be bound in
+		 * quadratic time, minutes for 10,000 hosts).
+		 * @return the raw section
+		 */
+		public Map<String, Sni> getSni() {
+			return this.sni;
+		}
+
+		public void setSni(Map<String, Sni> sni) {
+			this.sni = sni;
+		}
+
+	}
+
+	/**
+	 * One entry of an endpoint's SNI map ({@code Kestrel.Endpoints.<Name>.Sni.<host>}).
+	 * The starter binds each entry to this type after splitting the property names at the
+	 * host name, from the right, so that {@code Sni.a.example.org.Protocols},
+	 * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} all work.
+	 */
+	public static class Sni {
+
+		/** HTTP protocols offered to this host name (ALPN). */
+		private String protocols;
+
+		/** TLS versions for this host name. */
+		private List<String> sslProtocols;
+
+		/** Client certificate mode for this host name. */
+		private String clientCertificateMode;
+
+		/** Server certificate for this host name. */
+		private Certificate certificate;
+
+		public String getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(String protocols) {
+			this.protocols = protocols;
+		}
+
+		public List<String> getSslProtocols() {
+			return this.sslProtocols;
+		}
+
+		public void setSslProtocols(List<String> sslProtocols) {
+			this.sslProtocols = sslProtocols;
+		}
+
+		public String getClientCertificateMode() {
+			return this.clientCertificateMode;
+		}
+
+		public void setClientCertificateMode(String clientCertificateMode) {
+			this.clientCertificateMode = clientCertificateMode;
+		}
+
+		public Certificate getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(Certificate certificate) {
+			this.certificate = certificate;
+		}
+
+	}
+
+	/**
+	 * The EndpointDefaults section.
+	 */
+	public static class EndpointDefaults {
+
+		/** Default HTTP protocols of configured endpoints. */
+		private String protocols;
+
+		/** Default TLS versions of HTTPS endpoints. */
+		private List<String> sslProtocols;
+
+		/** Default client certificate mode of HTTPS endpoints. */
+		private String clientCertificateMode;
+
+		public String getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(String protocols) {
+			this.protocols = protocols;
+		}
+
+		public List<String> getSslProtocols() {
+			return this.sslProtocols;
+		}
+
+		public void setSslProtocols(List<String> sslProtocols) {
+			this.sslProtocols = sslProtocols;
+		}
+
+		public String getClientCertificateMode() {
+			return this.clientCertificateMode;
+		}
+
+		public void setClientCertificateMode(String clientCertificateMode) {
+			this.clientCertificateMode = clientCertificateMode;
+		}
+
+	}
+
+	/**
+	 * A certificate: a file (PKCS#12, or PEM with KeyPath), a store entry (Subject) or a
+	 * Spring SSL bundle.
+	 */
+	public static class Certificate {
+
+		/**
+		 * Certificate file: PKCS#12 (.pfx/.p12) or PEM/DER certificate (with KeyPath).
+		 */
+		private String path;
+
+		/** PEM private key file for a PEM certificate. */
+		private String keyPath;
+
+		/** Password of the PKCS#12 file or of the encrypted PEM key. */
+		private String password;
+
+		/** Subject to look up in a certificate store (case-insensitive substring). */
+		private String subject;
+
+		/** Certificate store name (default My). */
+		private String store;
+
+		/** Certificate store location: CurrentUser (default) or LocalMachine. */
+		private String location;
+
+		/** Whether expired or otherwise invalid store certificates may be used. */
+		private Boolean allowInvalid;
+
+		/** Name of a Spring SSL bundle (spring.ssl.bundle.*). */
+		private String bundle;
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getKeyPath() {
+			return this.keyPath;
+		}
+
+		public void setKeyPath(String keyPath) {
+			this.keyPath = keyPath;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public String getSubject() {
+			return this.subject;
+		}
+
+		public void setSubject(String subject) {
+			this.subject = subject;
+		}
+
+		public String getStore() {
+			return this.store;
+		}
+
+		public void setStore(String store) {
+			this.store = store;
+		}
+
+		public String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(String location) {
+			this.location = location;
+		}
+
+		public Boolean getAllowInvalid() {
+			return this.allowInvalid;
+		}
+
+		public void setAllowInvalid(Boolean allowInvalid) {
+			this.allowInvalid = allowInvalid;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+}

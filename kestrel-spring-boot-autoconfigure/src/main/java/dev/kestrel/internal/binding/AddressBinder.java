@@ -1,0 +1,145 @@
+package dev.kestrel.internal.binding;
+
+import dev.kestrel.configuration.HostingAddresses;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.kestrel.diagnostics.KestrelConfigurationException;
+import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.options.BindingAddress;
+import dev.kestrel.options.EndpointSource;
+import dev.kestrel.options.KestrelServerOptions;
+import dev.kestrel.options.ListenOptions;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Decides which endpoints to bind, with this precedence (highest first):
+ * <ol>
+ * <li>endpoints declared in code ({@code listen*}) and in configuration
+ * ({@code Kestrel.Endpoints}), together</li>
+ * <li>an address list: code {@code useUrls}, else {@code urls} / {@code ASPNETCORE_URLS}
+ * / {@code DOTNET_URLS} / {@code kestrel.urls} from the environment (a warning is logged
+ * when endpoints override it)</li>
+ * <li>{@code server.port} / {@code server.address} when set explicitly</li>
+ * <li>the default, {@code http://localhost:5000}</li>
+ * </ol>
+ * {@code server.port=0}, which {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
+ * sets, turns every TCP endpoint chosen by rules 1 and 2 into a dynamic port so that
+ * tests never collide.
+ */
+public final class AddressBinder {
+
+	/** The default address. */
+	public static final String DEFAULT_ADDRESS = "http://localhost:5000";
+
+	private AddressBinder() {
+	}
+
+	/**
+	 * Plans the binding.
+	 * @param options the server options (code and configuration endpoints)
+	 * @param hosting the addresses from the environment
+	 * @return the plan
+	 * @throws KestrelConfigurationException for an invalid endpoint or address
+	 */
+	public static BindingPlan plan(KestrelServerOptions options, HostingAddresses hosting) {
+		requireNonNull(options, "options");
+		requireNonNull(hosting, "hosting");
+		List<String> warnings = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		List<ListenOptions> endpoints = new ArrayList<>(options.getCodeListenOptions());
+		if (options.getConfigurationLoader() != null) {
+			endpoints.addAll(options.getConfigurationLoader().load());
+		}
+		List<String> urls = options.getUrls().isEmpty() ? hosting.urls() : options.getUrls();
+		String urlsSource = options.getUrls().isEmpty() ? hosting.urlsSource() : "code (useUrls)";
+		boolean randomPorts = hosting.serverPort() != null && hosting.serverPort() == 0;
+		if (!endpoints.isEmpty()) {
+			if (!urls.isEmpty()) {
+				warnings.add(KestrelMessages.overridingAddresses(urls));
+			}
+		}
+		else if (!urls.isEmpty()) {
+			for (String url : urls) {
+				endpoints.add(fromUrl(options, url, urlsSource, EndpointSource.URLS));
+			}
+		}
+		else if (hosting.serverPort() != null) {
+			randomPorts = false;
+			endpoints.add(fromServerPort(options, hosting));
+		}
+		else {
+			endpoints.add(fromUrl(options, DEFAULT_ADDRESS, "default", EndpointSource.DEFAULT));
+		}
+		if (hosting.serverPort() != null && hosting.serverPort() != 0
+				&& endpoints.get(0).getSource() != EndpointSource.SERVER_PORT) {
+			warnings.add(KestrelMessages.overridingAddresses(List.of("server.port=" + hosting.serverPort())));
+		}
+		if (randomPorts) {
+			notes.add(KestrelMessages.randomPortsForTests("server.port"));
+			endpoints.replaceAll(ListenOptions::withDynamicPort);
+		}
+		nameUnnamed(endpoints);
+		checkDistinctNames(endpoints);
+		return new BindingPlan(endpoints, warnings, notes);
+	}
+
+	private static ListenOptions fromUrl(KestrelServerOptions options, String url, String source,
+			EndpointSource endpointSource) {
+		ListenOptions listenOptions;
+		try {
+			listenOptions = ListenOptions.fromAddress(BindingAddress.parse(url), endpointSource);
+		}
+		catch (KestrelConfigurationException ex) {
+			throw ex.withContext(null, source);
+		}
+		options.applyEndpointDefaults(listenOptions);
+		if (listenOptions.isHttps() && listenOptions.getHttpsOptions() == null) {
+			try {
+				listenOptions.useHttps();
+			}
+			catch (KestrelConfigurationException ex) {
+				throw ex.withContext(null, source);
+			}
+		}
+		return listenOptions;
+	}
+
+	private static ListenOptions fromServerPort(KestrelServerOptions options, HostingAddresses hosting) {
+		String host = (hosting.serverAddress() != null) ? "[" + hosting.serverAddress().getHostAddress() + "]" : "*";
+		if (hosting.serverAddress() != null && hosting.serverAddress().getAddress().length == 4) {
+			host = hosting.serverAddress().getHostAddress();
+		}
+		return fromUrl(options, "http://" + host + ":" + hosting.serverPort(), "server.port",
+				EndpointSource.SERVER_PORT);
+	}
+
+	private static void checkDistinctNames(List<ListenOptions> endpoints) {
+		java.util.Map<String, String> seen = new java.util.HashMap<>();
+		for (ListenOptions endpoint : endpoints) {
+			String previous = seen.putIfAbsent(endpoint.getName().toLowerCase(java.util.Locale.ROOT),
+					endpoint.getName());
+			if (previous != null) {
+				throw new KestrelConfigurationException(endpoint.getName(), null,
+						KestrelMessages.duplicateEndpointNames(List.of(previous, endpoint.getName())), null);
+			}
+		}
+	}
+
+	private static void nameUnnamed(List<ListenOptions> endpoints) {
+		int code = 0;
+		int url = 0;
+		for (ListenOptions endpoint : endpoints) {
+			if (endpoint.getName() == null) {
+				switch (endpoint.getSource()) {
+					case CODE -> endpoint.name("code-" + code++);
+					case URLS -> endpoint.name("url-" + url++);
+					case SERVER_PORT -> endpoint.name("server");
+					default -> endpoint.name("default");
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,281 @@
+package dev.kestrel.internal.server;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.web.server.Http2;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.reactivestreams.Publisher;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+import dev.kestrel.internal.binding.AddressBinder;
+import dev.kestrel.internal.binding.BindingPlan;
+import dev.kestrel.configuration.HostingAddresses;
+import dev.kestrel.diagnostics.KestrelConfigurationException;
+import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.options.KestrelServerOptions;
+import dev.kestrel.options.ListenOptions;
+import dev.kestrel.internal.server.protocols.EndpointProtocols;
+import dev.kestrel.internal.server.protocols.Http3Servers;
+import dev.kestrel.internal.server.tls.Http3SslInfoHandler;
+import dev.kestrel.internal.server.tls.QuicTls;
+import dev.kestrel.internal.server.tls.TlsHandshakes;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A {@link NettyReactiveWebServerFactory} whose server binds every Kestrel endpoint.
+ * Being a subclass keeps {@code server.netty.*}, {@code server.compression.*}, forwarded
+ * headers, {@code NettyServerCustomizer} and {@code NettyRouteProvider} beans working;
+ * customizers apply to every endpoint, before the endpoint's own address, protocols and
+ * TLS.
+ * <p>
+ * The factory owns its settings: every setter of its superclasses is honoured on every
+ * endpoint or refused when the server starts
+ * ({@code KestrelReactiveWebServerFactorySettingsTests} lists them, so that a Spring Boot
+ * upgrade that adds one fails the build):
+ * <ul>
+ * <li>honoured on every endpoint: port and address ({@code server.port},
+ * {@code server.address}: the fallback endpoint, or random ports for tests), compression,
+ * forwarded headers, server header, shutdown, lifecycle timeout, resource factory, route
+ * providers, server customizers ({@code server.netty.*},
+ * {@code server.max-http-request-header-size});</li>
+ * <li>refused: an enabled {@link Ssl} ({@code server.ssl.*}) and error pages;</li>
+ * <li>{@link Http2}: endpoints choose protocols with Kestrel's {@code Protocols} (HTTP/2
+ * is on by default), so the value Spring Boot always sets is not applied; an explicit
+ * {@code server.http2.enabled=false} is refused by the configuration reader;</li>
+ * <li>SSL bundles: used by {@code Certificate.Bundle} through the application's
+ * {@code SslBundles}.</li>
+ * </ul>
+ * <p>
+ * Without server options (as when Spring Boot instantiates this class again for the
+ * management port) it behaves exactly like its superclass.
+ */
+public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFactory {
+
+	private KestrelServerOptions serverOptions;
+
+	private HostingAddresses hostingAddresses = HostingAddresses.NONE;
+
+	private Duration lifecycleTimeout;
+
+	private ReactorResourceFactory resourceFactory;
+
+	private boolean useForwardHeaders;
+
+	private final List<NettyRouteProvider> routeProviders = new ArrayList<>();
+
+	private boolean cleartextHttp2 = true;
+
+	private boolean portSet;
+
+	private boolean addressSet;
+
+	/**
+	 * Sets the endpoints to bind. Without them the factory behaves like
+	 * {@link NettyReactiveWebServerFactory}.
+	 * @param serverOptions the server options
+	 */
+	public void setServerOptions(KestrelServerOptions serverOptions) {
+		this.serverOptions = requireNonNull(serverOptions, "serverOptions");
+	}
+
+	/**
+	 * Sets the addresses the environment asks for ({@code urls}, {@code server.port}).
+	 * @param hostingAddresses the addresses
+	 */
+	public void setHostingAddresses(HostingAddresses hostingAddresses) {
+		this.hostingAddresses = requireNonNull(hostingAddresses, "hostingAddresses");
+	}
+
+	@Override
+	public void setPort(int port) {
+		super.setPort(port);
+		this.portSet = true;
+	}
+
+	@Override
+	public void setAddress(InetAddress address) {
+		super.setAddress(address);
+		this.addressSet = address != null;
+	}
+
+	@Override
+	public void setLifecycleTimeout(Duration lifecycleTimeout) {
+		super.setLifecycleTimeout(lifecycleTimeout);
+		this.lifecycleTimeout = lifecycleTimeout;
+	}
+
+	@Override
+	public void setResourceFactory(ReactorResourceFactory resourceFactory) {
+		super.setResourceFactory(resourceFactory);
+		this.resourceFactory = resourceFactory;
+	}
+
+	@Override
+	public void setUseForwardHeaders(boolean useForwardHeaders) {
+		super.setUseForwardHeaders(useForwardHeaders);
+		this.useForwardHeaders = useForwardHeaders;
+	}
+
+	@Override
+	public void addRouteProviders(NettyRouteProvider... routeProviders) {
+		super.addRouteProviders(routeProviders);
+		this.routeProviders.addAll(List.of(routeProviders));
+	}
+
+	@Override
+	public WebServer getWebServer(HttpHandler httpHandler) {
+		if (this.serverOptions == null) {
+			return super.getWebServer(httpHandler);
+		}
+		if (Ssl.isEnabled(getSsl())) {
+			throw new KestrelConfigurationException(null, "server.ssl", KestrelMessages.serverSslNotSupported(), null);
+		}
+		if (!getErrorPages().isEmpty()) {
+			throw new KestrelConfigurationException(null, "errorPages", KestrelMessages.errorPagesNotSupported(), null);
+		}
+		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
+		HttpHandler application = serverHeader(httpHandler, getServerHeader());
+		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(application);
+		ReactorHttpHandlerAdapter http3Adapter = null;
+		HttpServer tcpBase = createTcpBase();
+		List<EndpointServer> endpointServers = new ArrayList<>();
+		for (ListenOptions endpoint : plan.endpoints()) {
+			EndpointProtocols protocols = EndpointProtocols.of(endpoint, this.cleartextHttp2);
+			QuicTls quicTls = protocols.http3() ? QuicTls.of(endpoint) : null;
+			Handler handler = (quicTls != null && protocols.hasTcp() && !endpoint.isDisableAltSvcHeader())
+					? altSvc(adapter, endpoint.getPort()) : adapter::apply;
+			HttpServer tcp = protocols.hasTcp() ? tcpServer(tcpBase, endpoint, protocols, handler, quicTls) : null;
+			HttpServer quic = null;
+			if (quicTls != null) {
+				http3Adapter = (http3Adapter != null) ? http3Adapter
+						: new ReactorHttpHandlerAdapter(new Http3SslInfoHandler(application));
+				quic = quicServer(endpoint, quicTls, http3Adapter::apply);
+			}
+			endpointServers.add(new EndpointServer(endpoint, tcp, quic, this.lifecycleTimeout));
+		}
+		return new KestrelWebServer(plan, endpointServers, getShutdown());
+	}
+
+	/**
+	 * The addresses asked for outside the {@code Kestrel} section: the address lists from
+	 * the environment, and this factory's port and address when they were set
+	 * ({@code server.port}, {@code server.address}; an address without a port listens on
+	 * the factory's default port, 8080, as Spring Boot does).
+	 * @return the addresses
+	 */
+	HostingAddresses hostingAddresses() {
+		Integer port = (this.portSet || this.addressSet) ? getPort() : null;
+		InetAddress address = this.addressSet ? getAddress() : null;
+		return new HostingAddresses(this.hostingAddresses.urls(), this.hostingAddresses.urlsSource(), port, address);
+	}
+
+	/**
+	 * Sets whether cleartext {@code Http1AndHttp2} endpoints serve h2c as well as
+	 * HTTP/1.1 (the default), or only HTTP/1.1 as Kestrel does.
+	 * @param cleartextHttp2 whether to serve h2c next to HTTP/1.1
+	 */
+	public void setCleartextHttp2(boolean cleartextHttp2) {
+		this.cleartextHttp2 = cleartextHttp2;
+	}
+
+	private HttpServer createTcpBase() {
+		HttpServer server = createSharedBase();
+		for (var customizer : getServerCustomizers()) {
+			server = customizer.apply(server);
+		}
+		return server;
+	}
+
+	private HttpServer createSharedBase() {
+		HttpServer server = HttpServer.create();
+		server = CompressionCustomizer.apply(server, getCompression());
+		return server.forwarded(this.useForwardHeaders);
+	}
+
+	private HttpServer tcpServer(HttpServer base, ListenOptions options, EndpointProtocols protocols, Handler handler,
+			QuicTls quicTls) {
+		HttpServer server = base.protocol(protocols.tcp()).childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
+		if (options.getHttpsOptions() != null) {
+			server = TlsCustomizer.apply(server, options, quicTls);
+		}
+		server = protocols.applyRules(server, options);
+		return finish(server, handler);
+	}
+
+	private HttpServer quicServer(ListenOptions options, QuicTls tls, Handler handler) {
+		HttpServer server = Http3Servers.create(createSharedBase(), options, tls)
+			.attr(KestrelRequests.ENDPOINT_NAME, options.getName())
+			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
+		return finish(server, handler);
+	}
+
+	private HttpServer finish(HttpServer server, Handler handler) {
+		server = this.routeProviders.isEmpty() ? server.handle(handler)
+				: server.route((routes) -> route(routes, handler));
+		if (this.resourceFactory != null) {
+			server = server.runOn(this.resourceFactory.getLoopResources());
+		}
+		return server;
+	}
+
+	/**
+	 * Advertises HTTP/3 on the TCP responses of connections whose host name HTTP/3 serves
+	 * (every connection when the endpoint has one certificate; per SNI entry otherwise).
+	 */
+	private static Handler altSvc(ReactorHttpHandlerAdapter adapter, int port) {
+		String value = Http3Servers.altSvc(port);
+		return (request, response) -> {
+			if (request instanceof Connection connection && TlsHandshakes.servesHttp3(connection.channel())) {
+				response.header(HttpHeaderNames.ALT_SVC, value);
+			}
+			return adapter.apply(request, response);
+		};
+	}
+
+	/**
+	 * Sends {@code server.server-header} on every response (Spring Boot's Netty server
+	 * leaves it out).
+	 */
+	private static HttpHandler serverHeader(HttpHandler handler, String value) {
+		if (value == null || value.isBlank()) {
+			return handler;
+		}
+		return (request, response) -> {
+			response.getHeaders().set(HttpHeaders.SERVER, value);
+			return handler.handle(request, response);
+		};
+	}
+
+	private void route(HttpServerRoutes routes, Handler handler) {
+		HttpServerRoutes current = routes;
+		for (NettyRouteProvider provider : this.routeProviders) {
+			current = provider.apply(current);
+		}
+		current.route((request) -> true, handler);
+	}
+
+	/**
+	 * The application's handler as Reactor Netty calls it.
+	 */
+	private interface Handler extends BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.kestrel.internal.server.tls;
+
+import javax.net.ssl.X509TrustManager;
+
+import io.netty.handler.ssl.SslContext;
+
+import dev.kestrel.internal.sni.TlsSelection;
+import dev.kestrel.internal.sni.TlsSettings;
+
+/**
+ * The TLS contexts of one endpoint's TCP connections, built on the first handshake that
+ * needs them and shared by every connection with equal {@link TlsSettings}
+ * ({@link SelectionCache}); client-certificate trust managers are shared the same way
+ * ({@link ClientTrustManagers}).
+ */
+final class TlsContextCache {
+
+	private final String endpointName;
+
+	private final ClientTrustManagers trustManagers = new ClientTrustManagers();
+
+	private final SelectionCache<SslContext> contexts = new SelectionCache<>(this::build);
+
+	TlsContextCache(String endpointName) {
+		this.endpointName = endpointName;
+	}
+
+	/**
+	 * @param selection a connection's selection
+	 * @return the context for its settings
+	 * @throws IllegalStateException when the context cannot be built
+	 */
+	SslContext get(TlsSelection selection) {
+		return this.contexts.get(selection);
+	}
+
+	/**
+	 * @return how many contexts were built and are kept
+	 */
+	int size() {
+		return this.contexts.size();
+	}
+
+	private SslContext build(TlsSettings settings) {
+		X509TrustManager trust = settings.clientCertificateMode().requestsCertificate()
+				? this.trustManagers.get(settings) : null;
+		return SslContexts.create(this.endpointName, settings, trust);
+	}
+
+}

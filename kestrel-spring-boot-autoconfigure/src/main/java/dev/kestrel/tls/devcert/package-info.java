@@ -1,7 +1,0 @@
-/**
- * The HTTPS development certificate, in the shape ASP.NET Core's {@code dotnet dev-certs https} creates (so that .NET
- * tooling and this starter share it): generation and lookup in the CurrentUser {@code My} store, which is all a server
- * start needs. Export, import, trust and removal belong to the {@code kestrel-dev-certs} tool. Pure Java and
- * BouncyCastle; no Spring or Netty types.
- */
-package dev.kestrel.tls.devcert;
