@@ -21,21 +21,26 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
-import dev.kestrel.server.KestrelReactiveWebServerFactory;
+import dev.kestrel.configuration.KestrelProperties;
+import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 /**
- * Hints for what the starter uses reflectively, so that Spring AOT can write them into a native image's metadata. The
- * starter loads no resources of its own; everything else it needs is plain code that AOT processing sees.
+ * Hints for what the starter uses reflectively, so that Spring AOT can write them into a
+ * native image's metadata. The starter loads no resources of its own; everything else it
+ * needs is plain code that AOT processing sees.
  * <ul>
- * <li>{@link KestrelProperties} and its sections: the configuration reader binds them with a {@code Binder} and binds
- * SNI entries with a {@code BeanWrapper}. They are no {@code @ConfigurationProperties} bean, so Spring Boot derives no
- * hints for them itself.</li>
- * <li>{@link KestrelReactiveWebServerFactory}'s constructor: Spring Boot instantiates the factory's class again for a
- * management server on a port of its own.</li>
- * <li>The starter's Netty channel handlers: Netty looks up their methods and {@code @Sharable} reflectively.</li>
- * <li>BouncyCastle, which the starter uses through provider instances of its own: the provider's algorithm tables
- * (its {@code $Mappings} classes, loaded reflectively by its constructor) and the service classes the starter asks it
- * for (the development certificate, PKCS#12 files and stores, encrypted PEM keys), which the JCA instantiates
+ * <li>{@link KestrelProperties} and its sections: the configuration reader binds them
+ * with a {@code Binder} and binds SNI entries with a {@code BeanWrapper}. They are no
+ * {@code @ConfigurationProperties} bean, so Spring Boot derives no hints for them
+ * itself.</li>
+ * <li>{@link KestrelReactiveWebServerFactory}'s constructor: Spring Boot instantiates the
+ * factory's class again for a management server on a port of its own.</li>
+ * <li>The starter's Netty channel handlers: Netty looks up their methods and
+ * {@code @Sharable} reflectively.</li>
+ * <li>BouncyCastle, which the starter uses through provider instances of its own: the
+ * provider's algorithm tables (its {@code $Mappings} classes, loaded reflectively by its
+ * constructor) and the service classes the starter asks it for (the development
+ * certificate, PKCS#12 files and stores, encrypted PEM keys), which the JCA instantiates
  * reflectively. The JDK's own providers need no hints.</li>
  * </ul>
  */
@@ -45,17 +50,21 @@ final class KestrelRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final String BOUNCY_CASTLE_MAPPINGS = "org/bouncycastle/jcajce/provider/*/*$Mappings.class";
 
-	/** The services the starter asks its BouncyCastle providers for: type and algorithm. */
+	/**
+	 * The services the starter asks its BouncyCastle providers for: type and algorithm.
+	 */
 	static final List<List<String>> BOUNCY_CASTLE_SERVICES = List.of(
 			// The development certificate.
 			List.of("CertificateFactory", "X.509"), List.of("Signature", "SHA256withRSA"),
-			// PKCS#12 files and certificate stores: the key store, its PBES1, PBES2 and MAC algorithms.
+			// PKCS#12 files and certificate stores: the key store, its PBES1, PBES2 and
+			// MAC algorithms.
 			List.of("KeyStore", "PKCS12"), List.of("Cipher", "PBEWithSHAAnd3-KeyTripleDES-CBC"),
 			List.of("Cipher", "PBEWithSHAAnd40BitRC2-CBC"), List.of("SecretKeyFactory", "PBKDF2with8BIT"),
 			List.of("Mac", "HmacSHA1"), List.of("Mac", "HmacSHA256"), List.of("Mac", "HmacSHA384"),
 			List.of("Mac", "HmacSHA512"), List.of("Mac", "PBEWithHmacSHA1"), List.of("Mac", "PBEWithHmacSHA256"),
 			List.of("Mac", "PBEWithHmacSHA384"), List.of("Mac", "PBEWithHmacSHA512"),
-			// Encrypted PEM keys: PKCS#8 with PBES2 (PBKDF2 or scrypt, AES or 3DES) and OpenSSL's legacy format.
+			// Encrypted PEM keys: PKCS#8 with PBES2 (PBKDF2 or scrypt, AES or 3DES) and
+			// OpenSSL's legacy format.
 			List.of("SecretKeyFactory", "PBKDF2WithHmacSHA1"), List.of("SecretKeyFactory", "PBKDF2WithHmacSHA224"),
 			List.of("SecretKeyFactory", "PBKDF2WithHmacSHA256"), List.of("SecretKeyFactory", "PBKDF2WithHmacSHA384"),
 			List.of("SecretKeyFactory", "PBKDF2WithHmacSHA512"), List.of("SecretKeyFactory", "SCRYPT"),
@@ -106,9 +115,10 @@ final class KestrelRuntimeHints implements RuntimeHintsRegistrar {
 	}
 
 	/**
-	 * Returns the root of BouncyCastle's provider jar. A {@code classpath*:} pattern would not do: the jar is a
-	 * multi-release jar, and a class loader resolves its provider package to the versioned directory
-	 * ({@code META-INF/versions/17/...}), which holds none of the algorithm tables.
+	 * Returns the root of BouncyCastle's provider jar. A {@code classpath*:} pattern
+	 * would not do: the jar is a multi-release jar, and a class loader resolves its
+	 * provider package to the versioned directory ({@code META-INF/versions/17/...}),
+	 * which holds none of the algorithm tables.
 	 */
 	private static String bouncyCastleJar() {
 		String location = BouncyCastleProvider.class.getProtectionDomain().getCodeSource().getLocation().toString();

@@ -14,8 +14,9 @@ import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.BeanUtils;
 import org.springframework.context.annotation.ImportRuntimeHints;
 
-import dev.kestrel.server.KestrelReactiveWebServerFactory;
-import dev.kestrel.server.tls.QuicHandshakes;
+import dev.kestrel.configuration.KestrelProperties;
+import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
+import dev.kestrel.internal.server.tls.QuicHandshakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +42,7 @@ class KestrelRuntimeHintsTests {
 	@Test
 	void kestrelPropertiesCanBeBoundReflectively() throws Exception {
 		for (Class<?> section : SCHEMA) {
-			assertThat(this.reflection.onConstructorInvocation(section.getDeclaredConstructor()))
-				.as(section.getName())
+			assertThat(this.reflection.onConstructorInvocation(section.getDeclaredConstructor())).as(section.getName())
 				.accepts(this.hints);
 			for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(section)) {
 				if (property.getWriteMethod() != null) {
@@ -76,12 +76,11 @@ class KestrelRuntimeHintsTests {
 	@Test
 	void nettyCanIntrospectTheStartersChannelHandlers() {
 		assertThat(this.reflection.onType(QuicHandshakes.class)).accepts(this.hints);
-		for (String handler : List.of("dev.kestrel.server.tls.KestrelTlsHandler",
-				"dev.kestrel.server.tls.TlsHandshakeRecorder", "dev.kestrel.server.protocols.Http2TlsPolicyHandler",
-				"dev.kestrel.server.protocols.Http1OnHttp2OnlyEndpointHandler")) {
-			assertThat(this.hints.reflection().getTypeHint(TypeReference.of(handler)))
-				.as(handler)
-				.isNotNull();
+		for (String handler : List.of("dev.kestrel.internal.server.tls.KestrelTlsHandler",
+				"dev.kestrel.internal.server.tls.TlsHandshakeRecorder",
+				"dev.kestrel.internal.server.protocols.Http2TlsPolicyHandler",
+				"dev.kestrel.internal.server.protocols.Http1OnHttp2OnlyEndpointHandler")) {
+			assertThat(this.hints.reflection().getTypeHint(TypeReference.of(handler))).as(handler).isNotNull();
 		}
 	}
 
@@ -92,8 +91,7 @@ class KestrelRuntimeHintsTests {
 		for (String mappings : List.of("asymmetric.RSA", "asymmetric.EC", "asymmetric.X509", "keystore.PKCS12",
 				"symmetric.AES", "symmetric.DESede", "symmetric.PBEPBKDF2", "symmetric.SCRYPT", "digest.SHA256")) {
 			Class<?> type = Class.forName("org.bouncycastle.jcajce.provider." + mappings + "$Mappings");
-			assertThat(this.reflection.onConstructorInvocation(type.getConstructor())).as(mappings)
-				.accepts(this.hints);
+			assertThat(this.reflection.onConstructorInvocation(type.getConstructor())).as(mappings).accepts(this.hints);
 		}
 	}
 
