@@ -1,12 +1,14 @@
 package dev.kestrel.configuration;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
@@ -28,7 +30,7 @@ import dev.kestrel.diagnostics.KestrelMessages;
  * source, where it is normally declared.</li>
  * </ul>
  */
-final class EndpointNames {
+public final class EndpointNames {
 
 	private static final ConfigurationPropertyName ENDPOINTS = ConfigurationPropertyName.of("kestrel.endpoints");
 
@@ -60,11 +62,26 @@ final class EndpointNames {
 	}
 
 	private static void checkDistinct(Set<String> names) {
+		checkDistinct(names, (group) -> "kestrel.endpoints." + group.get(0));
+	}
+
+	/**
+	 * The one rule for endpoint names, wherever they come from (configuration, code,
+	 * URLs): two names are the same endpoint name when their {@link #uniform(String)
+	 * uniform forms} are equal — as Spring's binder and the
+	 * {@code local.kestrel.<name>.port} properties see them — and two such names fail
+	 * startup.
+	 * @param names endpoint names
+	 * @param key the configuration key to report for a group of equal names, or
+	 * {@code null} for none
+	 * @throws KestrelConfigurationException naming the first group of equal names
+	 */
+	public static void checkDistinct(Collection<String> names, Function<List<String>, String> key) {
 		Map<String, List<String>> byUniform = new LinkedHashMap<>();
-		names.forEach((name) -> byUniform.computeIfAbsent(uniform(name), (key) -> new ArrayList<>()).add(name));
+		names.forEach((name) -> byUniform.computeIfAbsent(uniform(name), (ignored) -> new ArrayList<>()).add(name));
 		for (List<String> group : byUniform.values()) {
 			if (group.size() > 1) {
-				throw new KestrelConfigurationException(group.get(0), "kestrel.endpoints." + group.get(0),
+				throw new KestrelConfigurationException(group.get(0), (key != null) ? key.apply(group) : null,
 						KestrelMessages.duplicateEndpointNames(group), null);
 			}
 		}
@@ -78,7 +95,12 @@ final class EndpointNames {
 		return this.spellingByUniformName.getOrDefault(uniform(name), name);
 	}
 
-	static String uniform(String name) {
+	/**
+	 * @param name an endpoint name
+	 * @return its uniform form: letters and digits only, lower case ({@code My-Api} →
+	 * {@code myapi})
+	 */
+	public static String uniform(String name) {
 		StringBuilder builder = new StringBuilder();
 		for (char c : name.toCharArray()) {
 			if (Character.isLetterOrDigit(c)) {

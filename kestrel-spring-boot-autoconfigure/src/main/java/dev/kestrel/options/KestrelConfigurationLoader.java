@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import dev.kestrel.configuration.EndpointNames;
 import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.EndpointDefaultsConfig;
@@ -345,17 +346,8 @@ public final class KestrelConfigurationLoader {
 	}
 
 	private static void checkDistinctNames(KestrelConfig configuration) {
-		Map<String, List<String>> byName = new LinkedHashMap<>();
-		for (EndpointConfig endpoint : configuration.endpoints()) {
-			byName.computeIfAbsent(endpoint.name().toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
-				.add(endpoint.name());
-		}
-		for (List<String> names : byName.values()) {
-			if (names.size() > 1) {
-				throw new KestrelConfigurationException(names.get(0), "kestrel.endpoints." + names.get(0),
-						KestrelMessages.duplicateEndpointNames(names), null);
-			}
-		}
+		EndpointNames.checkDistinct(configuration.endpoints().stream().map(EndpointConfig::name).toList(),
+				(group) -> "kestrel.endpoints." + group.get(0));
 	}
 
 }

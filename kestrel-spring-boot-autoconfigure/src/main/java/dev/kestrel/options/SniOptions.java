@@ -25,4 +25,31 @@ public record SniOptions(SniCertificate certificate, HttpProtocols protocols, Se
 				: sslProtocols.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sslProtocols));
 	}
 
+	/**
+	 * Kestrel's rule for every setting of an entry: its own value, else the endpoint's.
+	 * @param endpointProtocols the endpoint's protocols
+	 * @return the protocols offered to this host
+	 */
+	public HttpProtocols protocolsOr(HttpProtocols endpointProtocols) {
+		return (this.protocols != null) ? this.protocols : endpointProtocols;
+	}
+
+	/**
+	 * Kestrel's rule for every setting of an entry: its own value, else the endpoint's.
+	 * @param endpoint the endpoint's HTTPS options
+	 * @return the TLS versions of this host
+	 */
+	public Set<SslProtocols> sslProtocolsOr(HttpsConnectionAdapterOptions endpoint) {
+		return (this.sslProtocols != null) ? this.sslProtocols : endpoint.getSslProtocols();
+	}
+
+	/**
+	 * Kestrel's rule for every setting of an entry: its own value, else the endpoint's.
+	 * @param endpoint the endpoint's HTTPS options
+	 * @return the client-certificate mode of this host
+	 */
+	public ClientCertificateMode clientCertificateModeOr(HttpsConnectionAdapterOptions endpoint) {
+		return (this.clientCertificateMode != null) ? this.clientCertificateMode : endpoint.getClientCertificateMode();
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.kestrel.internal.binding;
 
+import dev.kestrel.configuration.EndpointNames;
 import dev.kestrel.configuration.HostingAddresses;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,15 +117,7 @@ public final class AddressBinder {
 	}
 
 	private static void checkDistinctNames(List<ListenOptions> endpoints) {
-		java.util.Map<String, String> seen = new java.util.HashMap<>();
-		for (ListenOptions endpoint : endpoints) {
-			String previous = seen.putIfAbsent(endpoint.getName().toLowerCase(java.util.Locale.ROOT),
-					endpoint.getName());
-			if (previous != null) {
-				throw new KestrelConfigurationException(endpoint.getName(), null,
-						KestrelMessages.duplicateEndpointNames(List.of(previous, endpoint.getName())), null);
-			}
-		}
+		EndpointNames.checkDistinct(endpoints.stream().map(ListenOptions::getName).toList(), null);
 	}
 
 	private static void nameUnnamed(List<ListenOptions> endpoints) {

@@ -68,11 +68,9 @@ public final class SniOptionsSelector implements TlsSelector {
 
 	private Entry entry(String host, SniOptions options, HttpsConnectionAdapterOptions fallback,
 			HttpProtocols endpointProtocols, Map<TlsSettings, TlsSettings> canonical) {
-		HttpProtocols protocols = (options.protocols() != null) ? options.protocols() : endpointProtocols;
-		Set<SslProtocols> sslProtocols = (options.sslProtocols() != null) ? options.sslProtocols()
-				: fallback.getSslProtocols();
-		ClientCertificateMode mode = (options.clientCertificateMode() != null) ? options.clientCertificateMode()
-				: fallback.getClientCertificateMode();
+		HttpProtocols protocols = options.protocolsOr(endpointProtocols);
+		Set<SslProtocols> sslProtocols = options.sslProtocolsOr(fallback);
+		ClientCertificateMode mode = options.clientCertificateModeOr(fallback);
 		TlsSettings settings;
 		if (options.certificate() != null && options.certificate().isDeferred()) {
 			return new DeferredEntry(this.endpointName, options.certificate(), fallback, sslProtocols, mode, protocols);

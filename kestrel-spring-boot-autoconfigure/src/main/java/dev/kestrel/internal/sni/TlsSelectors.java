@@ -59,10 +59,8 @@ public final class TlsSelectors {
 		boolean http1 = endpoint.getProtocols().http1();
 		boolean http2 = endpoint.getProtocols().http2();
 		for (SniOptions entry : endpoint.getSni().values()) {
-			if (entry.protocols() != null) {
-				http1 |= entry.protocols().http1();
-				http2 |= entry.protocols().http2();
-			}
+			http1 |= entry.protocolsOr(endpoint.getProtocols()).http1();
+			http2 |= entry.protocolsOr(endpoint.getProtocols()).http2();
 		}
 		if (http1 && http2) {
 			return HttpProtocols.HTTP1_AND_HTTP2;

@@ -108,11 +108,8 @@ public final class QuicTls {
 		QuicTls tls = new QuicTls(endpoint);
 		List<String> excluded = new ArrayList<>();
 		endpoint.getSni().forEach((host, entry) -> {
-			Set<SslProtocols> versions = (entry.sslProtocols() != null) ? entry.sslProtocols()
-					: endpoint.getHttpsOptions().getSslProtocols();
-			ClientCertificateMode mode = (entry.clientCertificateMode() != null) ? entry.clientCertificateMode()
-					: endpoint.getHttpsOptions().getClientCertificateMode();
-			if (tls.reasonNotServed(versions, mode) != null) {
+			if (tls.reasonNotServed(entry.sslProtocolsOr(endpoint.getHttpsOptions()),
+					entry.clientCertificateModeOr(endpoint.getHttpsOptions())) != null) {
 				excluded.add(host);
 			}
 		});
