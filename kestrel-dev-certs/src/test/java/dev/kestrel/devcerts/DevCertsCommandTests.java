@@ -25,7 +25,6 @@ import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
 import dev.kestrel.internal.tls.store.CertificateStore;
 import dev.kestrel.internal.tls.store.StoredCertificate;
-import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 
 /**
  * Endpoint names as written in each property source. Kestrel's names are
@@ -82,7 +82,7 @@ public final class EndpointNames {
 		for (List<String> group : byUniform.values()) {
 			if (group.size() > 1) {
 				throw new KestrelConfigurationException(group.get(0), (key != null) ? key.apply(group) : null,
-						KestrelMessages.duplicateEndpointNames(group), null);
+						ConfigurationMessages.duplicateEndpointNames(group), null);
 			}
 		}
 	}

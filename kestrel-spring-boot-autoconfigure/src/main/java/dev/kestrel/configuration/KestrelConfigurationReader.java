@@ -29,7 +29,7 @@ import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.configuration.UnsupportedKeys;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 
 /**
  * The one reader of the starter's configuration: a pure function from the Spring
@@ -96,7 +96,7 @@ public final class KestrelConfigurationReader {
 		sni.forEach((uniformName, section) -> {
 			if (!endpoints.containsKey(uniformName)) {
 				throw new KestrelConfigurationException(section.endpoint(), "kestrel.endpoints." + section.endpoint(),
-						KestrelMessages.endpointMissingUrl(section.endpoint()), null);
+						ConfigurationMessages.endpointMissingUrl(section.endpoint()), null);
 			}
 		});
 		KestrelProperties.EndpointDefaults defaults = properties.getEndpointDefaults();
@@ -131,7 +131,7 @@ public final class KestrelConfigurationReader {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
 				iterable.stream().filter(KestrelConfigurationReader::isUnsupported).findFirst().ifPresent((name) -> {
 					throw new KestrelConfigurationException(null, name.toString(),
-							KestrelMessages.notSupportedYet(name.toString()), null);
+							ConfigurationMessages.notSupportedYet(name.toString()), null);
 				});
 			}
 		}
@@ -145,7 +145,8 @@ public final class KestrelConfigurationReader {
 	 */
 	private static void rejectHttp2Disabled(Binder binder) {
 		if (!binder.bind(SERVER_HTTP2, Boolean.class).orElse(true)) {
-			throw new KestrelConfigurationException(null, SERVER_HTTP2, KestrelMessages.serverHttp2Disabled(), null);
+			throw new KestrelConfigurationException(null, SERVER_HTTP2, ConfigurationMessages.serverHttp2Disabled(),
+					null);
 		}
 	}
 
@@ -191,12 +192,11 @@ public final class KestrelConfigurationReader {
 				.sorted()
 				.toList();
 			return new KestrelConfigurationException(endpointName, String.join(", ", keys),
-					KestrelMessages.unknownKeys(keys), null);
+					ConfigurationMessages.unknownKeys(keys), null);
 		}
 		String key = ex.getName().toString();
-		return new KestrelConfigurationException(endpointName, key,
-				KestrelMessages.invalidValue(key, (ex.getProperty() != null) ? ex.getProperty().getOrigin() : null),
-				null);
+		return new KestrelConfigurationException(endpointName, key, ConfigurationMessages.invalidValue(key,
+				(ex.getProperty() != null) ? ex.getProperty().getOrigin() : null), null);
 	}
 
 	private static EndpointConfig endpoint(String name, KestrelProperties.Endpoint endpoint,

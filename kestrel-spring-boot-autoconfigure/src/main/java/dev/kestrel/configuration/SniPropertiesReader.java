@@ -20,7 +20,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 
 // Over 400 lines: reading dotted host names from raw property names needs its own parser (SniProperty); it is
 // kept next to the reader it serves. Candidate for a split into reader and parser.
@@ -159,7 +159,7 @@ final class SniPropertiesReader {
 			Object value = source.getProperty(name);
 			boolean empty = value == null || value.toString().isBlank();
 			if (property.setting() == null && !empty) {
-				throw new KestrelConfigurationException(property.endpoint(), name, KestrelMessages.unknownSniKey(name),
+				throw new KestrelConfigurationException(property.endpoint(), name, SniMessages.unknownSniKey(name),
 						null);
 			}
 			if (property.host() != null) {
@@ -178,7 +178,7 @@ final class SniPropertiesReader {
 		String previous = spellings.putIfAbsent(key, host);
 		if (previous != null && !previous.equals(host)) {
 			throw new KestrelConfigurationException(endpoint, name,
-					KestrelMessages.duplicateSniNames(endpoint, List.of(previous, host)), null);
+					SniMessages.duplicateSniNames(endpoint, List.of(previous, host)), null);
 		}
 		return hosts.computeIfAbsent(new HostKey(endpoint, (previous != null) ? previous : host),
 				(k) -> new LinkedHashMap<>());
@@ -193,7 +193,7 @@ final class SniPropertiesReader {
 				index = Integer.parseInt(setting.substring(bracket + 1, setting.length() - 1).trim());
 			}
 			catch (NumberFormatException ex) {
-				throw new KestrelConfigurationException(null, name, KestrelMessages.unknownSniKey(name), null);
+				throw new KestrelConfigurationException(null, name, SniMessages.unknownSniKey(name), null);
 			}
 			Setting list = settings.computeIfAbsent(key, (k) -> new Setting(name, new TreeMap<Integer, Object>()));
 			if (list.value() instanceof TreeMap<?, ?> elements) {
@@ -215,8 +215,7 @@ final class SniPropertiesReader {
 			String[] parts = name.toLowerCase(Locale.ROOT).split("[_.]+");
 			if (parts.length > 4 && parts[0].equals("kestrel") && parts[1].equals("endpoints")
 					&& parts[3].equals("sni")) {
-				throw new KestrelConfigurationException(null, name, KestrelMessages.sniInEnvironmentVariable(name),
-						null);
+				throw new KestrelConfigurationException(null, name, SniMessages.sniInEnvironmentVariable(name), null);
 			}
 		}
 	}
@@ -240,7 +239,7 @@ final class SniPropertiesReader {
 						? "'" + resolve(setting.value(), environment) + "' is not true or false"
 						: "the value cannot be converted";
 				throw new KestrelConfigurationException(endpoint, setting.name(),
-						KestrelMessages.invalidSniSetting(setting.name(), reason), null);
+						SniMessages.invalidSniSetting(setting.name(), reason), null);
 			}
 		});
 		return KestrelConfigurationReader.sni(entry);
@@ -448,7 +447,7 @@ final class SniPropertiesReader {
 		}
 
 		private static KestrelConfigurationException unknown(String endpoint, String name) {
-			return new KestrelConfigurationException(endpoint, name, KestrelMessages.unknownSniKey(name), null);
+			return new KestrelConfigurationException(endpoint, name, SniMessages.unknownSniKey(name), null);
 		}
 
 	}

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A user-facing problem: what is wrong and what to do about it. Every instance comes from
- * {@link KestrelMessages}.
+ * the message catalogues ({@code *Messages}).
  *
  * @param description what is wrong, naming the value at fault (never a password or key
  * material)

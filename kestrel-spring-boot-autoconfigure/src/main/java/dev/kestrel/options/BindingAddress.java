@@ -3,7 +3,7 @@ package dev.kestrel.options;
 import java.util.Locale;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,11 +49,11 @@ public record BindingAddress(String scheme, String host, int port, String unixSo
 		String address = (url != null) ? url : "";
 		int schemeDelimiter = address.indexOf(SCHEME_DELIMITER);
 		if (schemeDelimiter < 0) {
-			throw fail(KestrelMessages.invalidUrl(address));
+			throw fail(BindingMessages.invalidUrl(address));
 		}
 		String scheme = address.substring(0, schemeDelimiter).toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw fail(KestrelMessages.unsupportedScheme(address));
+			throw fail(BindingMessages.unsupportedScheme(address));
 		}
 		String rest = address.substring(schemeDelimiter + SCHEME_DELIMITER.length());
 		if (rest.regionMatches(true, 0, UNIX_PREFIX, 0, UNIX_PREFIX.length())) {
@@ -71,7 +71,7 @@ public record BindingAddress(String scheme, String host, int port, String unixSo
 			port = parsePort(address, hostAndPort.substring(colon + 1));
 		}
 		if (host.isEmpty() || (IpLiterals.looksLikeIpv6(host) && IpLiterals.parse(host) == null)) {
-			throw fail(KestrelMessages.invalidUrl(address));
+			throw fail(BindingMessages.invalidUrl(address));
 		}
 		return new BindingAddress(scheme, host, port, null);
 	}
@@ -79,7 +79,7 @@ public record BindingAddress(String scheme, String host, int port, String unixSo
 	private static BindingAddress parseUnixSocket(String address, String scheme, String rest) {
 		String afterPrefix = rest.substring(UNIX_PREFIX.length());
 		if (!afterPrefix.startsWith("/")) {
-			throw fail(KestrelMessages.unixSocketPathMustBeAbsolute(address));
+			throw fail(BindingMessages.unixSocketPathMustBeAbsolute(address));
 		}
 		int pathEnd = afterPrefix.indexOf(':');
 		String path = (pathEnd >= 0) ? afterPrefix.substring(0, pathEnd) : afterPrefix;
@@ -89,17 +89,17 @@ public record BindingAddress(String scheme, String host, int port, String unixSo
 
 	private static void checkNoPathBase(String address, String pathBase) {
 		if (!pathBase.isEmpty() && !pathBase.equals("/")) {
-			throw fail(KestrelMessages.pathBaseNotSupported(address));
+			throw fail(BindingMessages.pathBaseNotSupported(address));
 		}
 	}
 
 	private static int parsePort(String address, String text) {
 		if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
-			throw fail(KestrelMessages.invalidPort(address, text));
+			throw fail(BindingMessages.invalidPort(address, text));
 		}
 		int port = Integer.parseInt(text);
 		if (port > 65535) {
-			throw fail(KestrelMessages.invalidPort(address, text));
+			throw fail(BindingMessages.invalidPort(address, text));
 		}
 		return port;
 	}

@@ -3,7 +3,7 @@ package dev.kestrel.options;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.configuration.UnsupportedKeys;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 
 /**
  * The names the {@code Certificates} section knows: only {@code Default}; Kestrel's
@@ -20,11 +20,11 @@ final class CertificateNames {
 		for (String name : configuration.certificates().keySet()) {
 			if (UnsupportedKeys.isUnsupported("kestrel.certificates." + name)) {
 				throw new KestrelConfigurationException(null, "kestrel.certificates." + name,
-						KestrelMessages.notSupportedYet("kestrel.certificates." + name), null);
+						ConfigurationMessages.notSupportedYet("kestrel.certificates." + name), null);
 			}
 			if (!name.equalsIgnoreCase(DEFAULT_CERTIFICATE)) {
 				throw new KestrelConfigurationException(null, "kestrel.certificates." + name,
-						KestrelMessages.unknownKey("kestrel.certificates." + name), null);
+						ConfigurationMessages.unknownKey("kestrel.certificates." + name), null);
 			}
 		}
 	}

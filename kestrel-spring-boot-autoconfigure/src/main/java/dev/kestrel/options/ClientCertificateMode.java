@@ -3,7 +3,7 @@ package dev.kestrel.options;
 import java.util.Locale;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 
 /**
  * Whether the server asks clients for a certificate, as Kestrel names it.
@@ -65,7 +65,8 @@ public enum ClientCertificateMode {
 				return mode;
 			}
 		}
-		throw new KestrelConfigurationException(KestrelMessages.invalidClientCertificateMode(String.valueOf(value)));
+		throw new KestrelConfigurationException(
+				CertificateMessages.invalidClientCertificateMode(String.valueOf(value)));
 	}
 
 	/**

@@ -3,7 +3,7 @@ package dev.kestrel.options;
 import java.util.Locale;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 
 /**
  * The HTTP protocols an endpoint serves, as Kestrel names them. The default is
@@ -58,7 +58,7 @@ public enum HttpProtocols {
 				}
 			}
 		}
-		throw new KestrelConfigurationException(KestrelMessages.invalidProtocols(String.valueOf(value)));
+		throw new KestrelConfigurationException(ConfigurationMessages.invalidProtocols(String.valueOf(value)));
 	}
 
 	/**

@@ -17,7 +17,9 @@ import dev.kestrel.configuration.EndpointDefaultsConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.configuration.HostNames;
 import dev.kestrel.certificates.ServerCertificate;
 
@@ -120,7 +122,7 @@ public final class KestrelConfigurationLoader {
 	private ListenOptions load(EndpointConfig endpoint) {
 		if (endpoint.url() == null || endpoint.url().isBlank()) {
 			throw new KestrelConfigurationException(endpoint.name(), endpoint.key("url"),
-					KestrelMessages.endpointMissingUrl(endpoint.name()), null);
+					ConfigurationMessages.endpointMissingUrl(endpoint.name()), null);
 		}
 		ListenOptions listenOptions;
 		try {
@@ -156,7 +158,7 @@ public final class KestrelConfigurationLoader {
 			if (sni.isEmpty()) {
 				if (!httpsOptions.hasServerCertificateOrSelector()) {
 					throw new KestrelConfigurationException(endpoint.name(), endpoint.key("certificate"),
-							KestrelMessages.noCertificateSpecified(), null);
+							CertificateMessages.noCertificateSpecified(), null);
 				}
 			}
 			else {
@@ -175,13 +177,13 @@ public final class KestrelConfigurationLoader {
 		for (String host : endpoint.sni().keySet()) {
 			if (host.isEmpty()) {
 				throw new KestrelConfigurationException(endpoint.name(), endpoint.key("sni"),
-						KestrelMessages.sniNameCannotBeEmpty(endpoint.name()), null);
+						SniMessages.sniNameCannotBeEmpty(endpoint.name()), null);
 			}
 		}
 		List<List<String>> duplicates = HostNames.duplicates(endpoint.sni().keySet());
 		if (!duplicates.isEmpty()) {
 			throw new KestrelConfigurationException(endpoint.name(), sniKey(endpoint, duplicates.get(0).get(1), null),
-					KestrelMessages.duplicateSniNames(endpoint.name(), duplicates.get(0)), null);
+					SniMessages.duplicateSniNames(endpoint.name(), duplicates.get(0)), null);
 		}
 		long certificates = endpoint.sni().values().stream().filter((entry) -> !entry.certificate().isEmpty()).count();
 		boolean defer = certificates > EAGER_SNI_CERTIFICATES;
@@ -207,7 +209,7 @@ public final class KestrelConfigurationLoader {
 				certificate = SniCertificate.deferred(key,
 						() -> provider.load(name, key, section)
 							.orElseThrow(() -> new KestrelConfigurationException(name, key,
-									KestrelMessages.noCertificateSpecified(), null)));
+									CertificateMessages.noCertificateSpecified(), null)));
 			}
 			else {
 				certificate = provider.load(name, key, section).map(SniCertificate::of).orElse(null);
@@ -224,7 +226,7 @@ public final class KestrelConfigurationLoader {
 		sni.forEach((host, entry) -> {
 			if (entry.certificate() == null) {
 				throw new KestrelConfigurationException(endpoint.name(), sniKey(endpoint, host, "certificate"),
-						KestrelMessages.noCertificateSpecified(), null);
+						CertificateMessages.noCertificateSpecified(), null);
 			}
 		});
 	}
@@ -268,7 +270,7 @@ public final class KestrelConfigurationLoader {
 		}
 		if (key != null) {
 			throw new KestrelConfigurationException(endpoint.name(), endpoint.key(kebab(key)),
-					KestrelMessages.endpointHasUnusedHttpsConfig(endpoint.name(), key), null);
+					CertificateMessages.endpointHasUnusedHttpsConfig(endpoint.name(), key), null);
 		}
 	}
 
@@ -279,7 +281,8 @@ public final class KestrelConfigurationLoader {
 	private CertificateProvider certificateProvider(String endpointName, String key) {
 		CertificateProvider provider = this.options.getCertificateProvider();
 		if (provider == null) {
-			throw new KestrelConfigurationException(endpointName, key, KestrelMessages.noCertificateSpecified(), null);
+			throw new KestrelConfigurationException(endpointName, key, CertificateMessages.noCertificateSpecified(),
+					null);
 		}
 		return provider;
 	}
@@ -294,7 +297,7 @@ public final class KestrelConfigurationLoader {
 			this.defaultCertificate = certificateProvider("Default", key)
 				.load("Default", key, this.configuration.certificates().get(CertificateNames.DEFAULT_CERTIFICATE))
 				.orElseThrow(() -> new KestrelConfigurationException("Default", key,
-						KestrelMessages.noCertificateSpecified(), null));
+						CertificateMessages.noCertificateSpecified(), null));
 		}
 		return this.defaultCertificate;
 	}

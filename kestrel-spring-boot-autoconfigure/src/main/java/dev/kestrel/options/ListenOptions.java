@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.certificates.ServerCertificate;
 import dev.kestrel.certificates.StoreLocation;
 
@@ -72,7 +73,7 @@ public final class ListenOptions {
 
 	static ListenOptions localhost(int port, String hostPrefix, EndpointSource source) {
 		if (checkPort(port) == 0) {
-			throw new KestrelConfigurationException(KestrelMessages.dynamicPortOnLocalhost());
+			throw new KestrelConfigurationException(BindingMessages.dynamicPortOnLocalhost());
 		}
 		return new ListenOptions(EndpointKind.LOCALHOST, null, port, null, hostPrefix, source);
 	}
@@ -443,7 +444,8 @@ public final class ListenOptions {
 	public ListenOptions useHttps(HttpsConnectionAdapterOptions options) {
 		requireNonNull(options, "options");
 		if (!options.hasServerCertificateOrSelector()) {
-			throw new KestrelConfigurationException(this.name, null, KestrelMessages.noCertificateSpecified(), null);
+			throw new KestrelConfigurationException(this.name, null, CertificateMessages.noCertificateSpecified(),
+					null);
 		}
 		return httpsOptions(options);
 	}

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 
 /**
  * TLS versions, as Kestrel names them ({@code SslProtocols}). An empty set means the
@@ -89,7 +89,7 @@ public enum SslProtocols {
 				return protocol;
 			}
 		}
-		throw new KestrelConfigurationException(KestrelMessages.invalidSslProtocols(String.valueOf(value)));
+		throw new KestrelConfigurationException(CertificateMessages.invalidSslProtocols(String.valueOf(value)));
 	}
 
 }

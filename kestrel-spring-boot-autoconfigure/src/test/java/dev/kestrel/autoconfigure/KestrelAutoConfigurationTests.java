@@ -28,7 +28,7 @@ import reactor.netty.http.server.HttpServer;
 import dev.kestrel.autoconfigure.diagnostics.KestrelConfigurationFailureAnalyzer;
 import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.options.EndpointConfiguration;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
@@ -221,7 +221,7 @@ class KestrelAutoConfigurationTests {
 			assertThat(cause.getEndpointName()).isNull();
 			assertThat(cause.getConfigurationKey()).isEqualTo("kestrel.certificates.development.password");
 			assertThat(cause.getProblem())
-				.isEqualTo(KestrelMessages.notSupportedYet("kestrel.certificates.development.password"));
+				.isEqualTo(ConfigurationMessages.notSupportedYet("kestrel.certificates.development.password"));
 		});
 	}
 
@@ -230,7 +230,7 @@ class KestrelAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("Kestrel.Certificates.Fallback.Path=server.pfx")
 			.run((context) -> assertThat(
 					Causes.find(context.getStartupFailure(), KestrelConfigurationException.class).getProblem())
-				.isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback")));
+				.isEqualTo(ConfigurationMessages.unknownKey("kestrel.certificates.Fallback")));
 	}
 
 	@Test

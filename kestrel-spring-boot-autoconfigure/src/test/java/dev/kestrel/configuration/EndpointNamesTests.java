@@ -5,7 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.internal.binding.AddressBinder;
 import dev.kestrel.options.KestrelServerOptions;
 
@@ -28,7 +28,7 @@ class EndpointNamesTests {
 					(group) -> "kestrel.endpoints." + group.get(0)))
 			.satisfies((ex) -> {
 				assertThat(ex.getProblem())
-					.isEqualTo(KestrelMessages.duplicateEndpointNames(List.of("my-api", "MyApi")));
+					.isEqualTo(ConfigurationMessages.duplicateEndpointNames(List.of("my-api", "MyApi")));
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.my-api");
 			});
 		assertThatNoException().isThrownBy(() -> EndpointNames.checkDistinct(List.of("Http", "Https"), null));
@@ -42,7 +42,7 @@ class EndpointNamesTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> AddressBinder.plan(options, HostingAddresses.NONE))
 			.satisfies((ex) -> assertThat(ex.getProblem())
-				.isEqualTo(KestrelMessages.duplicateEndpointNames(List.of("my-api", "MyApi"))));
+				.isEqualTo(ConfigurationMessages.duplicateEndpointNames(List.of("my-api", "MyApi"))));
 	}
 
 }

@@ -15,7 +15,7 @@ import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.options.KestrelServerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,8 +81,9 @@ class KestrelConfigurationReaderTests {
 			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
 				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()).configuration())
 				.satisfies((ex) -> {
-					assertThat(ex.getProblem()).isIn(KestrelMessages.duplicateEndpointNames(List.of("Http", "HTTP")),
-							KestrelMessages.duplicateEndpointNames(List.of("HTTP", "Http")));
+					assertThat(ex.getProblem()).isIn(
+							ConfigurationMessages.duplicateEndpointNames(List.of("Http", "HTTP")),
+							ConfigurationMessages.duplicateEndpointNames(List.of("HTTP", "Http")));
 					assertThat(ex.getEndpointName()).isIn("Http", "HTTP");
 					assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints." + ex.getEndpointName());
 				}));
@@ -95,8 +96,8 @@ class KestrelConfigurationReaderTests {
 			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
 				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()).configuration())
 				.satisfies((ex) -> assertThat(ex.getProblem()).isIn(
-						KestrelMessages.duplicateEndpointNames(List.of("my-api", "myapi")),
-						KestrelMessages.duplicateEndpointNames(List.of("myapi", "my-api")))));
+						ConfigurationMessages.duplicateEndpointNames(List.of("my-api", "myapi")),
+						ConfigurationMessages.duplicateEndpointNames(List.of("myapi", "my-api")))));
 	}
 
 	@Test
@@ -107,7 +108,7 @@ class KestrelConfigurationReaderTests {
 						"Http1")
 				.build()))
 			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem())
-				.isEqualTo(KestrelMessages.duplicateEndpointNames(List.of("Http", "HTTP"))));
+				.isEqualTo(ConfigurationMessages.duplicateEndpointNames(List.of("Http", "HTTP"))));
 	}
 
 	@Test
@@ -155,7 +156,8 @@ class KestrelConfigurationReaderTests {
 					assertThat(ex.getConfigurationKey()).startsWith("kestrel.limits.");
 					assertThat(ex.getConfigurationKey().replace("-", ""))
 						.isEqualToIgnoringCase(property.substring(0, property.indexOf('=')).replace("-", ""));
-					assertThat(ex.getProblem()).isEqualTo(KestrelMessages.notSupportedYet(ex.getConfigurationKey()));
+					assertThat(ex.getProblem())
+						.isEqualTo(ConfigurationMessages.notSupportedYet(ex.getConfigurationKey()));
 					assertThat(ex.getEndpointName()).isNull();
 				}));
 	}
@@ -199,7 +201,8 @@ class KestrelConfigurationReaderTests {
 				.isThrownBy(() -> KestrelConfigurationReader.read(context.getEnvironment()))
 				.satisfies((ex) -> {
 					assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.certificates.development.password");
-					assertThat(ex.getProblem()).isEqualTo(KestrelMessages.notSupportedYet(ex.getConfigurationKey()));
+					assertThat(ex.getProblem())
+						.isEqualTo(ConfigurationMessages.notSupportedYet(ex.getConfigurationKey()));
 				}));
 	}
 
@@ -208,7 +211,7 @@ class KestrelConfigurationReaderTests {
 		read((configuration) -> assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> new KestrelServerOptions().configure(configuration))
 			.satisfies((ex) -> assertThat(ex.getProblem())
-				.isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Backup"))),
+				.isEqualTo(ConfigurationMessages.unknownKey("kestrel.certificates.Backup"))),
 				"Kestrel.Certificates.Backup.Path=backup.pfx");
 	}
 

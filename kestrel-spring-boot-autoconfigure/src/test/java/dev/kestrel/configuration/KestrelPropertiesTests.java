@@ -14,7 +14,7 @@ import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,7 +157,7 @@ class KestrelPropertiesTests {
 		assertThat(failure).isNotNull();
 		KestrelConfigurationException unknown = Causes.find(failure, KestrelConfigurationException.class);
 		List<String> keys = List.of(unknown.getConfigurationKey().split(", "));
-		assertThat(unknown.getProblem()).isEqualTo(KestrelMessages.unknownKeys(keys));
+		assertThat(unknown.getProblem()).isEqualTo(ConfigurationMessages.unknownKeys(keys));
 		return keys;
 	}
 

@@ -24,7 +24,8 @@ import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
+import dev.kestrel.diagnostics.SniMessages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -182,7 +183,7 @@ class SniPropertiesReaderTests {
 						"Kestrel.Endpoints.Typo.Sni.a.example.org.Protocols", "Http1")
 				.build()))
 			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem())
-				.isEqualTo(KestrelMessages.endpointMissingUrl("Typo")));
+				.isEqualTo(ConfigurationMessages.endpointMissingUrl("Typo")));
 	}
 
 	@Test
@@ -216,8 +217,8 @@ class SniPropertiesReaderTests {
 			.isThrownBy(() -> KestrelTestApplications.run(TestEnvironments.create()
 				.environmentVariables("KESTREL_ENDPOINTS_HTTPS_SNI_AEXAMPLEORG_PROTOCOLS", "Http1")
 				.build()))
-			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem()).isEqualTo(
-					KestrelMessages.sniInEnvironmentVariable("KESTREL_ENDPOINTS_HTTPS_SNI_AEXAMPLEORG_PROTOCOLS")));
+			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem())
+				.isEqualTo(SniMessages.sniInEnvironmentVariable("KESTREL_ENDPOINTS_HTTPS_SNI_AEXAMPLEORG_PROTOCOLS")));
 	}
 
 	@ParameterizedTest
@@ -232,7 +233,7 @@ class SniPropertiesReaderTests {
 				.build()))
 			.satisfies((ex) -> {
 				KestrelConfigurationException failure = Causes.find(ex, KestrelConfigurationException.class);
-				assertThat(failure.getProblem()).isEqualTo(KestrelMessages.unknownSniKey(property));
+				assertThat(failure.getProblem()).isEqualTo(SniMessages.unknownSniKey(property));
 				assertThat(failure.getConfigurationKey()).isEqualTo(property);
 				assertThat(failure.getEndpointName()).isEqualTo("Https");
 			});
@@ -247,7 +248,7 @@ class SniPropertiesReaderTests {
 						"Kestrel.Endpoints.Https.Sni.A.EXAMPLE.org.SslProtocols[0]", "Tls13")
 				.build()))
 			.satisfies((ex) -> assertThat(Causes.find(ex, KestrelConfigurationException.class).getProblem())
-				.isEqualTo(KestrelMessages.duplicateSniNames("Https", List.of("a.example.org", "A.EXAMPLE.org"))));
+				.isEqualTo(SniMessages.duplicateSniNames("Https", List.of("a.example.org", "A.EXAMPLE.org"))));
 	}
 
 	@Test
@@ -261,7 +262,7 @@ class SniPropertiesReaderTests {
 				KestrelConfigurationException failure = Causes.find(ex, KestrelConfigurationException.class);
 				assertThat(failure.getConfigurationKey())
 					.isEqualTo("Kestrel.Endpoints.Https.Sni.a.example.org.Certificate.AllowInvalid");
-				assertThat(failure.getProblem()).isEqualTo(KestrelMessages.invalidSniSetting(
+				assertThat(failure.getProblem()).isEqualTo(SniMessages.invalidSniSetting(
 						"Kestrel.Endpoints.Https.Sni.a.example.org.Certificate.AllowInvalid",
 						"'sometimes' is not true or false"));
 			});

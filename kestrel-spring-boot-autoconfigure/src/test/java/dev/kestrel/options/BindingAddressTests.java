@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
 import dev.kestrel.diagnostics.Problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,48 +70,48 @@ class BindingAddressTests {
 	static Stream<Arguments> invalidAddresses() {
 		return Stream.of(
 				// no "://"
-				invalid("127.0.0.1:5000", KestrelMessages.invalidUrl("127.0.0.1:5000")),
-				invalid("localhost", KestrelMessages.invalidUrl("localhost")),
-				invalid("http:/localhost:5000", KestrelMessages.invalidUrl("http:/localhost:5000")),
-				invalid("", KestrelMessages.invalidUrl("")),
+				invalid("127.0.0.1:5000", BindingMessages.invalidUrl("127.0.0.1:5000")),
+				invalid("localhost", BindingMessages.invalidUrl("localhost")),
+				invalid("http:/localhost:5000", BindingMessages.invalidUrl("http:/localhost:5000")),
+				invalid("", BindingMessages.invalidUrl("")),
 				// scheme other than http(s), or none
-				invalid("ftp://localhost", KestrelMessages.unsupportedScheme("ftp://localhost")),
-				invalid("ssh://localhost:22", KestrelMessages.unsupportedScheme("ssh://localhost:22")),
-				invalid("://emptyscheme", KestrelMessages.unsupportedScheme("://emptyscheme")),
-				invalid(" http://localhost:5000", KestrelMessages.unsupportedScheme(" http://localhost:5000")),
+				invalid("ftp://localhost", BindingMessages.unsupportedScheme("ftp://localhost")),
+				invalid("ssh://localhost:22", BindingMessages.unsupportedScheme("ssh://localhost:22")),
+				invalid("://emptyscheme", BindingMessages.unsupportedScheme("://emptyscheme")),
+				invalid(" http://localhost:5000", BindingMessages.unsupportedScheme(" http://localhost:5000")),
 				// empty host
-				invalid("http://", KestrelMessages.invalidUrl("http://")),
-				invalid("http://:5000", KestrelMessages.invalidUrl("http://:5000")),
-				invalid("http://[zz::1]:5000", KestrelMessages.invalidUrl("http://[zz::1]:5000")),
+				invalid("http://", BindingMessages.invalidUrl("http://")),
+				invalid("http://:5000", BindingMessages.invalidUrl("http://:5000")),
+				invalid("http://[zz::1]:5000", BindingMessages.invalidUrl("http://[zz::1]:5000")),
 				invalid("http://[fe80::1%no-such-interface]:5000",
-						KestrelMessages.invalidUrl("http://[fe80::1%no-such-interface]:5000")),
+						BindingMessages.invalidUrl("http://[fe80::1%no-such-interface]:5000")),
 				// ports Kestrel silently folds into the host name are errors here
-				invalid("http://localhost:abc", KestrelMessages.invalidPort("http://localhost:abc", "abc")),
-				invalid("http://*:NOTAPORT", KestrelMessages.invalidPort("http://*:NOTAPORT", "NOTAPORT")),
-				invalid("http://localhost:", KestrelMessages.invalidPort("http://localhost:", "")),
-				invalid("http://localhost:65536", KestrelMessages.invalidPort("http://localhost:65536", "65536")),
-				invalid("http://localhost:70000", KestrelMessages.invalidPort("http://localhost:70000", "70000")),
-				invalid("http://localhost:123456", KestrelMessages.invalidPort("http://localhost:123456", "123456")),
-				invalid("http://localhost:-1", KestrelMessages.invalidPort("http://localhost:-1", "-1")),
-				invalid("http://localhost:+80", KestrelMessages.invalidPort("http://localhost:+80", "+80")),
-				invalid("http://[::1]:", KestrelMessages.invalidPort("http://[::1]:", "")),
+				invalid("http://localhost:abc", BindingMessages.invalidPort("http://localhost:abc", "abc")),
+				invalid("http://*:NOTAPORT", BindingMessages.invalidPort("http://*:NOTAPORT", "NOTAPORT")),
+				invalid("http://localhost:", BindingMessages.invalidPort("http://localhost:", "")),
+				invalid("http://localhost:65536", BindingMessages.invalidPort("http://localhost:65536", "65536")),
+				invalid("http://localhost:70000", BindingMessages.invalidPort("http://localhost:70000", "70000")),
+				invalid("http://localhost:123456", BindingMessages.invalidPort("http://localhost:123456", "123456")),
+				invalid("http://localhost:-1", BindingMessages.invalidPort("http://localhost:-1", "-1")),
+				invalid("http://localhost:+80", BindingMessages.invalidPort("http://localhost:+80", "+80")),
+				invalid("http://[::1]:", BindingMessages.invalidPort("http://[::1]:", "")),
 				invalid("http://localhost:5000?x=1",
-						KestrelMessages.invalidPort("http://localhost:5000?x=1", "5000?x=1")),
+						BindingMessages.invalidPort("http://localhost:5000?x=1", "5000?x=1")),
 				// path base, with or without a query
-				invalid("http://127.0.0.1:0/base", KestrelMessages.pathBaseNotSupported("http://127.0.0.1:0/base")),
+				invalid("http://127.0.0.1:0/base", BindingMessages.pathBaseNotSupported("http://127.0.0.1:0/base")),
 				invalid("http://www.example.com/foo?bar=baz",
-						KestrelMessages.pathBaseNotSupported("http://www.example.com/foo?bar=baz")),
+						BindingMessages.pathBaseNotSupported("http://www.example.com/foo?bar=baz")),
 				invalid("http://localhost:5000/?x=1",
-						KestrelMessages.pathBaseNotSupported("http://localhost:5000/?x=1")),
-				invalid("http://localhost:5000//", KestrelMessages.pathBaseNotSupported("http://localhost:5000//")),
+						BindingMessages.pathBaseNotSupported("http://localhost:5000/?x=1")),
+				invalid("http://localhost:5000//", BindingMessages.pathBaseNotSupported("http://localhost:5000//")),
 				invalid("http://unix:/tmp/kestrel.sock:5000/x",
-						KestrelMessages.pathBaseNotSupported("http://unix:/tmp/kestrel.sock:5000/x")),
+						BindingMessages.pathBaseNotSupported("http://unix:/tmp/kestrel.sock:5000/x")),
 				// relative Unix socket paths
 				invalid("http://unix:tmp/kestrel.sock",
-						KestrelMessages.unixSocketPathMustBeAbsolute("http://unix:tmp/kestrel.sock")),
+						BindingMessages.unixSocketPathMustBeAbsolute("http://unix:tmp/kestrel.sock")),
 				invalid("http://unix:kestrel.sock",
-						KestrelMessages.unixSocketPathMustBeAbsolute("http://unix:kestrel.sock")),
-				invalid("http://unix:", KestrelMessages.unixSocketPathMustBeAbsolute("http://unix:")));
+						BindingMessages.unixSocketPathMustBeAbsolute("http://unix:kestrel.sock")),
+				invalid("http://unix:", BindingMessages.unixSocketPathMustBeAbsolute("http://unix:")));
 	}
 
 	private static Arguments invalid(String url, Problem problem) {
@@ -131,7 +131,7 @@ class BindingAddressTests {
 	@Test
 	void nullAddressIsReportedAsAnEmptyUrl() {
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> BindingAddress.parse(null))
-			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(KestrelMessages.invalidUrl("")));
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(BindingMessages.invalidUrl("")));
 	}
 
 	@Test

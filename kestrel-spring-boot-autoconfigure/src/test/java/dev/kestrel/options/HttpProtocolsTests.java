@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,7 +56,7 @@ class HttpProtocolsTests {
 	@ValueSource(strings = { "Http4", "Http1AndHttp3", "Http1, Http2", "3", "h2", "HTTP/1.1", " " })
 	void unknownValueFailsNamingTheValue(String value) {
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> HttpProtocols.parse(value))
-			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(KestrelMessages.invalidProtocols(value)));
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.invalidProtocols(value)));
 	}
 
 	@ParameterizedTest
@@ -64,7 +64,7 @@ class HttpProtocolsTests {
 	void missingValueFails(String value) {
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> HttpProtocols.parse(value))
 			.satisfies((ex) -> assertThat(ex.getProblem())
-				.isEqualTo(KestrelMessages.invalidProtocols(String.valueOf(value))));
+				.isEqualTo(ConfigurationMessages.invalidProtocols(String.valueOf(value))));
 	}
 
 	@Test

@@ -13,7 +13,9 @@ import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.certificates.ServerCertificate;
 import dev.kestrel.certificates.StoreLocation;
@@ -63,7 +65,7 @@ class KestrelConfigurationLoaderSniTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> load(sniEndpoint(Map.of("", new SniConfig("Http1", null, null, null)))))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.sniNameCannotBeEmpty("Https"));
+				assertThat(ex.getProblem()).isEqualTo(SniMessages.sniNameCannotBeEmpty("Https"));
 				assertThat(ex.getEndpointName()).isEqualTo("Https");
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Https.sni");
 			});
@@ -77,7 +79,7 @@ class KestrelConfigurationLoaderSniTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> load(sniEndpoint(caseTwins)))
 			.satisfies((ex) -> {
 				assertThat(ex.getProblem())
-					.isEqualTo(KestrelMessages.duplicateSniNames("Https", List.of("*.example.org", "*.EXAMPLE.org")));
+					.isEqualTo(SniMessages.duplicateSniNames("Https", List.of("*.example.org", "*.EXAMPLE.org")));
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Https.sni.*.EXAMPLE.org");
 			});
 		Map<String, SniConfig> idnTwins = new LinkedHashMap<>();
@@ -85,7 +87,7 @@ class KestrelConfigurationLoaderSniTests {
 		idnTwins.put("xn--mnchen-3ya.example", new SniConfig(null, null, null, null));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> load(sniEndpoint(idnTwins)))
 			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(
-					KestrelMessages.duplicateSniNames("Https", List.of("münchen.example", "xn--mnchen-3ya.example"))));
+					SniMessages.duplicateSniNames("Https", List.of("münchen.example", "xn--mnchen-3ya.example"))));
 	}
 
 	@Test
@@ -93,7 +95,7 @@ class KestrelConfigurationLoaderSniTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> load(sniEndpoint(Map.of("a.example.org", new SniConfig("Http9", null, null, null)))))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.invalidProtocols("Http9"));
+				assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.invalidProtocols("Http9"));
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Https.sni.a.example.org.protocols");
 			});
 		assertThatExceptionOfType(KestrelConfigurationException.class)
@@ -113,7 +115,7 @@ class KestrelConfigurationLoaderSniTests {
 		sni.put("*", new SniConfig(null, null, null, null));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> load(sniEndpoint(sni)))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.noCertificateSpecified());
+				assertThat(ex.getProblem()).isEqualTo(CertificateMessages.noCertificateSpecified());
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Https.sni.*.certificate");
 			});
 	}
@@ -214,7 +216,7 @@ class KestrelConfigurationLoaderSniTests {
 			this.keys.add(keyPrefix);
 			if (config.path().startsWith("broken")) {
 				throw new KestrelConfigurationException(endpointName, keyPrefix,
-						KestrelMessages.certificateFileNotFound(config.path()), null);
+						CertificateMessages.certificateFileNotFound(config.path()), null);
 			}
 			return Optional.of(config.path().startsWith("host") ? HOST : ENDPOINT);
 		}

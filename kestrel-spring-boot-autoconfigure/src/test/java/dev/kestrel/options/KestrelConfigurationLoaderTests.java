@@ -18,7 +18,9 @@ import dev.kestrel.configuration.EndpointDefaultsConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.certificates.ServerCertificate;
 
@@ -222,8 +224,8 @@ class KestrelConfigurationLoaderTests {
 		KestrelConfigurationLoader loader = this.options
 			.configure(config(EndpointConfig.of("Good", "http://*:80"), EndpointConfig.of("Broken", url)));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.endpointMissingUrl("Broken"));
-			assertThat(ex.getMessage()).isEqualTo(KestrelMessages.endpointMissingUrl("Broken").description());
+			assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.endpointMissingUrl("Broken"));
+			assertThat(ex.getMessage()).isEqualTo(ConfigurationMessages.endpointMissingUrl("Broken").description());
 			assertThat(ex.getEndpointName()).isEqualTo("Broken");
 			assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Broken.url");
 		});
@@ -233,7 +235,7 @@ class KestrelConfigurationLoaderTests {
 	void invalidUrlFailsNamingTheEndpointAndKey() {
 		KestrelConfigurationLoader loader = this.options.configure(config(EndpointConfig.of("Ftp", "ftp://*:21")));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.unsupportedScheme("ftp://*:21"));
+			assertThat(ex.getProblem()).isEqualTo(BindingMessages.unsupportedScheme("ftp://*:21"));
 			assertThat(ex.getEndpointName()).isEqualTo("Ftp");
 			assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Ftp.url");
 		});
@@ -244,7 +246,7 @@ class KestrelConfigurationLoaderTests {
 		KestrelConfigurationLoader loader = this.options
 			.configure(config(EndpointConfig.of("Local", "http://localhost:0")));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.dynamicPortOnLocalhost());
+			assertThat(ex.getProblem()).isEqualTo(BindingMessages.dynamicPortOnLocalhost());
 			assertThat(ex.getEndpointName()).isEqualTo("Local");
 			assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Local.url");
 		});
@@ -254,7 +256,7 @@ class KestrelConfigurationLoaderTests {
 	void invalidEndpointProtocolsFailNamingTheEndpointAndKey() {
 		KestrelConfigurationLoader loader = this.options.configure(config(endpoint("Http", "http://*:80", "Http4")));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.invalidProtocols("Http4"));
+			assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.invalidProtocols("Http4"));
 			assertThat(ex.getEndpointName()).isEqualTo("Http");
 			assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Http.protocols");
 		});
@@ -265,7 +267,7 @@ class KestrelConfigurationLoaderTests {
 		KestrelConfigurationLoader loader = this.options
 			.configure(config(defaults("Http1OrHttp2"), EndpointConfig.of("Http", "http://*:80")));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.invalidProtocols("Http1OrHttp2"));
+			assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.invalidProtocols("Http1OrHttp2"));
 			assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoint-defaults.protocols");
 		});
 	}
@@ -277,7 +279,8 @@ class KestrelConfigurationLoaderTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> this.options.configure(configuration))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.duplicateEndpointNames(List.of("Http", "HTTP")));
+				assertThat(ex.getProblem())
+					.isEqualTo(ConfigurationMessages.duplicateEndpointNames(List.of("Http", "HTTP")));
 				assertThat(ex.getEndpointName()).isEqualTo("Http");
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Http");
 			});
@@ -289,7 +292,7 @@ class KestrelConfigurationLoaderTests {
 		KestrelConfigurationLoader loader = this.options
 			.configure(config(EndpointConfig.of("Https", "https://127.0.0.1:5001")));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.noCertificateSpecified());
+			assertThat(ex.getProblem()).isEqualTo(CertificateMessages.noCertificateSpecified());
 			assertThat(ex.getEndpointName()).isEqualTo("Https");
 			assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Https.certificate");
 		});
@@ -326,7 +329,7 @@ class KestrelConfigurationLoaderTests {
 	void httpsOnlyKeyOnAnHttpEndpointFailsNamingTheKey(String keyName, String key, EndpointConfig endpoint) {
 		KestrelConfigurationLoader loader = this.options.configure(config(endpoint));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(loader::load).satisfies((ex) -> {
-			assertThat(ex.getProblem()).isEqualTo(KestrelMessages.endpointHasUnusedHttpsConfig("Http", keyName));
+			assertThat(ex.getProblem()).isEqualTo(CertificateMessages.endpointHasUnusedHttpsConfig("Http", keyName));
 			assertThat(ex.getEndpointName()).isEqualTo("Http");
 			assertThat(ex.getConfigurationKey()).isEqualTo(key);
 			assertThat(ex.getMessage()).doesNotContain("secret");
@@ -358,7 +361,7 @@ class KestrelConfigurationLoaderTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> this.options.configure(configuration))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.notSupportedYet(key));
+				assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.notSupportedYet(key));
 				assertThat(ex.getConfigurationKey()).isEqualTo(key);
 				assertThat(ex.getEndpointName()).isNull();
 				assertThat(ex.getMessage()).doesNotContain("secret");
@@ -372,7 +375,8 @@ class KestrelConfigurationLoaderTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> this.options.configure(configuration))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.unknownKey("kestrel.certificates.Fallback"));
+				assertThat(ex.getProblem())
+					.isEqualTo(ConfigurationMessages.unknownKey("kestrel.certificates.Fallback"));
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.certificates.Fallback");
 			});
 	}

@@ -16,7 +16,8 @@ import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.EndpointDefaultsConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.certificates.ServerCertificate;
 import dev.kestrel.certificates.StoreLocation;
@@ -70,7 +71,7 @@ class KestrelServerOptionsTests {
 	@Test
 	void listenLocalhostOnPortZeroFailsWithKestrelsMessage() {
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> this.options.listenLocalhost(0))
-			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(KestrelMessages.dynamicPortOnLocalhost()));
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(BindingMessages.dynamicPortOnLocalhost()));
 		assertThat(this.options.getCodeListenOptions()).isEmpty();
 	}
 
@@ -175,7 +176,7 @@ class KestrelServerOptionsTests {
 		this.options.configure(defaultsWithProtocols("Http9"));
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> this.options.listenAnyIP(80))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.invalidProtocols("Http9"));
+				assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.invalidProtocols("Http9"));
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoint-defaults.protocols");
 				assertThat(ex.getEndpointName()).isNull();
 			});

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.certificates.ServerCertificate;
 
@@ -107,7 +107,7 @@ class ListenOptionsTests {
 		BindingAddress address = BindingAddress.parse(url);
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> ListenOptions.fromAddress(address, EndpointSource.URLS))
-			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(KestrelMessages.dynamicPortOnLocalhost()));
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(BindingMessages.dynamicPortOnLocalhost()));
 	}
 
 	@Test

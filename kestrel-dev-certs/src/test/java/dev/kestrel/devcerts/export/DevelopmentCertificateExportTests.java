@@ -24,7 +24,6 @@ import dev.kestrel.devcerts.ExternalTools;
 import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.internal.tls.devcert.DevelopmentCertificateException;
 import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
-import dev.kestrel.diagnostics.KestrelMessages;
 import dev.kestrel.testing.RequiresTools;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.kestrel.configuration.CertificateConfig;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.internal.tls.BundleResolver;
 import dev.kestrel.internal.tls.CertificateConfigLoader;
@@ -104,13 +104,14 @@ public final class DefaultCertificateProvider implements CertificateProvider {
 		}
 		else if (this.autoCreateDevelopmentCertificate) {
 			found = DevelopmentCertificates.ensureCreated(my, this.clock).certificate();
-			logger.info(KestrelMessages.developmentCertificateCreated(found.thumbprint(), my.directory().toString()));
+			logger
+				.info(CertificateMessages.developmentCertificateCreated(found.thumbprint(), my.directory().toString()));
 		}
 		else {
-			logger.debug(KestrelMessages.developmentCertificateNotFound());
+			logger.debug(CertificateMessages.developmentCertificateNotFound());
 			return Optional.empty();
 		}
-		logger.debug(KestrelMessages
+		logger.debug(CertificateMessages
 			.usingDevelopmentCertificate(found.certificate().getSubjectX500Principal().getName(), found.thumbprint()));
 		return Optional.of(ServerCertificate.of(found));
 	}

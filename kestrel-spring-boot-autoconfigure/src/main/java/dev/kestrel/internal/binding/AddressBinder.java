@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
 import dev.kestrel.options.BindingAddress;
 import dev.kestrel.options.EndpointSource;
 import dev.kestrel.options.KestrelServerOptions;
@@ -58,7 +58,7 @@ public final class AddressBinder {
 		boolean randomPorts = hosting.serverPort() != null && hosting.serverPort() == 0;
 		if (!endpoints.isEmpty()) {
 			if (!urls.isEmpty()) {
-				warnings.add(KestrelMessages.overridingAddresses(urls));
+				warnings.add(BindingMessages.overridingAddresses(urls));
 			}
 		}
 		else if (!urls.isEmpty()) {
@@ -75,10 +75,10 @@ public final class AddressBinder {
 		}
 		if (hosting.serverPort() != null && hosting.serverPort() != 0
 				&& endpoints.get(0).getSource() != EndpointSource.SERVER_PORT) {
-			warnings.add(KestrelMessages.overridingAddresses(List.of("server.port=" + hosting.serverPort())));
+			warnings.add(BindingMessages.overridingAddresses(List.of("server.port=" + hosting.serverPort())));
 		}
 		if (randomPorts) {
-			notes.add(KestrelMessages.randomPortsForTests("server.port"));
+			notes.add(BindingMessages.randomPortsForTests("server.port"));
 			endpoints.replaceAll(ListenOptions::withDynamicPort);
 		}
 		nameUnnamed(endpoints);

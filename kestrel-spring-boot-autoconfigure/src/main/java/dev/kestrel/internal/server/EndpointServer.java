@@ -15,7 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
 import dev.kestrel.diagnostics.Problem;
 import dev.kestrel.options.ListenOptions;
 
@@ -104,14 +104,14 @@ final class EndpointServer {
 				if (BindFailures.isAddressInUse(ex)) {
 					throw ex;
 				}
-				logger.warn(KestrelMessages.loopbackFamilyUnavailable(this.options.getDisplayName(),
+				logger.warn(BindingMessages.loopbackFamilyUnavailable(this.options.getDisplayName(),
 						ipv4 ? "IPv4" : "IPv6", BindFailures.reason(ex)));
 				failures.add(ex);
 			}
 		}
 		if (this.servers.isEmpty()) {
 			String display = this.options.getDisplayName();
-			throw failure(display, KestrelMessages.addressBindingFailed(display, BindFailures.reason(failures.get(0))),
+			throw failure(display, BindingMessages.addressBindingFailed(display, BindFailures.reason(failures.get(0))),
 					failures.get(0));
 		}
 		return bound(this.options.getDisplayName(port), port);
@@ -127,7 +127,7 @@ final class EndpointServer {
 			if (BindFailures.isAddressInUse(ex)) {
 				throw ex;
 			}
-			logger.info(KestrelMessages.ipv6AnyFallback(port));
+			logger.info(BindingMessages.ipv6AnyFallback(port));
 		}
 		int bound = bindAt(IPV4_ANY, port, this.options.getScheme() + "://0.0.0.0:" + port);
 		return bound(this.options.getScheme() + "://0.0.0.0:" + bound, bound);
@@ -137,10 +137,10 @@ final class EndpointServer {
 		String path = this.options.getUnixSocketPath();
 		String display = this.options.getDisplayName();
 		switch (UnixSockets.prepare(path)) {
-			case IN_USE -> throw failure(display, KestrelMessages.addressInUse(display), null);
+			case IN_USE -> throw failure(display, BindingMessages.addressInUse(display), null);
 			case NOT_A_SOCKET -> throw failure(display,
-					KestrelMessages.addressBindingFailed(display, "the path exists and is not a socket"), null);
-			case STALE_DELETED -> logger.info(KestrelMessages.staleUnixSocketDeleted(path));
+					BindingMessages.addressBindingFailed(display, "the path exists and is not a socket"), null);
+			case STALE_DELETED -> logger.info(BindingMessages.staleUnixSocketDeleted(path));
 			case FREE -> {
 			}
 		}
@@ -177,8 +177,8 @@ final class EndpointServer {
 			return bound;
 		}
 		catch (RuntimeException ex) {
-			Problem problem = BindFailures.isAddressInUse(ex) ? KestrelMessages.addressInUse(display)
-					: KestrelMessages.addressBindingFailed(display, BindFailures.reason(ex));
+			Problem problem = BindFailures.isAddressInUse(ex) ? BindingMessages.addressInUse(display)
+					: BindingMessages.addressBindingFailed(display, BindFailures.reason(ex));
 			throw failure(display, problem, ex);
 		}
 	}

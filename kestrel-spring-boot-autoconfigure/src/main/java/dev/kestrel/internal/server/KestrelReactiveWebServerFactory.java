@@ -27,7 +27,7 @@ import dev.kestrel.internal.binding.AddressBinder;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.configuration.HostingAddresses;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.internal.server.protocols.EndpointProtocols;
@@ -145,10 +145,12 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			return super.getWebServer(httpHandler);
 		}
 		if (Ssl.isEnabled(getSsl())) {
-			throw new KestrelConfigurationException(null, "server.ssl", KestrelMessages.serverSslNotSupported(), null);
+			throw new KestrelConfigurationException(null, "server.ssl", ConfigurationMessages.serverSslNotSupported(),
+					null);
 		}
 		if (!getErrorPages().isEmpty()) {
-			throw new KestrelConfigurationException(null, "errorPages", KestrelMessages.errorPagesNotSupported(), null);
+			throw new KestrelConfigurationException(null, "errorPages", ConfigurationMessages.errorPagesNotSupported(),
+					null);
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
 		HttpHandler application = serverHeader(httpHandler, getServerHeader());

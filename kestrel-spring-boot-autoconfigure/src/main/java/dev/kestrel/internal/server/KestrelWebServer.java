@@ -17,7 +17,8 @@ import org.springframework.boot.web.server.WebServerException;
 import reactor.netty.DisposableServer;
 
 import dev.kestrel.internal.binding.BindingPlan;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
+import dev.kestrel.diagnostics.ProtocolMessages;
 
 /**
  * The application's web server: every endpoint of a {@link BindingPlan}, each bound as
@@ -73,10 +74,10 @@ public class KestrelWebServer implements WebServer {
 		this.boundEndpoints = List.copyOf(bound);
 		for (BoundEndpoint endpoint : bound) {
 			if (!endpoint.addresses().isEmpty()) {
-				logger.info(KestrelMessages.nowListeningOn(endpoint.displayName()));
+				logger.info(BindingMessages.nowListeningOn(endpoint.displayName()));
 			}
 			if (endpoint.isHttp3()) {
-				logger.info(KestrelMessages.nowListeningOnQuic(endpoint.displayName()));
+				logger.info(ProtocolMessages.nowListeningOnQuic(endpoint.displayName()));
 			}
 		}
 		startAwaitThread();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.TlsConnectionContext;
@@ -46,11 +46,11 @@ final class CallbackTlsSelector implements TlsSelector {
 		}
 		catch (RuntimeException ex) {
 			return Refusals.refuse(Reason.SERVER_ERROR,
-					KestrelMessages.tlsHandshakeCallbackFailed(this.endpointName, serverName), ex);
+					SniMessages.tlsHandshakeCallbackFailed(this.endpointName, serverName), ex);
 		}
 		if (stage == null) {
 			return Refusals.refuse(Reason.NO_CERTIFICATE,
-					KestrelMessages.tlsHandshakeCallbackReturnedNothing(this.endpointName, serverName), null);
+					SniMessages.tlsHandshakeCallbackReturnedNothing(this.endpointName, serverName), null);
 		}
 		return stage.handle((result, failure) -> {
 			if (failure != null) {
@@ -60,11 +60,11 @@ final class CallbackTlsSelector implements TlsSelector {
 					throw refused;
 				}
 				throw new TlsConnectionRefusedException(Reason.SERVER_ERROR,
-						KestrelMessages.tlsHandshakeCallbackFailed(this.endpointName, serverName), cause);
+						SniMessages.tlsHandshakeCallbackFailed(this.endpointName, serverName), cause);
 			}
 			if (result == null) {
 				throw new TlsConnectionRefusedException(Reason.NO_CERTIFICATE,
-						KestrelMessages.tlsHandshakeCallbackReturnedNothing(this.endpointName, serverName), null);
+						SniMessages.tlsHandshakeCallbackReturnedNothing(this.endpointName, serverName), null);
 			}
 			return selection(result, connection, serverName);
 		});
@@ -86,7 +86,7 @@ final class CallbackTlsSelector implements TlsSelector {
 		}
 		else {
 			throw new TlsConnectionRefusedException(Reason.SERVER_ERROR,
-					KestrelMessages.tlsHandshakeCallbackWithoutCertificate(this.endpointName, serverName), null);
+					SniMessages.tlsHandshakeCallbackWithoutCertificate(this.endpointName, serverName), null);
 		}
 		return new TlsSelection(TlsSettings.of(certificate, chain, https, protocols), https.getOnAuthenticate(), false);
 	}

@@ -3,7 +3,7 @@ package dev.kestrel.internal.sni;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.ServerCertificateSelector;
 import dev.kestrel.options.TlsConnectionContext;
 import dev.kestrel.internal.sni.TlsConnectionRefusedException.Reason;
@@ -42,15 +42,15 @@ final class Refusals {
 		}
 		catch (RuntimeException ex) {
 			throw new TlsConnectionRefusedException(Reason.SERVER_ERROR,
-					KestrelMessages.serverCertificateSelectorFailed(endpointName, serverName), ex);
+					SniMessages.serverCertificateSelectorFailed(endpointName, serverName), ex);
 		}
 		if (certificate == null) {
 			throw new TlsConnectionRefusedException(Reason.NO_CERTIFICATE,
-					KestrelMessages.serverCertificateSelectorReturnedNull(endpointName, serverName), null);
+					SniMessages.serverCertificateSelectorReturnedNull(endpointName, serverName), null);
 		}
 		if (checkUsage && !ServerCertificateValidator.isAllowedForServerAuthentication(certificate.certificate())) {
 			throw new TlsConnectionRefusedException(Reason.SERVER_ERROR,
-					KestrelMessages.selectedCertificateCannotServe(endpointName, certificate.thumbprint()), null);
+					SniMessages.selectedCertificateCannotServe(endpointName, certificate.thumbprint()), null);
 		}
 		return certificate;
 	}

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.ClientCertificateMode;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
@@ -102,8 +102,8 @@ public final class SniOptionsSelector implements TlsSelector {
 		if (entry == null) {
 			return Refusals.refuse(Reason.NO_MATCHING_SNI_SECTION,
 					(serverName == null || serverName.isEmpty())
-							? KestrelMessages.sniNotConfiguredToAllowNoServerName(this.endpointName)
-							: KestrelMessages.sniNotConfiguredForServerName(serverName, this.endpointName),
+							? SniMessages.sniNotConfiguredToAllowNoServerName(this.endpointName)
+							: SniMessages.sniNotConfiguredForServerName(serverName, this.endpointName),
 					null);
 		}
 		return entry.select(connection, serverName);
@@ -176,7 +176,7 @@ public final class SniOptionsSelector implements TlsSelector {
 				loaded = this.certificate.get();
 			}
 			catch (KestrelConfigurationException ex) {
-				return Refusals.refuse(Reason.SERVER_ERROR, KestrelMessages.sniCertificateFailed(this.endpointName,
+				return Refusals.refuse(Reason.SERVER_ERROR, SniMessages.sniCertificateFailed(this.endpointName,
 						this.certificate.key(), ex.getProblem().description()), null);
 			}
 			selected = CompletableFuture

@@ -12,7 +12,7 @@ public class TlsConnectionRefusedException extends RuntimeException {
 
 	/**
 	 * @param reason why the connection is refused
-	 * @param message the log line (from {@code KestrelMessages})
+	 * @param message the log line (from a message catalogue)
 	 * @param cause the cause, or {@code null}
 	 */
 	public TlsConnectionRefusedException(Reason reason, String message, Throwable cause) {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.internal.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
@@ -55,7 +55,7 @@ public final class CertificateConfigLoader {
 		int sources = (config.isFileCert() ? 1 : 0) + (config.isStoreCert() ? 1 : 0) + (config.isBundleCert() ? 1 : 0);
 		if (sources > 1) {
 			throw new KestrelConfigurationException(endpointName, keyPrefix,
-					KestrelMessages.multipleCertificateSources(endpointName), null);
+					CertificateMessages.multipleCertificateSources(endpointName), null);
 		}
 		if (sources == 0) {
 			return Optional.empty();
@@ -77,7 +77,7 @@ public final class CertificateConfigLoader {
 			certificate = withContext(endpointName, sourceKey, () -> bundleResolver.resolve(bundle));
 			if (certificate == null) {
 				throw new KestrelConfigurationException(endpointName, sourceKey,
-						KestrelMessages.sslBundleNotFound(bundle), null);
+						CertificateMessages.sslBundleNotFound(bundle), null);
 			}
 		}
 		ServerCertificate loaded = certificate;
@@ -92,7 +92,7 @@ public final class CertificateConfigLoader {
 		if (config.location() != null && !config.location().isBlank()) {
 			location = StoreLocation.fromKestrelName(config.location())
 				.orElseThrow(() -> new KestrelConfigurationException(endpointName, keyPrefix + ".location",
-						KestrelMessages.invalidStoreLocation(config.location()), null));
+						CertificateMessages.invalidStoreLocation(config.location()), null));
 		}
 		String storeName = (config.store() != null && !config.store().isBlank()) ? config.store().trim()
 				: DEFAULT_STORE_NAME;

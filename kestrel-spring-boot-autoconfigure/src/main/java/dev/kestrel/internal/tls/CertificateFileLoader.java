@@ -29,7 +29,7 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.diagnostics.Problem;
 import dev.kestrel.internal.tls.PemKeyReader.PemKeyException;
 import dev.kestrel.internal.tls.store.CertificateKeyMatcher;
@@ -117,9 +117,9 @@ public final class CertificateFileLoader {
 			return readPkcs12(file, content, password);
 		}
 		if (readCertificates(file, content).isEmpty()) {
-			throw failure(KestrelMessages.invalidCertificateFile(file.toString()), PATH, null);
+			throw failure(CertificateMessages.invalidCertificateFile(file.toString()), PATH, null);
 		}
-		throw failure(KestrelMessages.invalidPemKey(file.toString()), KEY_PATH, null);
+		throw failure(CertificateMessages.invalidPemKey(file.toString()), KEY_PATH, null);
 	}
 
 	/**
@@ -153,19 +153,20 @@ public final class CertificateFileLoader {
 		List<X509Certificate> certificates = readCertificates(certificateFile, certificateContent);
 		if (certificates.isEmpty()) {
 			if (Pkcs12Files.isPkcs12(certificateContent)) {
-				throw failure(KestrelMessages.keyPathWithPkcs12(certificateFile.toString()), KEY_PATH, null);
+				throw failure(CertificateMessages.keyPathWithPkcs12(certificateFile.toString()), KEY_PATH, null);
 			}
-			throw failure(KestrelMessages.invalidCertificateFile(certificateFile.toString()), PATH, null);
+			throw failure(CertificateMessages.invalidCertificateFile(certificateFile.toString()), PATH, null);
 		}
 		X509Certificate leaf = certificates.get(0);
 		ASN1ObjectIdentifier algorithm = KeyAlgorithms.publicKeyAlgorithm(leaf);
 		if (KeyAlgorithms.family(algorithm) == null) {
-			throw failure(KestrelMessages.unrecognizedCertificateKeyOid(algorithm.getId()), PATH, null);
+			throw failure(CertificateMessages.unrecognizedCertificateKeyOid(algorithm.getId()), PATH, null);
 		}
 		Path keyFile = resolve(keyPath);
 		PrivateKey privateKey = readPrivateKey(keyFile, read(keyFile, KEY_PATH), password, curve(leaf));
 		if (!CertificateKeyMatcher.matches(leaf, privateKey)) {
-			throw failure(KestrelMessages.keyDoesNotMatchCertificate(keyFile.toString(), certificateFile.toString()),
+			throw failure(
+					CertificateMessages.keyDoesNotMatchCertificate(keyFile.toString(), certificateFile.toString()),
 					KEY_PATH, null);
 		}
 		return new ServerCertificate(leaf, privateKey, certificates.subList(1, certificates.size()));
@@ -174,19 +175,19 @@ public final class CertificateFileLoader {
 	private byte[] read(Path file, String key) {
 		try {
 			if (Files.isDirectory(file)) {
-				throw failure(KestrelMessages.certificateFileUnreadable(file.toString(), "it is a directory"), key,
+				throw failure(CertificateMessages.certificateFileUnreadable(file.toString(), "it is a directory"), key,
 						null);
 			}
 			return Files.readAllBytes(file);
 		}
 		catch (NoSuchFileException ex) {
-			Problem problem = PATH.equals(key) ? KestrelMessages.certificateFileNotFound(file.toString())
-					: KestrelMessages.certificateKeyFileNotFound(file.toString());
+			Problem problem = PATH.equals(key) ? CertificateMessages.certificateFileNotFound(file.toString())
+					: CertificateMessages.certificateKeyFileNotFound(file.toString());
 			throw failure(problem, key, ex);
 		}
 		catch (IOException ex) {
 			String reason = (ex instanceof AccessDeniedException) ? "access denied" : String.valueOf(ex.getMessage());
-			throw failure(KestrelMessages.certificateFileUnreadable(file.toString(), reason), key, ex);
+			throw failure(CertificateMessages.certificateFileUnreadable(file.toString(), reason), key, ex);
 		}
 	}
 
@@ -199,9 +200,9 @@ public final class CertificateFileLoader {
 		catch (Pkcs12Files.DecodeException ex) {
 			String name = file.toString();
 			throw switch (ex.reason()) {
-				case WRONG_PASSWORD -> failure(KestrelMessages.incorrectCertificatePassword(name), PASSWORD, ex);
-				case NO_CERTIFICATE -> failure(KestrelMessages.pkcs12WithoutPrivateKey(name), PATH, ex);
-				case MALFORMED -> failure(KestrelMessages.invalidCertificateFile(name), PATH, ex);
+				case WRONG_PASSWORD -> failure(CertificateMessages.incorrectCertificatePassword(name), PASSWORD, ex);
+				case NO_CERTIFICATE -> failure(CertificateMessages.pkcs12WithoutPrivateKey(name), PATH, ex);
+				case MALFORMED -> failure(CertificateMessages.invalidCertificateFile(name), PATH, ex);
 			};
 		}
 		finally {
@@ -210,7 +211,7 @@ public final class CertificateFileLoader {
 			}
 		}
 		if (!decoded.hasPrivateKey()) {
-			throw failure(KestrelMessages.pkcs12WithoutPrivateKey(file.toString()), PATH, null);
+			throw failure(CertificateMessages.pkcs12WithoutPrivateKey(file.toString()), PATH, null);
 		}
 		return new ServerCertificate(decoded.certificate(), decoded.privateKey(), decoded.intermediates());
 	}
@@ -232,7 +233,7 @@ public final class CertificateFileLoader {
 			return certificates;
 		}
 		catch (IOException | CertificateException | RuntimeException ex) {
-			throw failure(KestrelMessages.invalidCertificateFile(file.toString()), PATH, ex);
+			throw failure(CertificateMessages.invalidCertificateFile(file.toString()), PATH, ex);
 		}
 	}
 
@@ -250,17 +251,17 @@ public final class CertificateFileLoader {
 		}
 		catch (PemKeyException ex) {
 			throw switch (ex.reason()) {
-				case PUBLIC_KEY -> failure(KestrelMessages.privateKeyUnreadable(name), KEY_PATH, ex);
-				case PASSWORD_MISSING -> failure(KestrelMessages.encryptedKeyWithoutPassword(name), PASSWORD, ex);
-				case PASSWORD_INCORRECT -> failure(KestrelMessages.incorrectKeyPassword(name), PASSWORD, ex);
+				case PUBLIC_KEY -> failure(CertificateMessages.privateKeyUnreadable(name), KEY_PATH, ex);
+				case PASSWORD_MISSING -> failure(CertificateMessages.encryptedKeyWithoutPassword(name), PASSWORD, ex);
+				case PASSWORD_INCORRECT -> failure(CertificateMessages.incorrectKeyPassword(name), PASSWORD, ex);
 				case UNSUPPORTED_ENCRYPTION ->
-					failure(KestrelMessages.unsupportedKeyEncryption(name, ex.algorithm()), KEY_PATH, ex);
+					failure(CertificateMessages.unsupportedKeyEncryption(name, ex.algorithm()), KEY_PATH, ex);
 				case NO_PRIVATE_KEY, MALFORMED ->
-					failure(KestrelMessages.invalidCertificateKeyFile(name), KEY_PATH, ex);
+					failure(CertificateMessages.invalidCertificateKeyFile(name), KEY_PATH, ex);
 			};
 		}
 		catch (GeneralSecurityException | IOException | RuntimeException ex) {
-			throw failure(KestrelMessages.invalidCertificateKeyFile(name), KEY_PATH, ex);
+			throw failure(CertificateMessages.invalidCertificateKeyFile(name), KEY_PATH, ex);
 		}
 		finally {
 			if (chars != null) {

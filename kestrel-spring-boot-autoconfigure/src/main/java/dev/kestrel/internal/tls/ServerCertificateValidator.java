@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.internal.tls.store.Thumbprints;
 
 import static java.util.Objects.requireNonNull;
@@ -56,20 +56,20 @@ public final class ServerCertificateValidator {
 		requireNonNull(certificate, "certificate");
 		if (!isAllowedForServerAuthentication(certificate)) {
 			throw new KestrelConfigurationException(
-					KestrelMessages.invalidServerCertificateEku(Thumbprints.of(certificate)));
+					CertificateMessages.invalidServerCertificateEku(Thumbprints.of(certificate)));
 		}
 		List<String> warnings = new ArrayList<>();
 		if (certificate.getExtensionValue(SUBJECT_ALTERNATIVE_NAME_OID) == null) {
-			warnings.add(KestrelMessages.certificateLacksSubjectAlternativeName(Thumbprints.of(certificate)));
+			warnings.add(CertificateMessages.certificateLacksSubjectAlternativeName(Thumbprints.of(certificate)));
 		}
 		Instant now = this.clock.instant();
 		Instant notBefore = certificate.getNotBefore().toInstant();
 		Instant notAfter = certificate.getNotAfter().toInstant();
 		if (now.isAfter(notAfter)) {
-			warnings.add(KestrelMessages.certificateExpired(Thumbprints.of(certificate), notAfter.toString()));
+			warnings.add(CertificateMessages.certificateExpired(Thumbprints.of(certificate), notAfter.toString()));
 		}
 		else if (now.isBefore(notBefore)) {
-			warnings.add(KestrelMessages.certificateNotYetValid(Thumbprints.of(certificate), notBefore.toString()));
+			warnings.add(CertificateMessages.certificateNotYetValid(Thumbprints.of(certificate), notBefore.toString()));
 		}
 		return List.copyOf(warnings);
 	}

@@ -21,7 +21,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.internal.tls.store.StoredCertificate;
 
 import static java.util.Objects.requireNonNull;
@@ -76,7 +76,7 @@ public final class StoreCertificateSelector {
 		requireNonNull(storeLocation, "storeLocation");
 		requireNonNull(storeName, "storeName");
 		return find(candidates, subject, allowInvalid)
-			.orElseThrow(() -> new KestrelConfigurationException(KestrelMessages.certificateNotFoundInStore(subject,
+			.orElseThrow(() -> new KestrelConfigurationException(CertificateMessages.certificateNotFoundInStore(subject,
 					storeLocation.kestrelName(), storeName, allowInvalid)));
 	}
 

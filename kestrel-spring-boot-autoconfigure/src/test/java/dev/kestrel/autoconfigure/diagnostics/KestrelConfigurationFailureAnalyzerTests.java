@@ -28,7 +28,9 @@ import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.diagnostics.Problem;
 import dev.kestrel.options.KestrelServerOptions;
 
@@ -47,7 +49,7 @@ class KestrelConfigurationFailureAnalyzerTests {
 
 	@Test
 	void descriptionNamesTheEndpointAndTheKeyAndActionComesFromTheProblem() {
-		Problem problem = KestrelMessages.endpointMissingUrl("Http");
+		Problem problem = ConfigurationMessages.endpointMissingUrl("Http");
 		KestrelConfigurationException exception = new KestrelConfigurationException("Http",
 				"kestrel.endpoints.Http.url", problem, null);
 		FailureAnalysis analysis = this.analyzer.analyze(exception);
@@ -60,7 +62,7 @@ class KestrelConfigurationFailureAnalyzerTests {
 
 	@Test
 	void problemWithoutEndpointOrKeyIsDescribedAlone() {
-		Problem problem = KestrelMessages.invalidUrl("localhost");
+		Problem problem = BindingMessages.invalidUrl("localhost");
 		FailureAnalysis analysis = this.analyzer.analyze(new KestrelConfigurationException(problem));
 		assertThat(analysis.getDescription()).endsWith(problem.description()).doesNotContain("endpoint '");
 		assertThat(analysis.getAction()).isEqualTo(problem.action());
@@ -69,12 +71,12 @@ class KestrelConfigurationFailureAnalyzerTests {
 	@Test
 	void exceptionIsFoundInsideOtherFailures() {
 		KestrelConfigurationException exception = new KestrelConfigurationException(null, "ASPNETCORE_URLS",
-				KestrelMessages.unsupportedScheme("ftp://x"), null);
+				BindingMessages.unsupportedScheme("ftp://x"), null);
 		FailureAnalysis analysis = this.analyzer
 			.analyze(new IllegalStateException("outer", new BeanCreationException("bean", exception)));
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getDescription()).contains("ASPNETCORE_URLS")
-			.contains(KestrelMessages.unsupportedScheme("ftp://x").description());
+			.contains(BindingMessages.unsupportedScheme("ftp://x").description());
 	}
 
 	@Test
@@ -108,7 +110,7 @@ class KestrelConfigurationFailureAnalyzerTests {
 			.isThrownBy(() -> options.getConfigurationLoader().load())
 			.satisfies((ex) -> {
 				assertThat(ex.getProblem())
-					.isEqualTo(KestrelMessages.endpointHasUnusedHttpsConfig("Http", "Certificate"));
+					.isEqualTo(CertificateMessages.endpointHasUnusedHttpsConfig("Http", "Certificate"));
 				FailureAnalysis analysis = this.analyzer.analyze(ex);
 				assertThat(analysis.getDescription()).contains("'Http'")
 					.contains("kestrel.endpoints.Http.certificate")
@@ -128,7 +130,7 @@ class KestrelConfigurationFailureAnalyzerTests {
 				Map.of("Kestrel.Endpoints.Http.Url", "http://127.0.0.1:8080", "Kestrel.Endpoints.Http.Certificate.Path",
 						"server.pfx", "Kestrel.Endpoints.Http.Certificate.Password", PASSWORD));
 		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
-		Problem problem = KestrelMessages.endpointHasUnusedHttpsConfig("Http", "Certificate");
+		Problem problem = CertificateMessages.endpointHasUnusedHttpsConfig("Http", "Certificate");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("'Http'")
 			.contains("(kestrel.endpoints.Http.certificate)")
@@ -146,7 +148,7 @@ class KestrelConfigurationFailureAnalyzerTests {
 		application.setDefaultProperties(Map.of("Kestrel.Certificates.Development.Password", PASSWORD));
 		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains(KestrelMessages.notSupportedYet("kestrel.certificates.development.password").description())
+			.contains(ConfigurationMessages.notSupportedYet("kestrel.certificates.development.password").description())
 			.doesNotContain(PASSWORD);
 	}
 

@@ -11,7 +11,8 @@ import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.EndpointDefaultsConfig;
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.BindingMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.options.EndpointKind;
 import dev.kestrel.options.EndpointSource;
 import dev.kestrel.options.HttpProtocols;
@@ -91,7 +92,7 @@ class AddressBinderTests {
 				urls("ASPNETCORE_URLS", "http://localhost:5000", "http://*:5001"));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("Http");
 		assertThat(plan.warnings())
-			.containsExactly(KestrelMessages.overridingAddresses(List.of("http://localhost:5000", "http://*:5001")));
+			.containsExactly(BindingMessages.overridingAddresses(List.of("http://localhost:5000", "http://*:5001")));
 		assertThat(plan.warnings().get(0)).startsWith("Overriding address(es) 'http://localhost:5000, http://*:5001'.");
 	}
 
@@ -101,7 +102,7 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "http://localhost:5000"));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getSource).containsExactly(EndpointSource.CODE);
 		assertThat(plan.warnings())
-			.containsExactly(KestrelMessages.overridingAddresses(List.of("http://localhost:5000")));
+			.containsExactly(BindingMessages.overridingAddresses(List.of("http://localhost:5000")));
 	}
 
 	@Test
@@ -111,7 +112,7 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "http://localhost:6000"));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getSource).containsExactly(EndpointSource.CODE);
 		assertThat(plan.warnings())
-			.containsExactly(KestrelMessages.overridingAddresses(List.of("http://localhost:5000")));
+			.containsExactly(BindingMessages.overridingAddresses(List.of("http://localhost:5000")));
 	}
 
 	@Test
@@ -119,7 +120,7 @@ class AddressBinderTests {
 		this.options.listenAnyIP(9000);
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "ftp://nowhere"));
 		assertThat(plan.endpoints()).hasSize(1);
-		assertThat(plan.warnings()).containsExactly(KestrelMessages.overridingAddresses(List.of("ftp://nowhere")));
+		assertThat(plan.warnings()).containsExactly(BindingMessages.overridingAddresses(List.of("ftp://nowhere")));
 	}
 
 	// ---------------------------------------------------------------- address lists
@@ -158,7 +159,7 @@ class AddressBinderTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> AddressBinder.plan(this.options, urls("ASPNETCORE_URLS", "http://*:5000", "ftp://x")))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.unsupportedScheme("ftp://x"));
+				assertThat(ex.getProblem()).isEqualTo(BindingMessages.unsupportedScheme("ftp://x"));
 				assertThat(ex.getConfigurationKey()).isEqualTo("ASPNETCORE_URLS");
 				assertThat(ex.getEndpointName()).isNull();
 			});
@@ -170,7 +171,7 @@ class AddressBinderTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> AddressBinder.plan(this.options, HostingAddresses.NONE))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.dynamicPortOnLocalhost());
+				assertThat(ex.getProblem()).isEqualTo(BindingMessages.dynamicPortOnLocalhost());
 				assertThat(ex.getConfigurationKey()).isEqualTo("code (useUrls)");
 			});
 	}
@@ -181,7 +182,7 @@ class AddressBinderTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> AddressBinder.plan(this.options, HostingAddresses.NONE))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.invalidPort("http://*:abc", "abc"));
+				assertThat(ex.getProblem()).isEqualTo(BindingMessages.invalidPort("http://*:abc", "abc"));
 				assertThat(ex.getEndpointName()).isEqualTo("Http");
 				assertThat(ex.getConfigurationKey()).isEqualTo("kestrel.endpoints.Http.url");
 			});
@@ -192,7 +193,7 @@ class AddressBinderTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class)
 			.isThrownBy(() -> AddressBinder.plan(this.options, urls("ASPNETCORE_URLS", "https://127.0.0.1:5001")))
 			.satisfies((ex) -> {
-				assertThat(ex.getProblem()).isEqualTo(KestrelMessages.noCertificateSpecified());
+				assertThat(ex.getProblem()).isEqualTo(CertificateMessages.noCertificateSpecified());
 				assertThat(ex.getConfigurationKey()).isEqualTo("ASPNETCORE_URLS");
 			});
 	}
@@ -234,7 +235,7 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of("http://127.0.0.1:5000"), "urls", 8080, null));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName).containsExactly("http://127.0.0.1:5000");
-		assertThat(plan.warnings()).containsExactly(KestrelMessages.overridingAddresses(List.of("server.port=8080")));
+		assertThat(plan.warnings()).containsExactly(BindingMessages.overridingAddresses(List.of("server.port=8080")));
 	}
 
 	@Test
@@ -300,7 +301,7 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options, new HostingAddresses(List.of(), null, 8080, null));
 		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("Http");
 		assertThat(plan.endpoints()).extracting(ListenOptions::getPort).containsExactly(5000);
-		assertThat(plan.warnings()).containsExactly(KestrelMessages.overridingAddresses(List.of("server.port=8080")));
+		assertThat(plan.warnings()).containsExactly(BindingMessages.overridingAddresses(List.of("server.port=8080")));
 		assertThat(plan.notes()).isEmpty();
 	}
 
@@ -309,8 +310,8 @@ class AddressBinderTests {
 		this.options.listenAnyIP(9000);
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of("http://*:5000"), "urls", 8080, null));
-		assertThat(plan.warnings()).containsExactly(KestrelMessages.overridingAddresses(List.of("http://*:5000")),
-				KestrelMessages.overridingAddresses(List.of("server.port=8080")));
+		assertThat(plan.warnings()).containsExactly(BindingMessages.overridingAddresses(List.of("http://*:5000")),
+				BindingMessages.overridingAddresses(List.of("server.port=8080")));
 	}
 
 	@Test
@@ -326,7 +327,7 @@ class AddressBinderTests {
 			.containsExactly("http://127.0.0.1:0", "http://127.0.0.1:0", "http://[::]:0", "http://[::1]:0",
 					"http://unix:/tmp/k.sock");
 		assertThat(plan.endpoints().get(0).getProtocols()).isEqualTo(HttpProtocols.HTTP1);
-		assertThat(plan.notes()).containsExactly(KestrelMessages.randomPortsForTests("server.port"));
+		assertThat(plan.notes()).containsExactly(BindingMessages.randomPortsForTests("server.port"));
 		assertThat(plan.warnings()).isEmpty();
 	}
 
@@ -337,7 +338,7 @@ class AddressBinderTests {
 		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName)
 			.containsExactly("http://127.0.0.1:0", "http://[::]:0");
 		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("url-0", "url-1");
-		assertThat(plan.notes()).containsExactly(KestrelMessages.randomPortsForTests("server.port"));
+		assertThat(plan.notes()).containsExactly(BindingMessages.randomPortsForTests("server.port"));
 	}
 
 	@Test

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.kestrel.autoconfigure.KestrelServerOptionsCustomizer;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.options.ClientCertificateMode;
 import dev.kestrel.options.SslProtocols;
 import dev.kestrel.options.StoreName;
@@ -196,7 +196,7 @@ class HttpsEndpointIntegrationTests {
 	void developmentCertificateIsTheLastFallbackAndCreatedOnlyOnRequest(CapturedOutput output) throws Exception {
 		System.setProperty(CertificateStore.CURRENT_USER_PROPERTY, this.stores.toString());
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Https.Url=https://127.0.0.1:0").close());
-		assertThat(output).contains(KestrelMessages.noCertificateSpecified().description(),
+		assertThat(output).contains(CertificateMessages.noCertificateSpecified().description(),
 				"kestrel.endpoints.Https.certificate");
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Https.Url=https://127.0.0.1:0",
 				"kestrel.development-certificate.auto-create=true")) {
@@ -413,7 +413,7 @@ class HttpsEndpointIntegrationTests {
 				"Kestrel.Endpoints.Bad.Certificate.Password=" + PASSWORD)
 			.close());
 		assertThat(output).contains("Kestrel could not start endpoint 'Bad'",
-				KestrelMessages.invalidServerCertificateEku(signing.thumbprint()).description());
+				CertificateMessages.invalidServerCertificateEku(signing.thumbprint()).description());
 	}
 
 	@Test
@@ -434,7 +434,7 @@ class HttpsEndpointIntegrationTests {
 				"Kestrel.Endpoints.Plain.ClientCertificateMode=RequireCertificate")
 			.close());
 		assertThat(output)
-			.contains(KestrelMessages.endpointHasUnusedHttpsConfig("Plain", "ClientCertificateMode").description());
+			.contains(CertificateMessages.endpointHasUnusedHttpsConfig("Plain", "ClientCertificateMode").description());
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.Plain.Url=http://127.0.0.1:0",
 				"Kestrel.EndpointDefaults.ClientCertificateMode=RequireCertificate")) {
 			assertThat(port(context, "Plain")).as("allowed in EndpointDefaults").isPositive();
@@ -447,13 +447,13 @@ class HttpsEndpointIntegrationTests {
 				"Kestrel.Endpoints.Bad.SslProtocols[0]=Tls14", "Kestrel.Certificates.Default.Path=" + serverPfx,
 				"Kestrel.Certificates.Default.Password=" + PASSWORD)
 			.close());
-		assertThat(output).contains(KestrelMessages.invalidSslProtocols("Tls14").description(),
+		assertThat(output).contains(CertificateMessages.invalidSslProtocols("Tls14").description(),
 				"kestrel.endpoints.Bad.ssl-protocols");
 		assertThatException().isThrownBy(() -> start("Kestrel.Endpoints.Bad.Url=https://127.0.0.1:0",
 				"Kestrel.EndpointDefaults.ClientCertificateMode=Sometimes",
 				"Kestrel.Certificates.Default.Path=" + serverPfx, "Kestrel.Certificates.Default.Password=" + PASSWORD)
 			.close());
-		assertThat(output).contains(KestrelMessages.invalidClientCertificateMode("Sometimes").description());
+		assertThat(output).contains(CertificateMessages.invalidClientCertificateMode("Sometimes").description());
 	}
 
 	@Test
@@ -466,7 +466,7 @@ class HttpsEndpointIntegrationTests {
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.NoSan.Url=https://127.0.0.1:0",
 				"Kestrel.Endpoints.NoSan.Certificate.Path=" + pfx,
 				"Kestrel.Endpoints.NoSan.Certificate.Password=" + PASSWORD)) {
-			assertThat(output).contains(KestrelMessages.certificateLacksSubjectAlternativeName(noSan.thumbprint()));
+			assertThat(output).contains(CertificateMessages.certificateLacksSubjectAlternativeName(noSan.thumbprint()));
 		}
 	}
 

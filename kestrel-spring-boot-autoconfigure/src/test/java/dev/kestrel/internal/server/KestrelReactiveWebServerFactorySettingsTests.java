@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.server.reactive.HttpHandler;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestServers;
@@ -92,7 +92,7 @@ class KestrelReactiveWebServerFactorySettingsTests {
 		factory.addErrorPages(new ErrorPage("/oops"));
 		HttpHandler handler = (request, response) -> response.setComplete();
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> factory.getWebServer(handler))
-			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(KestrelMessages.errorPagesNotSupported()));
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(ConfigurationMessages.errorPagesNotSupported()));
 	}
 
 	@Test

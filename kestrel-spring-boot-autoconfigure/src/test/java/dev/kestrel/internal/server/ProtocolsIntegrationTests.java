@@ -21,7 +21,8 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 
 import dev.kestrel.autoconfigure.KestrelServerOptionsCustomizer;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ConfigurationMessages;
+import dev.kestrel.diagnostics.ProtocolMessages;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestApplication;
@@ -84,7 +85,7 @@ class ProtocolsIntegrationTests {
 			assertThat(curl(context, "H2", "--http2").output()).isEqualTo("H2 HTTP/2.0");
 			CommandResult http1 = curl(context, "H2", "--http1.1");
 			assertThat(http1.exitCode()).isNotZero();
-			assertThat(output).contains(KestrelMessages.http2NotNegotiated("H2"));
+			assertThat(output).contains(ProtocolMessages.http2NotNegotiated("H2"));
 			CommandResult h2load = TestServers.run(List.of("h2load", "-n", "40", "-c", "2", "-m", "4",
 					"https://127.0.0.1:" + port(context, "H2") + "/"));
 			assertThat(h2load.output()).contains("40 succeeded");
@@ -101,7 +102,7 @@ class ProtocolsIntegrationTests {
 			CommandResult result = sClient(port(context, "Old"), "-alpn", "h2", "-tls1_1", "-cipher",
 					"DEFAULT@SECLEVEL=0", "-ign_eof");
 			assertThat(result.output()).contains("ALPN protocol: h2")
-				.contains(KestrelMessages.http2MinimumTlsVersion("TLSv1.1"));
+				.contains(ProtocolMessages.http2MinimumTlsVersion("TLSv1.1"));
 			assertThat(curl(context, "Old", "--http1.1", "--tlsv1.1", "--tls-max", "1.1", "--ciphers",
 					"DEFAULT@SECLEVEL=0")
 				.output()).as("HTTP/1.1 is fine over TLS 1.1").isEqualTo("Old HTTP/1.1");
@@ -117,7 +118,7 @@ class ProtocolsIntegrationTests {
 			CommandResult result = sClient(port(context, "Cbc"), "-alpn", "h2", "-tls1_2", "-cipher",
 					"ECDHE-RSA-AES128-SHA", "-ign_eof");
 			assertThat(result.output()).contains("ALPN protocol: h2", "ECDHE-RSA-AES128-SHA")
-				.contains(KestrelMessages.http2InadequateCipher("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
+				.contains(ProtocolMessages.http2InadequateCipher("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
 			assertThat(curl(context, "Cbc", "--http2", "--tls-max", "1.2", "--ciphers", "ECDHE-RSA-AES128-GCM-SHA256")
 				.output()).as("an AEAD suite is fine").isEqualTo("Cbc HTTP/2.0");
 		}
@@ -127,7 +128,7 @@ class ProtocolsIntegrationTests {
 	void http2WithOnlyTlsVersionsBelow12FailsStartup(CapturedOutput output) {
 		assertThatException()
 			.isThrownBy(() -> start(tls("Bad", "Http2"), "Kestrel.Endpoints.Bad.SslProtocols[0]=Tls11").close());
-		assertThat(output).contains(KestrelMessages.http2RequiresTls12("Bad").description(),
+		assertThat(output).contains(ProtocolMessages.http2RequiresTls12("Bad").description(),
 				"kestrel.endpoints.Bad.protocols");
 	}
 
@@ -141,7 +142,7 @@ class ProtocolsIntegrationTests {
 			CommandResult http1 = TestServers.curl("-i", "--http1.1", url);
 			assertThat(http1.output()).startsWith("HTTP/1.1 400 Bad Request")
 				.contains("Connection: close")
-				.endsWith(KestrelMessages.http1RequestOnHttp2OnlyEndpoint());
+				.endsWith(ProtocolMessages.http1RequestOnHttp2OnlyEndpoint());
 			assertThat(TestServers.run(List.of("nghttp", "-v", url)).output()).contains("H2c HTTP/2.0");
 			assertThat(TestServers.run(List.of("h2load", "-n", "40", "-c", "2", url)).output())
 				.contains("40 succeeded");
@@ -159,7 +160,7 @@ class ProtocolsIntegrationTests {
 			String url = "http://127.0.0.1:" + port(context, "Mixed") + "/";
 			assertThat(TestServers.curl("--http2", url).output()).isEqualTo("Mixed HTTP/1.1");
 			assertThat(TestServers.curl("--http2-prior-knowledge", url).exitCode()).isNotZero();
-			assertThat(output).contains(KestrelMessages.http2NotEnabledOnCleartext("Mixed"));
+			assertThat(output).contains(ProtocolMessages.http2NotEnabledOnCleartext("Mixed"));
 		}
 	}
 
@@ -176,9 +177,9 @@ class ProtocolsIntegrationTests {
 					.isEqualTo(name + " HTTP/1.1");
 				assertThat(TestServers.curl("--http2-prior-knowledge", url).exitCode()).isNotZero();
 			}
-			assertThat(output).contains(KestrelMessages.http2NotEnabledOnCleartext("Mixed"))
+			assertThat(output).contains(ProtocolMessages.http2NotEnabledOnCleartext("Mixed"))
 				.as("Kestrel warns only when Protocols was set")
-				.doesNotContain(KestrelMessages.http2NotEnabledOnCleartext("Implicit"));
+				.doesNotContain(ProtocolMessages.http2NotEnabledOnCleartext("Implicit"));
 		}
 	}
 
@@ -193,7 +194,7 @@ class ProtocolsIntegrationTests {
 			assertThat(curlHost(port, "legacy.example.org", "--http2").output()).isEqualTo("H2 HTTP/2.0");
 			assertThat(curlHost(port, "other.example.org", "--http1.1").exitCode()).isNotZero();
 			assertThat(curlHost(port, "other.example.org", "--http2").output()).isEqualTo("H2 HTTP/2.0");
-			assertThat(output).contains(KestrelMessages.http2NotNegotiated("H2"));
+			assertThat(output).contains(ProtocolMessages.http2NotNegotiated("H2"));
 		}
 	}
 
@@ -210,7 +211,7 @@ class ProtocolsIntegrationTests {
 				.run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername",
 						"modern.example.org", "-alpn", "h2", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0", "-ign_eof"));
 			assertThat(tls11.output()).contains("ALPN protocol: h2")
-				.contains(KestrelMessages.http2MinimumTlsVersion("TLSv1.1"));
+				.contains(ProtocolMessages.http2MinimumTlsVersion("TLSv1.1"));
 			assertThat(curlHost(port, "other.example.org", "--http2").output()).isEqualTo("H1 HTTP/1.1");
 		}
 	}
@@ -220,7 +221,7 @@ class ProtocolsIntegrationTests {
 		assertThatException()
 			.isThrownBy(() -> start(tls("Old", "Http1AndHttp2AndHttp3"), "Kestrel.Endpoints.Old.SslProtocols[0]=Tls12")
 				.close());
-		assertThat(output).contains(KestrelMessages.http3RequiresTls13("Old").description(),
+		assertThat(output).contains(ProtocolMessages.http3RequiresTls13("Old").description(),
 				"kestrel.endpoints.Old.ssl-protocols");
 	}
 
@@ -228,7 +229,7 @@ class ProtocolsIntegrationTests {
 	void http3WithAnOnAuthenticateCallbackFailsStartupAsKestrelRefusesIt(CapturedOutput output) {
 		assertThatException().isThrownBy(
 				() -> new SpringApplicationBuilder(TestApplication.class, OnAuthenticateHttp3.class).run().close());
-		assertThat(output).contains(KestrelMessages.http3OnAuthenticateNotSupported("Callback").description());
+		assertThat(output).contains(ProtocolMessages.http3OnAuthenticateNotSupported("Callback").description());
 	}
 
 	@Test
@@ -244,7 +245,7 @@ class ProtocolsIntegrationTests {
 			assertThat(tcp.output()).containsIgnoringCase("alt-svc: h3=\":" + port + "\"; ma=86400")
 				.endsWith("All HTTP/2.0");
 			assertThat(output).contains("Now listening on: https://127.0.0.1:" + port + "\n",
-					KestrelMessages.nowListeningOnQuic("https://127.0.0.1:" + port));
+					ProtocolMessages.nowListeningOnQuic("https://127.0.0.1:" + port));
 		}
 	}
 
@@ -265,7 +266,7 @@ class ProtocolsIntegrationTests {
 			BoundEndpoint endpoint = TestServers.server(context).getBoundEndpoints().get(0);
 			assertThat(endpoint.isHttp3()).isFalse();
 			assertThat(curl(context, "Both", "-i").output()).doesNotContainIgnoringCase("alt-svc");
-			assertThat(output).contains(KestrelMessages.dynamicPortOnMultipleTransports("Both"));
+			assertThat(output).contains(ProtocolMessages.dynamicPortOnMultipleTransports("Both"));
 		}
 	}
 
@@ -274,7 +275,7 @@ class ProtocolsIntegrationTests {
 		assertThatException().isThrownBy(
 				() -> start("Kestrel.Endpoints.Plain.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Plain.Protocols=Http3")
 					.close());
-		assertThat(output).contains(KestrelMessages.http3RequiresHttps("Plain").description());
+		assertThat(output).contains(ProtocolMessages.http3RequiresHttps("Plain").description());
 	}
 
 	@Test
@@ -282,7 +283,7 @@ class ProtocolsIntegrationTests {
 		assertThatException().isThrownBy(
 				() -> start("Kestrel.Endpoints.Bad.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Bad.Protocols=Http4")
 					.close());
-		assertThat(output).contains(KestrelMessages.invalidProtocols("Http4").description(),
+		assertThat(output).contains(ConfigurationMessages.invalidProtocols("Http4").description(),
 				"kestrel.endpoints.Bad.protocols");
 	}
 

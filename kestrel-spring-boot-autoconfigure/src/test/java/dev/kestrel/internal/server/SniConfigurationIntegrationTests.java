@@ -17,7 +17,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.testing.RequiresTools;
 import dev.kestrel.testing.TestApplication;
 import dev.kestrel.testing.TestCertificates;
@@ -116,7 +117,7 @@ class SniConfigurationIntegrationTests {
 			.run()
 			.close());
 		assertThat(output).contains("Kestrel could not start endpoint 'Bad'",
-				KestrelMessages.sniNameCannotBeEmpty("Bad").description());
+				SniMessages.sniNameCannotBeEmpty("Bad").description());
 	}
 
 	@Test
@@ -128,8 +129,8 @@ class SniConfigurationIntegrationTests {
 							"Kestrel.Endpoints.Bad.Sni.*.EXAMPLE.org.Protocols=Http2")
 					.run()
 					.close());
-		assertThat(output).contains(
-				KestrelMessages.duplicateSniNames("Bad", List.of("*.example.org", "*.EXAMPLE.org")).description());
+		assertThat(output)
+			.contains(SniMessages.duplicateSniNames("Bad", List.of("*.example.org", "*.EXAMPLE.org")).description());
 	}
 
 	@Test
@@ -139,7 +140,7 @@ class SniConfigurationIntegrationTests {
 					"Kestrel.Endpoints.Plain.Sni.*.Protocols=Http1")
 			.run()
 			.close());
-		assertThat(output).contains(KestrelMessages.endpointHasUnusedHttpsConfig("Plain", "Sni").description());
+		assertThat(output).contains(CertificateMessages.endpointHasUnusedHttpsConfig("Plain", "Sni").description());
 	}
 
 	@Test
@@ -165,7 +166,7 @@ class SniConfigurationIntegrationTests {
 			assertThat(subject(sClient(port, "h99.example.org").output())).isEqualTo("CN=*.example.org");
 			assertThat(sClient(port, "broken.example.org").output()).contains("internal error")
 				.contains("no peer certificate available");
-			assertThat(output).contains(KestrelMessages.sniCertificatesDeferred("Many", 121))
+			assertThat(output).contains(SniMessages.sniCertificatesDeferred("Many", 121))
 				.contains("The SNI certificate kestrel.endpoints.Many.sni.broken.example.org.certificate of endpoint "
 						+ "Many could not be loaded");
 		}

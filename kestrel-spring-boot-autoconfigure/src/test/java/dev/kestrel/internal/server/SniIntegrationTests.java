@@ -33,7 +33,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.netty.NettyPipeline;
 
 import dev.kestrel.autoconfigure.KestrelServerOptionsCustomizer;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ProtocolMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.TlsConnectionOptions;
@@ -190,7 +191,7 @@ class SniIntegrationTests {
 		CommandResult refused = sClient("Strict", "other.test");
 		assertThat(refused.output()).contains("unrecognized name").contains("no peer certificate available");
 		assertThat(curl("Strict", "other.test", "/").exitCode()).isNotZero();
-		assertThat(output).contains(KestrelMessages.sniNotConfiguredForServerName("other.test", "Strict"));
+		assertThat(output).contains(SniMessages.sniNotConfiguredForServerName("other.test", "Strict"));
 	}
 
 	@Test
@@ -198,7 +199,7 @@ class SniIntegrationTests {
 	void clientWithoutServerNameIsRefusedWithoutCatchAll(CapturedOutput output) {
 		CommandResult refused = sClient("Strict", null);
 		assertThat(refused.output()).contains("unrecognized name").contains("no peer certificate available");
-		assertThat(output).contains(KestrelMessages.sniNotConfiguredToAllowNoServerName("Strict"));
+		assertThat(output).contains(SniMessages.sniNotConfiguredToAllowNoServerName("Strict"));
 	}
 
 	@Test
@@ -214,7 +215,7 @@ class SniIntegrationTests {
 	void hostServingOnlyHttp2ClosesConnectionsThatDidNotNegotiateIt(CapturedOutput output) {
 		assertThat(curl("Mixed", "h2only.example.org", "/", "--http2").output()).isEqualTo("Mixed HTTP/2.0");
 		assertThat(curl("Mixed", "h2only.example.org", "/", "--http1.1").exitCode()).isNotZero();
-		assertThat(output).contains(KestrelMessages.http2NotNegotiated("Mixed"));
+		assertThat(output).contains(ProtocolMessages.http2NotNegotiated("Mixed"));
 		assertThat(curl("Mixed", "h1.example.org", "/", "--http1.1").output()).isEqualTo("Mixed HTTP/1.1");
 	}
 
@@ -265,7 +266,7 @@ class SniIntegrationTests {
 		CommandResult refused = sClient("Selector", "refused.example.org");
 		assertThat(refused.output()).contains("handshake failure").contains("no peer certificate available");
 		assertThat(output)
-			.contains(KestrelMessages.serverCertificateSelectorReturnedNull("Selector", "refused.example.org"));
+			.contains(SniMessages.serverCertificateSelectorReturnedNull("Selector", "refused.example.org"));
 	}
 
 	@Test

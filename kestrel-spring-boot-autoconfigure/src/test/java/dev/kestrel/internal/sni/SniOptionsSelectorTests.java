@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.ClientCertificateMode;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
@@ -90,11 +91,10 @@ class SniOptionsSelectorTests {
 				Map.of("a.example.org", new SniOptions(null, null, null, null)));
 		assertThat(refusal(selector, "b.example.org")).satisfies((ex) -> {
 			assertThat(ex.getReason()).isEqualTo(Reason.NO_MATCHING_SNI_SECTION);
-			assertThat(ex.getMessage())
-				.isEqualTo(KestrelMessages.sniNotConfiguredForServerName("b.example.org", "Strict"));
+			assertThat(ex.getMessage()).isEqualTo(SniMessages.sniNotConfiguredForServerName("b.example.org", "Strict"));
 		});
 		assertThat(refusal(selector, null).getMessage())
-			.isEqualTo(KestrelMessages.sniNotConfiguredToAllowNoServerName("Strict"));
+			.isEqualTo(SniMessages.sniNotConfiguredToAllowNoServerName("Strict"));
 	}
 
 	@Test
@@ -130,7 +130,7 @@ class SniOptionsSelectorTests {
 		assertThat(refusal(selector, "x.example.org")).satisfies((ex) -> {
 			assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
 			assertThat(ex.getMessage())
-				.contains(KestrelMessages.invalidServerCertificateEku(signing.thumbprint()).description());
+				.contains(CertificateMessages.invalidServerCertificateEku(signing.thumbprint()).description());
 		});
 		assertThat(refusal(selector, "null.example.org").getReason()).isEqualTo(Reason.NO_CERTIFICATE);
 	}
@@ -156,7 +156,7 @@ class SniOptionsSelectorTests {
 		sni.put("broken.example.org",
 				new SniOptions(SniCertificate.deferred("kestrel.endpoints.Sni.sni.broken.certificate", () -> {
 					throw new dev.kestrel.diagnostics.KestrelConfigurationException(
-							KestrelMessages.certificateFileNotFound("broken.pem"));
+							CertificateMessages.certificateFileNotFound("broken.pem"));
 				}), null, null, null));
 		SniOptionsSelector selector = new SniOptionsSelector("Sni",
 				new HttpsConnectionAdapterOptions().serverCertificate(ENDPOINT), HttpProtocols.HTTP1_AND_HTTP2, sni);
@@ -169,8 +169,8 @@ class SniOptionsSelectorTests {
 		assertThat(refusal(selector, "broken.example.org")).satisfies((ex) -> {
 			assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
 			assertThat(ex.getMessage())
-				.isEqualTo(KestrelMessages.sniCertificateFailed("Sni", "kestrel.endpoints.Sni.sni.broken.certificate",
-						KestrelMessages.certificateFileNotFound("broken.pem").description()));
+				.isEqualTo(SniMessages.sniCertificateFailed("Sni", "kestrel.endpoints.Sni.sni.broken.certificate",
+						CertificateMessages.certificateFileNotFound("broken.pem").description()));
 		});
 	}
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.KestrelServerOptions;
@@ -94,7 +94,7 @@ class TlsSelectorsTests {
 			throw new IllegalStateException("boom");
 		}), "a")).satisfies((ex) -> {
 			assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
-			assertThat(ex.getMessage()).isEqualTo(KestrelMessages.tlsHandshakeCallbackFailed("Code", "a"));
+			assertThat(ex.getMessage()).isEqualTo(SniMessages.tlsHandshakeCallbackFailed("Code", "a"));
 		});
 		assertThat(
 				refusal(callback((context) -> CompletableFuture.failedFuture(new IllegalStateException("later"))), "a")
@@ -105,7 +105,7 @@ class TlsSelectorsTests {
 		assertThat(refusal(callback((context) -> CompletableFuture
 			.completedFuture(TlsConnectionOptions.of(new HttpsConnectionAdapterOptions()))), "a"))
 			.satisfies((ex) -> assertThat(ex.getMessage())
-				.isEqualTo(KestrelMessages.tlsHandshakeCallbackWithoutCertificate("Code", "a")));
+				.isEqualTo(SniMessages.tlsHandshakeCallbackWithoutCertificate("Code", "a")));
 	}
 
 	@Test

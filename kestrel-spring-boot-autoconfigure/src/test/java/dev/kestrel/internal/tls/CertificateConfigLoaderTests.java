@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
 import dev.kestrel.testing.TestCertificates.KeyFormat;
@@ -84,29 +84,29 @@ class CertificateConfigLoaderTests {
 	void fileErrorsNameTheEndpointAndTheKey() {
 		Path pfx = localhost.writePfx(this.directory, "other");
 		assertFailure(() -> load(config(pfx.toString(), null, PASSWORD, null, null, null, null, null)),
-				KestrelMessages.incorrectCertificatePassword(pfx.toString()), ENDPOINT, PREFIX + ".password");
+				CertificateMessages.incorrectCertificatePassword(pfx.toString()), ENDPOINT, PREFIX + ".password");
 		Path missing = this.directory.resolve("missing.crt");
 		assertFailure(() -> load(config("missing.crt", "missing.key", PASSWORD, null, null, null, null, null)),
-				KestrelMessages.certificateFileNotFound(missing.toString()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.certificateFileNotFound(missing.toString()), ENDPOINT, PREFIX + ".path");
 	}
 
 	@Test
 	void pathAndSubjectAreMultipleSources() {
 		assertFailure(() -> load(config("server.pfx", null, PASSWORD, "localhost", null, null, null, null)),
-				KestrelMessages.multipleCertificateSources(ENDPOINT), ENDPOINT, PREFIX);
+				CertificateMessages.multipleCertificateSources(ENDPOINT), ENDPOINT, PREFIX);
 	}
 
 	@Test
 	void bundleAndPathAreMultipleSources() {
 		assertFailure(() -> load(config("server.pfx", null, null, null, null, null, null, "web")),
-				KestrelMessages.multipleCertificateSources(ENDPOINT), ENDPOINT, PREFIX);
+				CertificateMessages.multipleCertificateSources(ENDPOINT), ENDPOINT, PREFIX);
 	}
 
 	@Test
 	void subjectAndBundleAreMultipleSources() {
 		assertFailure(() -> load(config(null, null, null, "localhost", null, null, null, "web")),
-				KestrelMessages.multipleCertificateSources(ENDPOINT), ENDPOINT, PREFIX);
-		assertThat(KestrelMessages.multipleCertificateSources("Default").description())
+				CertificateMessages.multipleCertificateSources(ENDPOINT), ENDPOINT, PREFIX);
+		assertThat(CertificateMessages.multipleCertificateSources("Default").description())
 			.isEqualTo("The endpoint Default specified multiple certificate sources.");
 	}
 
@@ -128,7 +128,7 @@ class CertificateConfigLoaderTests {
 	@Test
 	void invalidLocationIsReportedWithItsKey() {
 		assertFailure(() -> load(config(null, null, null, "localhost", null, "Everywhere", null, null)),
-				KestrelMessages.invalidStoreLocation("Everywhere"), ENDPOINT, PREFIX + ".location");
+				CertificateMessages.invalidStoreLocation("Everywhere"), ENDPOINT, PREFIX + ".location");
 		assertThat(this.storeRequests).isEmpty();
 	}
 
@@ -137,7 +137,7 @@ class CertificateConfigLoaderTests {
 		TestCertificate expired = TestCertificates.certificate("localhost").expired().build();
 		this.storeContent = List.of(expired.toStoredCertificate(true));
 		assertFailure(() -> load(config(null, null, null, "localhost", "My", "CurrentUser", false, null)),
-				KestrelMessages.certificateNotFoundInStore("localhost", "CurrentUser", "My", false), ENDPOINT,
+				CertificateMessages.certificateNotFoundInStore("localhost", "CurrentUser", "My", false), ENDPOINT,
 				PREFIX + ".subject");
 	}
 
@@ -147,14 +147,14 @@ class CertificateConfigLoaderTests {
 		this.storeContent = List.of(expired.toStoredCertificate(true));
 		LoadedCertificate loaded = load(config(null, null, null, "localhost", null, null, true, null)).orElseThrow();
 		assertThat(loaded.certificate().certificate()).isEqualTo(expired.certificate());
-		assertThat(loaded.warnings()).containsExactly(KestrelMessages.certificateExpired(expired.thumbprint(),
+		assertThat(loaded.warnings()).containsExactly(CertificateMessages.certificateExpired(expired.thumbprint(),
 				expired.certificate().getNotAfter().toInstant().toString()));
 	}
 
 	@Test
 	void storeErrorsWithoutContextGetTheEndpointAndTheKey() {
 		KestrelConfigurationException storeFailure = new KestrelConfigurationException(
-				KestrelMessages.certificateFileUnreadable("/stores/My", "access denied"));
+				CertificateMessages.certificateFileUnreadable("/stores/My", "access denied"));
 		StoreLoader failing = (storeName, location) -> {
 			throw storeFailure;
 		};
@@ -175,7 +175,7 @@ class CertificateConfigLoaderTests {
 	@Test
 	void unknownBundleIsReportedWithItsKey() {
 		assertFailure(() -> load(config(null, null, null, null, null, null, null, "web")),
-				KestrelMessages.sslBundleNotFound("web"), ENDPOINT, PREFIX + ".bundle");
+				CertificateMessages.sslBundleNotFound("web"), ENDPOINT, PREFIX + ".bundle");
 	}
 
 	@Test
@@ -183,7 +183,7 @@ class CertificateConfigLoaderTests {
 		TestCertificate client = TestCertificates.certificate("client").extendedKeyUsage(Eku.CLIENT_AUTH).build();
 		Path pfx = client.writePfx(this.directory, PASSWORD);
 		assertFailure(() -> load(config(pfx.toString(), null, PASSWORD, null, null, null, null, null)),
-				KestrelMessages.invalidServerCertificateEku(client.thumbprint()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.invalidServerCertificateEku(client.thumbprint()), ENDPOINT, PREFIX + ".path");
 	}
 
 	@Test
@@ -195,8 +195,8 @@ class CertificateConfigLoaderTests {
 		Path pfx = certificate.writePfx(this.directory);
 		LoadedCertificate loaded = load(config(pfx.toString(), null, null, null, null, null, null, null)).orElseThrow();
 		assertThat(loaded.warnings()).containsExactly(
-				KestrelMessages.certificateLacksSubjectAlternativeName(certificate.thumbprint()),
-				KestrelMessages.certificateExpired(certificate.thumbprint(),
+				CertificateMessages.certificateLacksSubjectAlternativeName(certificate.thumbprint()),
+				CertificateMessages.certificateExpired(certificate.thumbprint(),
 						certificate.certificate().getNotAfter().toInstant().toString()));
 	}
 
@@ -207,7 +207,7 @@ class CertificateConfigLoaderTests {
 				() -> CertificateConfigLoader.load("Default", "kestrel.certificates.default",
 						config("default.pfx", null, PASSWORD, null, null, null, null, null), this.directory,
 						this.storeLoader, this.noBundles),
-				KestrelMessages.certificateFileNotFound(missing.toString()), "Default",
+				CertificateMessages.certificateFileNotFound(missing.toString()), "Default",
 				"kestrel.certificates.default.path");
 	}
 

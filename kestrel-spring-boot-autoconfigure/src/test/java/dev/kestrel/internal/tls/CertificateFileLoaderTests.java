@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.KeyFormat;
 import dev.kestrel.testing.TestCertificates.KeyType;
@@ -95,7 +95,7 @@ class CertificateFileLoaderTests {
 	void pkcs12WithWrongPasswordIsReportedWithoutThePassword() {
 		Path pfx = ec.writePfx(this.directory, "another-password");
 		assertFailure(() -> loader().load(pfx.toString(), null, PASSWORD),
-				KestrelMessages.incorrectCertificatePassword(pfx.toString()), ENDPOINT, PREFIX + ".password");
+				CertificateMessages.incorrectCertificatePassword(pfx.toString()), ENDPOINT, PREFIX + ".password");
 	}
 
 	@ParameterizedTest
@@ -103,7 +103,7 @@ class CertificateFileLoaderTests {
 	void pkcs12WithPasswordButNoneConfiguredIsReportedAsWrongPassword(String password) {
 		Path pfx = ec.writePfx(this.directory, PASSWORD);
 		assertFailure(() -> loader().load(pfx.toString(), null, password),
-				KestrelMessages.incorrectCertificatePassword(pfx.toString()), ENDPOINT, PREFIX + ".password");
+				CertificateMessages.incorrectCertificatePassword(pfx.toString()), ENDPOINT, PREFIX + ".password");
 	}
 
 	@Test
@@ -116,7 +116,7 @@ class CertificateFileLoaderTests {
 			keyStore.store(out, PASSWORD.toCharArray());
 		}
 		assertFailure(() -> loader().load(pfx.toString(), null, PASSWORD),
-				KestrelMessages.pkcs12WithoutPrivateKey(pfx.toString()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.pkcs12WithoutPrivateKey(pfx.toString()), ENDPOINT, PREFIX + ".path");
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class CertificateFileLoaderTests {
 		Path pfx = ec.writePfx(this.directory, PASSWORD);
 		Path key = ec.writeKeyPem(this.directory);
 		assertFailure(() -> loader().load(pfx.toString(), key.toString(), PASSWORD),
-				KestrelMessages.keyPathWithPkcs12(pfx.toString()), ENDPOINT, PREFIX + ".key-path");
+				CertificateMessages.keyPathWithPkcs12(pfx.toString()), ENDPOINT, PREFIX + ".key-path");
 	}
 
 	static Stream<Arguments> keyTypesAndFormats() {
@@ -155,7 +155,7 @@ class CertificateFileLoaderTests {
 	void encryptedKeyWithWrongPasswordIsReportedWithoutThePassword(KeyType keyType, KeyFormat format) {
 		PemFiles files = certificate(keyType).writePem(this.directory, format, "the-right-one");
 		assertFailure(() -> loader().load(files.certificate().toString(), files.key().toString(), PASSWORD),
-				KestrelMessages.incorrectKeyPassword(files.key().toString()), ENDPOINT, PREFIX + ".password");
+				CertificateMessages.incorrectKeyPassword(files.key().toString()), ENDPOINT, PREFIX + ".password");
 	}
 
 	@ParameterizedTest
@@ -164,7 +164,7 @@ class CertificateFileLoaderTests {
 		PemFiles files = rsa.writePem(this.directory, format, PASSWORD);
 		for (String password : new String[] { null, "" }) {
 			assertFailure(() -> loader().load(files.certificate().toString(), files.key().toString(), password),
-					KestrelMessages.encryptedKeyWithoutPassword(files.key().toString()), ENDPOINT,
+					CertificateMessages.encryptedKeyWithoutPassword(files.key().toString()), ENDPOINT,
 					PREFIX + ".password");
 		}
 	}
@@ -219,21 +219,21 @@ class CertificateFileLoaderTests {
 	void pemCertificateWithoutKeyPathIsReportedAsMissingKey() {
 		Path certificate = ec.writeCertificatePem(this.directory);
 		assertFailure(() -> loader().load(certificate.toString(), null, null),
-				KestrelMessages.invalidPemKey(certificate.toString()), ENDPOINT, PREFIX + ".key-path");
+				CertificateMessages.invalidPemKey(certificate.toString()), ENDPOINT, PREFIX + ".key-path");
 	}
 
 	@Test
 	void derCertificateWithoutKeyPathIsReportedAsMissingKey() {
 		Path certificate = rsa.writeCertificateDer(this.directory);
 		assertFailure(() -> loader().load(certificate.toString(), "  ", PASSWORD),
-				KestrelMessages.invalidPemKey(certificate.toString()), ENDPOINT, PREFIX + ".key-path");
+				CertificateMessages.invalidPemKey(certificate.toString()), ENDPOINT, PREFIX + ".key-path");
 	}
 
 	@Test
 	void missingCertificateFileIsReportedWithItsPath() {
 		Path missing = this.directory.resolve("missing.pfx");
 		KestrelConfigurationException ex = assertFailure(() -> loader().load("missing.pfx", null, PASSWORD),
-				KestrelMessages.certificateFileNotFound(missing.toString()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.certificateFileNotFound(missing.toString()), ENDPOINT, PREFIX + ".path");
 		assertThat(ex.getMessage()).contains(missing.toString());
 	}
 
@@ -242,12 +242,12 @@ class CertificateFileLoaderTests {
 		Path certificate = ec.writeCertificatePem(this.directory);
 		Path missing = this.directory.resolve("missing.key");
 		assertFailure(() -> loader().load(certificate.toString(), missing.toString(), PASSWORD),
-				KestrelMessages.certificateKeyFileNotFound(missing.toString()), ENDPOINT, PREFIX + ".key-path");
+				CertificateMessages.certificateKeyFileNotFound(missing.toString()), ENDPOINT, PREFIX + ".key-path");
 	}
 
 	@Test
 	void directoryAsCertificateFileIsReported() {
-		assertFailure(() -> loader().load(".", null, null), KestrelMessages
+		assertFailure(() -> loader().load(".", null, null), CertificateMessages
 			.certificateFileUnreadable(this.directory.toAbsolutePath().normalize().toString(), "it is a directory"),
 				ENDPOINT, PREFIX + ".path");
 	}
@@ -258,7 +258,7 @@ class CertificateFileLoaderTests {
 		Path certificate = ec.writeCertificatePem(this.directory);
 		Path key = other.writeKeyPem(this.directory);
 		assertFailure(() -> loader().load(certificate.toString(), key.toString(), null),
-				KestrelMessages.keyDoesNotMatchCertificate(key.toString(), certificate.toString()), ENDPOINT,
+				CertificateMessages.keyDoesNotMatchCertificate(key.toString(), certificate.toString()), ENDPOINT,
 				PREFIX + ".key-path");
 	}
 
@@ -268,7 +268,7 @@ class CertificateFileLoaderTests {
 		Path certificate = rsa.writeCertificatePem(this.directory);
 		Path key = other.writeKeyPem(this.directory, KeyFormat.TRADITIONAL, null);
 		assertFailure(() -> loader().load(certificate.toString(), key.toString(), null),
-				KestrelMessages.keyDoesNotMatchCertificate(key.toString(), certificate.toString()), ENDPOINT,
+				CertificateMessages.keyDoesNotMatchCertificate(key.toString(), certificate.toString()), ENDPOINT,
 				PREFIX + ".key-path");
 	}
 
@@ -277,7 +277,7 @@ class CertificateFileLoaderTests {
 		Path certificate = rsa.writeCertificatePem(this.directory);
 		Path key = ec.writeKeyPem(this.directory, KeyFormat.PKCS8_AES, PASSWORD);
 		assertFailure(() -> loader().load(certificate.toString(), key.toString(), PASSWORD),
-				KestrelMessages.keyDoesNotMatchCertificate(key.toString(), certificate.toString()), ENDPOINT,
+				CertificateMessages.keyDoesNotMatchCertificate(key.toString(), certificate.toString()), ENDPOINT,
 				PREFIX + ".key-path");
 	}
 
@@ -286,14 +286,14 @@ class CertificateFileLoaderTests {
 		Path certificate = ec.writeCertificatePem(this.directory);
 		Path key = ec.writePublicKeyPem(this.directory);
 		assertFailure(() -> loader().load(certificate.toString(), key.toString(), null),
-				KestrelMessages.privateKeyUnreadable(key.toString()), ENDPOINT, PREFIX + ".key-path");
+				CertificateMessages.privateKeyUnreadable(key.toString()), ENDPOINT, PREFIX + ".key-path");
 	}
 
 	@Test
 	void keyFileHoldingOnlyACertificateIsRejected() {
 		Path certificate = ec.writeCertificatePem(this.directory);
 		assertFailure(() -> loader().load(certificate.toString(), certificate.toString(), null),
-				KestrelMessages.invalidCertificateKeyFile(certificate.toString()), ENDPOINT, PREFIX + ".key-path");
+				CertificateMessages.invalidCertificateKeyFile(certificate.toString()), ENDPOINT, PREFIX + ".key-path");
 	}
 
 	@Test
@@ -302,7 +302,7 @@ class CertificateFileLoaderTests {
 		Path key = Files.writeString(this.directory.resolve("garbage.key"),
 				"-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
 		assertFailure(() -> loader().load(certificate.toString(), key.toString(), null),
-				KestrelMessages.invalidCertificateKeyFile(key.toString()), ENDPOINT, PREFIX + ".key-path");
+				CertificateMessages.invalidCertificateKeyFile(key.toString()), ENDPOINT, PREFIX + ".key-path");
 	}
 
 	@Test
@@ -311,14 +311,14 @@ class CertificateFileLoaderTests {
 		new SecureRandom().nextBytes(garbage);
 		Path file = Files.write(this.directory.resolve("garbage.pfx"), garbage);
 		assertFailure(() -> loader().load(file.toString(), null, PASSWORD),
-				KestrelMessages.invalidCertificateFile(file.toString()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.invalidCertificateFile(file.toString()), ENDPOINT, PREFIX + ".path");
 	}
 
 	@Test
 	void emptyCertificateFileIsRejected() throws Exception {
 		Path file = Files.write(this.directory.resolve("empty.pfx"), new byte[0]);
 		assertFailure(() -> loader().load(file.toString(), null, null),
-				KestrelMessages.invalidCertificateFile(file.toString()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.invalidCertificateFile(file.toString()), ENDPOINT, PREFIX + ".path");
 	}
 
 	@Test
@@ -327,14 +327,14 @@ class CertificateFileLoaderTests {
 				"-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
 		Path key = ec.writeKeyPem(this.directory);
 		assertFailure(() -> loader().load(file.toString(), key.toString(), null),
-				KestrelMessages.invalidCertificateFile(file.toString()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.invalidCertificateFile(file.toString()), ENDPOINT, PREFIX + ".path");
 	}
 
 	@Test
 	void pemFileWithoutCertificateIsRejected() {
 		Path key = ec.writeKeyPem(this.directory);
 		assertFailure(() -> loader().load(key.toString(), key.toString(), null),
-				KestrelMessages.invalidCertificateFile(key.toString()), ENDPOINT, PREFIX + ".path");
+				CertificateMessages.invalidCertificateFile(key.toString()), ENDPOINT, PREFIX + ".path");
 	}
 
 	@Test
@@ -359,7 +359,7 @@ class CertificateFileLoaderTests {
 	void loaderWithoutContextNamesNoEndpointAndNoKey() {
 		Path missing = this.directory.resolve("missing.pfx");
 		assertFailure(() -> new CertificateFileLoader(this.directory).load("missing.pfx", null, null),
-				KestrelMessages.certificateFileNotFound(missing.toString()), null, null);
+				CertificateMessages.certificateFileNotFound(missing.toString()), null, null);
 	}
 
 	private static TestCertificate certificate(KeyType keyType) {

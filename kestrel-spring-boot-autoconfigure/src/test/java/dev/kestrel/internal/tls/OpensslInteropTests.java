@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.testing.RequiresTools;
 
 import static dev.kestrel.internal.tls.TlsAssertions.PASSWORD;
@@ -106,7 +106,7 @@ class OpensslInteropTests {
 	void wrongPasswordForAnOpensslPkcs12FileIsReported() {
 		Path file = directory.resolve("rsa.pfx");
 		assertFailure(() -> loader.load("rsa.pfx", null, "wrong"),
-				KestrelMessages.incorrectCertificatePassword(file.toString()), null, null);
+				CertificateMessages.incorrectCertificatePassword(file.toString()), null, null);
 	}
 
 	@Test

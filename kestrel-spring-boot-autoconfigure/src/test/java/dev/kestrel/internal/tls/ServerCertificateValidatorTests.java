@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
@@ -49,28 +49,28 @@ class ServerCertificateValidatorTests {
 		TestCertificate certificate = TestCertificates.certificate("client").extendedKeyUsage(Eku.CLIENT_AUTH).build();
 		assertThat(ServerCertificateValidator.isAllowedForServerAuthentication(certificate.certificate())).isFalse();
 		assertFailure(() -> this.validator.validate(certificate.certificate()),
-				KestrelMessages.invalidServerCertificateEku(certificate.thumbprint()), null, null);
+				CertificateMessages.invalidServerCertificateEku(certificate.thumbprint()), null, null);
 	}
 
 	@Test
 	void codeSigningCertificateIsRefused() {
 		TestCertificate certificate = TestCertificates.certificate("signer").extendedKeyUsage(Eku.CODE_SIGNING).build();
 		assertFailure(() -> this.validator.validate(certificate.certificate()),
-				KestrelMessages.invalidServerCertificateEku(certificate.thumbprint()), null, null);
+				CertificateMessages.invalidServerCertificateEku(certificate.thumbprint()), null, null);
 	}
 
 	@Test
 	void certificateWithoutSanGetsKestrelsWarning() {
 		TestCertificate certificate = TestCertificates.certificate("localhost").noSubjectAlternativeName().build();
 		assertThat(this.validator.validate(certificate.certificate()))
-			.containsExactly(KestrelMessages.certificateLacksSubjectAlternativeName(certificate.thumbprint()));
+			.containsExactly(CertificateMessages.certificateLacksSubjectAlternativeName(certificate.thumbprint()));
 	}
 
 	@Test
 	void expiredCertificateGetsAWarningNotAnError() {
 		TestCertificate certificate = TestCertificates.certificate("localhost").expired().build();
 		assertThat(this.validator.validate(certificate.certificate()))
-			.containsExactly(KestrelMessages.certificateExpired(certificate.thumbprint(),
+			.containsExactly(CertificateMessages.certificateExpired(certificate.thumbprint(),
 					certificate.certificate().getNotAfter().toInstant().toString()));
 	}
 
@@ -78,7 +78,7 @@ class ServerCertificateValidatorTests {
 	void notYetValidCertificateGetsAWarningNotAnError() {
 		TestCertificate certificate = TestCertificates.certificate("localhost").notYetValid().build();
 		assertThat(this.validator.validate(certificate.certificate()))
-			.containsExactly(KestrelMessages.certificateNotYetValid(certificate.thumbprint(),
+			.containsExactly(CertificateMessages.certificateNotYetValid(certificate.thumbprint(),
 					certificate.certificate().getNotBefore().toInstant().toString()));
 	}
 

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.diagnostics.Problem;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.KeyType;
@@ -215,13 +215,13 @@ class StoreAndPathPkcs12Tests {
 		catch (KestrelConfigurationException ex) {
 			Problem problem = ex.getProblem();
 			String name = file.toString();
-			if (problem.equals(KestrelMessages.incorrectCertificatePassword(name))) {
+			if (problem.equals(CertificateMessages.incorrectCertificatePassword(name))) {
 				return "refused: " + Pkcs12Files.DecodeException.Reason.WRONG_PASSWORD;
 			}
-			if (problem.equals(KestrelMessages.invalidCertificateFile(name))) {
+			if (problem.equals(CertificateMessages.invalidCertificateFile(name))) {
 				return "refused: " + Pkcs12Files.DecodeException.Reason.MALFORMED;
 			}
-			assertThat(problem).isEqualTo(KestrelMessages.pkcs12WithoutPrivateKey(name));
+			assertThat(problem).isEqualTo(CertificateMessages.pkcs12WithoutPrivateKey(name));
 			return "refused: no private key";
 		}
 	}
@@ -250,7 +250,7 @@ class StoreAndPathPkcs12Tests {
 		if (listed.isEmpty()) {
 			assertThat(warnings).singleElement()
 				.asString()
-				.startsWith(KestrelMessages.unreadableStoreFile(stored.toString(), "\0").split("\0")[0]);
+				.startsWith(CertificateMessages.unreadableStoreFile(stored.toString(), "\0").split("\0")[0]);
 			return readByStoreReader(stored, null);
 		}
 		assertThat(warnings).isEmpty();

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.testing.TestCertificates;
 import dev.kestrel.testing.TestCertificates.Eku;
 import dev.kestrel.testing.TestCertificates.TestCertificate;
@@ -151,8 +151,8 @@ class StoreCertificateSelectorTests {
 		assertFailure(
 				() -> this.selector.select(entries(certificate), "localhost", StoreLocation.LOCAL_MACHINE, "Root",
 						false),
-				KestrelMessages.certificateNotFoundInStore("localhost", "LocalMachine", "Root", false), null, null);
-		assertThat(KestrelMessages.certificateNotFoundInStore("localhost", "CurrentUser", "My", true).description())
+				CertificateMessages.certificateNotFoundInStore("localhost", "LocalMachine", "Root", false), null, null);
+		assertThat(CertificateMessages.certificateNotFoundInStore("localhost", "CurrentUser", "My", true).description())
 			.isEqualTo("The requested certificate localhost could not be found in CurrentUser/My with AllowInvalid "
 					+ "setting: True.");
 	}

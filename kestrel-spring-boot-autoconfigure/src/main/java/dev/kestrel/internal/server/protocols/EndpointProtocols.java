@@ -12,7 +12,7 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ProtocolMessages;
 import dev.kestrel.options.EndpointKind;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.ListenOptions;
@@ -66,35 +66,35 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 		boolean http3 = protocols.http3();
 		if (http3 && !https) {
 			if (!http1 && !http2) {
-				throw fail(endpoint, KestrelMessages.http3RequiresHttps(name));
+				throw fail(endpoint, ProtocolMessages.http3RequiresHttps(name));
 			}
 			if (endpoint.isProtocolsSetExplicitly()) {
-				logger.warn(KestrelMessages.http3NotEnabledWithoutTls(name));
+				logger.warn(ProtocolMessages.http3NotEnabledWithoutTls(name));
 			}
 			http3 = false;
 		}
 		if (http3 && endpoint.getKind() == EndpointKind.UNIX_SOCKET) {
-			throw fail(endpoint, KestrelMessages.http3OnUnixSocket(name));
+			throw fail(endpoint, ProtocolMessages.http3OnUnixSocket(name));
 		}
 		if (http3 && endpoint.getTlsHandshakeCallbackOptions() == null) {
 			Set<SslProtocols> versions = endpoint.getHttpsOptions().getSslProtocols();
 			if (!versions.isEmpty() && !versions.contains(SslProtocols.TLS13)) {
-				throw fail(endpoint, "ssl-protocols", KestrelMessages.http3RequiresTls13(name));
+				throw fail(endpoint, "ssl-protocols", ProtocolMessages.http3RequiresTls13(name));
 			}
 			if (endpoint.getHttpsOptions().getOnAuthenticate() != null) {
-				throw fail(endpoint, KestrelMessages.http3OnAuthenticateNotSupported(name));
+				throw fail(endpoint, ProtocolMessages.http3OnAuthenticateNotSupported(name));
 			}
 		}
 		if (http3 && (http1 || http2) && endpoint.getPort() == 0) {
-			logger.error(KestrelMessages.dynamicPortOnMultipleTransports(name));
+			logger.error(ProtocolMessages.dynamicPortOnMultipleTransports(name));
 			http3 = false;
 		}
 		if (https && http2 && onlyBelowTls12(endpoint.getHttpsOptions().getSslProtocols())) {
-			throw fail(endpoint, KestrelMessages.http2RequiresTls12(name));
+			throw fail(endpoint, ProtocolMessages.http2RequiresTls12(name));
 		}
 		if (!https && http1 && http2 && !cleartextHttp2) {
 			if (endpoint.isProtocolsSetExplicitly()) {
-				logger.warn(KestrelMessages.http2NotEnabledOnCleartext(name));
+				logger.warn(ProtocolMessages.http2NotEnabledOnCleartext(name));
 			}
 			http2 = false;
 		}

@@ -12,7 +12,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ProtocolMessages;
 
 /**
  * On a cleartext HTTP/2-only endpoint (prior-knowledge h2c), answers an HTTP/1.x request
@@ -78,7 +78,7 @@ final class Http1OnHttp2OnlyEndpointHandler extends ChannelDuplexHandler {
 
 	private void reject(ChannelHandlerContext ctx) {
 		discardHeldWrites();
-		byte[] body = KestrelMessages.http1RequestOnHttp2OnlyEndpoint().getBytes(StandardCharsets.US_ASCII);
+		byte[] body = ProtocolMessages.http1RequestOnHttp2OnlyEndpoint().getBytes(StandardCharsets.US_ASCII);
 		String head = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: "
 				+ body.length + "\r\n\r\n";
 		ByteBuf response = Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body);

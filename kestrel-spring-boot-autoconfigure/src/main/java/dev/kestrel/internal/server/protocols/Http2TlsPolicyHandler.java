@@ -12,7 +12,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ProtocolMessages;
 import dev.kestrel.internal.server.tls.TlsHandshakes;
 
 /**
@@ -50,7 +50,7 @@ final class Http2TlsPolicyHandler extends ChannelInboundHandlerAdapter {
 				.map((protocols) -> protocols.http2() && !protocols.http1())
 				.orElse(false);
 			if (http2Only && !h2) {
-				logger.error(KestrelMessages.http2NotNegotiated(this.endpointName));
+				logger.error(ProtocolMessages.http2NotNegotiated(this.endpointName));
 				ctx.close();
 				return;
 			}
@@ -58,11 +58,11 @@ final class Http2TlsPolicyHandler extends ChannelInboundHandlerAdapter {
 				String protocol = ssl.engine().getSession().getProtocol();
 				String cipher = ssl.engine().getSession().getCipherSuite();
 				if (!Http2CipherPolicy.isAdequateProtocol(protocol)) {
-					goAway(ctx, KestrelMessages.http2MinimumTlsVersion(protocol));
+					goAway(ctx, ProtocolMessages.http2MinimumTlsVersion(protocol));
 					return;
 				}
 				if (!Http2CipherPolicy.isAdequateCipher(cipher)) {
-					goAway(ctx, KestrelMessages.http2InadequateCipher(cipher));
+					goAway(ctx, ProtocolMessages.http2InadequateCipher(cipher));
 					return;
 				}
 			}

@@ -20,7 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.netty.NettyPipeline;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.TlsConnectionContext;
 import dev.kestrel.internal.sni.TlsConnectionRefusedException;
 import dev.kestrel.internal.sni.TlsConnectionRefusedException.Reason;
@@ -110,7 +110,7 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 		}
 		catch (RuntimeException ex) {
 			refuse(ctx, new TlsConnectionRefusedException(Reason.SERVER_ERROR,
-					KestrelMessages.tlsContextFailed(this.endpoint.name(), hostname), ex));
+					SniMessages.tlsContextFailed(this.endpoint.name(), hostname), ex));
 			return;
 		}
 		handler.setHandshakeTimeoutMillis(this.endpoint.handshakeTimeout().toMillis());
@@ -154,7 +154,7 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 		}
 		else {
 			alert = INTERNAL_ERROR;
-			logger.warn(KestrelMessages.httpsConnectionFailed(this.endpoint.name()), cause);
+			logger.warn(SniMessages.httpsConnectionFailed(this.endpoint.name()), cause);
 		}
 		ByteBuf record = ctx.alloc().buffer(7);
 		record.writeByte(21).writeShort(0x0303).writeShort(2).writeByte(2).writeByte(alert);

@@ -14,7 +14,7 @@ import io.netty.util.AttributeKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 
 /**
  * Ends the pipeline of every QUIC (HTTP/3) connection of an endpoint:
@@ -69,7 +69,7 @@ public final class QuicHandshakes extends ChannelInboundHandlerAdapter {
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		if (cause instanceof SSLHandshakeException) {
 			if (logger.isDebugEnabled()) {
-				logger.debug(KestrelMessages.httpsConnectionFailed(this.endpointName), cause);
+				logger.debug(SniMessages.httpsConnectionFailed(this.endpointName), cause);
 			}
 			ctx.close();
 			return;

@@ -17,7 +17,8 @@ import io.netty.handler.ssl.ClientAuth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.ProtocolMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.ClientCertificateMode;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.options.SslProtocols;
@@ -114,7 +115,7 @@ public final class QuicTls {
 			}
 		});
 		if (!excluded.isEmpty()) {
-			logger.warn(KestrelMessages.http3NotServedForHosts(endpoint.getName(), excluded));
+			logger.warn(ProtocolMessages.http3NotServedForHosts(endpoint.getName(), excluded));
 		}
 		return tls;
 	}
@@ -193,7 +194,7 @@ public final class QuicTls {
 			return null;
 		}
 		catch (TimeoutException ex) {
-			logger.warn(KestrelMessages.http3SelectionTimedOut(this.name, hostName, this.handshakeTimeout));
+			logger.warn(ProtocolMessages.http3SelectionTimedOut(this.name, hostName, this.handshakeTimeout));
 			return null;
 		}
 		catch (InterruptedException ex) {
@@ -211,7 +212,7 @@ public final class QuicTls {
 		String reason = reasonNotServed(selection);
 		if (reason != null) {
 			if (logger.isDebugEnabled()) {
-				logger.debug(KestrelMessages.http3HostRefused(this.name, hostName, reason));
+				logger.debug(ProtocolMessages.http3HostRefused(this.name, hostName, reason));
 			}
 			return null;
 		}
@@ -219,7 +220,7 @@ public final class QuicTls {
 			return this.contexts.get(selection);
 		}
 		catch (RuntimeException ex) {
-			logger.warn(KestrelMessages.tlsContextFailed(this.name, hostName), ex);
+			logger.warn(SniMessages.tlsContextFailed(this.name, hostName), ex);
 			return null;
 		}
 	}
@@ -232,7 +233,7 @@ public final class QuicTls {
 			}
 			return;
 		}
-		logger.warn(KestrelMessages.http3HandshakeFailed(this.name, hostName), cause);
+		logger.warn(ProtocolMessages.http3HandshakeFailed(this.name, hostName), cause);
 	}
 
 	private QuicSslContext build(TlsSettings settings) {

@@ -10,7 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.options.SniCertificate;
 import dev.kestrel.options.SniOptions;
@@ -47,7 +47,7 @@ final class SniCertificateLoading {
 			.distinct()
 			.toList();
 		if (!deferred.isEmpty()) {
-			logger.info(KestrelMessages.sniCertificatesDeferred(endpoint.getName(), deferred.size()));
+			logger.info(SniMessages.sniCertificatesDeferred(endpoint.getName(), deferred.size()));
 		}
 		return new SniCertificateLoading(endpoint.getName(), deferred);
 	}
@@ -69,11 +69,11 @@ final class SniCertificateLoading {
 				}
 				catch (KestrelConfigurationException ex) {
 					failed.incrementAndGet();
-					logger.error(KestrelMessages.sniCertificateFailed(this.endpointName, certificate.key(),
+					logger.error(SniMessages.sniCertificateFailed(this.endpointName, certificate.key(),
 							ex.getProblem().description()));
 				}
 			});
-			logger.info(KestrelMessages.sniCertificatesLoaded(this.endpointName, this.deferred.size() - failed.get(),
+			logger.info(SniMessages.sniCertificatesLoaded(this.endpointName, this.deferred.size() - failed.get(),
 					failed.get(), (System.nanoTime() - start) / 1_000_000));
 			pool.shutdown();
 		});

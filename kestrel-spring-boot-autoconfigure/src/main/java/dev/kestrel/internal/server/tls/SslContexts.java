@@ -22,7 +22,7 @@ import io.netty.handler.ssl.SslProvider;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.SslProtocols;
@@ -107,7 +107,7 @@ public final class SslContexts {
 			.filter((protocol) -> protocol == SslProtocols.TLS || protocol == SslProtocols.TLS11)
 			.sorted()
 			.forEach((protocol) -> logger
-				.warn(KestrelMessages.obsoleteTlsVersion(endpointName, protocol.kestrelName())));
+				.warn(CertificateMessages.obsoleteTlsVersion(endpointName, protocol.kestrelName())));
 	}
 
 	/**

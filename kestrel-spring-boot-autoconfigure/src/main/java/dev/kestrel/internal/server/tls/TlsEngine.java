@@ -5,7 +5,7 @@ import io.netty.handler.ssl.SslProvider;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 
 /**
  * The TLS engine: OpenSSL (BoringSSL from {@code netty-tcnative-boringssl-static}, which
@@ -26,7 +26,7 @@ final class TlsEngine {
 				? SslProvider.OPENSSL : SslProvider.JDK;
 		if (!logged) {
 			logged = true;
-			logger.info(KestrelMessages.tlsEngine((provider == SslProvider.OPENSSL)
+			logger.info(CertificateMessages.tlsEngine((provider == SslProvider.OPENSSL)
 					? "OpenSSL (" + OpenSsl.versionString() + ")"
 					: "JDK (" + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + ")"));
 		}

@@ -8,7 +8,7 @@ import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.SniMessages;
 
 /**
  * Sits right after the TLS handler until the handshake is done: records the
@@ -43,10 +43,10 @@ final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 			}
 			else if (logger.isDebugEnabled()) {
 				if (completion.cause() instanceof SslHandshakeTimeoutException) {
-					logger.debug(KestrelMessages.httpsConnectionTimedOut(this.endpointName));
+					logger.debug(SniMessages.httpsConnectionTimedOut(this.endpointName));
 				}
 				else {
-					logger.debug(KestrelMessages.httpsConnectionFailed(this.endpointName), completion.cause());
+					logger.debug(SniMessages.httpsConnectionFailed(this.endpointName), completion.cause());
 				}
 			}
 		}
@@ -60,8 +60,8 @@ final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 			.attr(TlsHandshakes.DETAILS)
 			.set(new TlsHandshakeDetails(this.hostName, session.getProtocol(), session.getCipherSuite(), alpn));
 		if (logger.isDebugEnabled()) {
-			logger.debug(KestrelMessages.httpsConnectionEstablished(ctx.channel().id().asShortText(),
-					session.getProtocol()));
+			logger
+				.debug(SniMessages.httpsConnectionEstablished(ctx.channel().id().asShortText(), session.getProtocol()));
 		}
 	}
 

@@ -38,7 +38,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 
 import static java.util.Objects.requireNonNull;
 
@@ -162,7 +162,7 @@ public final class DevelopmentCertificate {
 		}
 		catch (GeneralSecurityException | IOException | OperatorCreationException ex) {
 			throw new DevelopmentCertificateException(
-					KestrelMessages.developmentCertificateCreationFailed(String.valueOf(ex.getMessage())), ex);
+					CertificateMessages.developmentCertificateCreationFailed(String.valueOf(ex.getMessage())), ex);
 		}
 	}
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 
 import static java.util.Objects.requireNonNull;
 
@@ -201,7 +201,7 @@ public final class CertificateStore {
 						decoded.intermediates(), file));
 			}
 			catch (IOException | GeneralSecurityException | RuntimeException ex) {
-				this.warningHandler.accept(KestrelMessages.unreadableStoreFile(file.toString(), reason(ex)));
+				this.warningHandler.accept(CertificateMessages.unreadableStoreFile(file.toString(), reason(ex)));
 			}
 		}
 		return certificates;
@@ -258,7 +258,7 @@ public final class CertificateStore {
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			throw new CertificateStoreException(
-					KestrelMessages.certificateStoreWriteFailed(this.directory.toString(), reason(ex)), ex);
+					CertificateMessages.certificateStoreWriteFailed(this.directory.toString(), reason(ex)), ex);
 		}
 	}
 
@@ -279,7 +279,7 @@ public final class CertificateStore {
 				}
 				catch (IOException ex) {
 					throw new CertificateStoreException(
-							KestrelMessages.certificateStoreWriteFailed(this.directory.toString(), reason(ex)), ex);
+							CertificateMessages.certificateStoreWriteFailed(this.directory.toString(), reason(ex)), ex);
 				}
 			}
 		}
@@ -316,7 +316,7 @@ public final class CertificateStore {
 			}
 		}
 		catch (IOException ex) {
-			this.warningHandler.accept(KestrelMessages.unreadableStoreFile(this.directory.toString(), reason(ex)));
+			this.warningHandler.accept(CertificateMessages.unreadableStoreFile(this.directory.toString(), reason(ex)));
 		}
 		files.sort(Comparator.comparing((file) -> file.getFileName().toString()));
 		return files;
@@ -329,7 +329,7 @@ public final class CertificateStore {
 						LinkOption.NOFOLLOW_LINKS);
 				if (!SecureFiles.OWNER_ONLY_DIRECTORY.containsAll(permissions)) {
 					this.warningHandler
-						.accept(KestrelMessages.certificateStoreDirectoryNotPrivate(this.directory.toString()));
+						.accept(CertificateMessages.certificateStoreDirectoryNotPrivate(this.directory.toString()));
 				}
 			}
 			return;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.kestrel.diagnostics.KestrelMessages;
+import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.internal.tls.devcert.DevelopmentCertificate;
 import dev.kestrel.internal.tls.devcert.GeneratedCertificate;
 import dev.kestrel.testing.RequiresTools;
@@ -134,8 +134,8 @@ class CertificateStoreTests {
 		Files.writeString(store.directory().resolve("README.txt"), "not a certificate");
 		List<StoredCertificate> listed = store.list();
 		assertThat(listed).extracting(StoredCertificate::file).containsExactly(added.file());
-		String prefix = KestrelMessages.unreadableStoreFile(corrupt.toString(), "\0").split("\0")[0];
-		String truncatedPrefix = KestrelMessages.unreadableStoreFile(truncated.toString(), "\0").split("\0")[0];
+		String prefix = CertificateMessages.unreadableStoreFile(corrupt.toString(), "\0").split("\0")[0];
+		String truncatedPrefix = CertificateMessages.unreadableStoreFile(truncated.toString(), "\0").split("\0")[0];
 		assertThat(this.warnings).hasSize(2);
 		assertThat(this.warnings.get(0)).startsWith(prefix);
 		assertThat(this.warnings.get(1)).startsWith(truncatedPrefix);
