@@ -37,6 +37,12 @@ public final class KestrelServerOptions {
 	private static final Consumer<ListenOptions> NO_DEFAULTS = (options) -> {
 	};
 
+	/**
+	 * Code endpoints without a name are named {@code code-N} when added, N counting
+	 * those.
+	 */
+	private int unnamedCodeEndpoints;
+
 	private final List<ListenOptions> codeListenOptions = new ArrayList<>();
 
 	private Consumer<ListenOptions> endpointDefaults = NO_DEFAULTS;
@@ -143,6 +149,9 @@ public final class KestrelServerOptions {
 		requireNonNull(configure, "configure");
 		applyEndpointDefaults(options);
 		configure.accept(options);
+		if (options.getName() == null) {
+			options.name("code-" + this.unnamedCodeEndpoints++);
+		}
 		this.codeListenOptions.add(options);
 		return options;
 	}

@@ -17,7 +17,7 @@ import dev.kestrel.certificates.StoreLocation;
 import static java.util.Objects.requireNonNull;
 
 // Over 400 lines: Kestrel's ListenOptions API surface (listen kinds, HTTPS overloads, protocols, display names).
-// The hand-written copy in withDynamicPort is to be replaced by immutable per-endpoint records (open work of #10).
+// Binding never copies or changes it: the binder plans immutable per-endpoint records (PlannedEndpoint).
 /**
  * One endpoint: what it listens on, which protocols it speaks and whether it uses TLS.
  * Mirrors Kestrel's {@code ListenOptions}. Instances come from
@@ -495,33 +495,6 @@ public final class ListenOptions {
 	}
 
 	/**
-	 * Returns the same endpoint on a dynamic port ({@code localhost} becomes
-	 * {@code 127.0.0.1}); used when tests ask for random ports.
-	 * @return a copy listening on port 0, or these options for a Unix socket
-	 */
-	public ListenOptions withDynamicPort() {
-		if (!isTcp() || (this.port == 0 && this.kind != EndpointKind.LOCALHOST)) {
-			return this;
-		}
-		InetAddress loopback = InetAddress.getLoopbackAddress();
-		ListenOptions copy = switch (this.kind) {
-			case LOCALHOST -> new ListenOptions(EndpointKind.IP, loopback, 0, null, null, this.source);
-			case ANY_IP -> new ListenOptions(EndpointKind.ANY_IP, null, 0, null, null, this.source);
-			default -> new ListenOptions(EndpointKind.IP, this.address, 0, null, null, this.source);
-		};
-		copy.name = this.name;
-		copy.https = this.https;
-		copy.httpsOptions = this.httpsOptions;
-		copy.tlsHandshakeCallbackOptions = this.tlsHandshakeCallbackOptions;
-		copy.sni = this.sni;
-		copy.serverOptions = this.serverOptions;
-		copy.protocols = this.protocols;
-		copy.protocolsSetExplicitly = this.protocolsSetExplicitly;
-		copy.disableAltSvcHeader = this.disableAltSvcHeader;
-		return copy;
-	}
-
-	/**
 	 * @return the scheme: {@code https} with TLS, else {@code http}
 	 */
 	public String getScheme() {
@@ -542,7 +515,7 @@ public final class ListenOptions {
 			case LOCALHOST -> getScheme() + "://" + ((this.hostPrefix != null) ? this.hostPrefix + "." : "")
 					+ "localhost:" + boundPort;
 			case ANY_IP -> getScheme() + "://[::]:" + boundPort;
-			case IP -> getScheme() + "://" + formatHost(this.address) + ":" + boundPort;
+			case IP -> displayName(getScheme(), this.address, boundPort);
 		};
 	}
 
@@ -551,6 +524,18 @@ public final class ListenOptions {
 	 */
 	public String getDisplayName() {
 		return getDisplayName(this.port);
+	}
+
+	/**
+	 * Returns the display name of an IP address and port, as Kestrel prints it:
+	 * {@code http://127.0.0.1:5000}, {@code http://[::1]:5000}.
+	 * @param scheme {@code http} or {@code https}
+	 * @param address the address
+	 * @param port the port
+	 * @return the display name
+	 */
+	public static String displayName(String scheme, InetAddress address, int port) {
+		return scheme + "://" + formatHost(address) + ":" + port;
 	}
 
 	static String formatHost(InetAddress address) {

@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -171,46 +170,6 @@ class ListenOptionsTests {
 		assertThat(options).hasToString("http://127.0.0.1:5000 (Http1AndHttp2)");
 		options.name("Api").protocols(HttpProtocols.HTTP1);
 		assertThat(options).hasToString("Api http://127.0.0.1:5000 (Http1)");
-	}
-
-	@Test
-	void dynamicPortCopyOfLocalhostIsIpv4LoopbackOnPortZero() {
-		ListenOptions options = ListenOptions.fromAddress(BindingAddress.parse("https://localhost:5001"),
-				EndpointSource.CONFIGURATION);
-		options.name("Https").protocols(HttpProtocols.HTTP2).disableAltSvcHeader(true);
-		ListenOptions dynamic = options.withDynamicPort();
-		assertThat(dynamic.isDisableAltSvcHeader()).isTrue();
-		assertThat(dynamic.getKind()).isEqualTo(EndpointKind.IP);
-		assertThat(dynamic.getAddress()).isEqualTo(InetAddress.getLoopbackAddress());
-		assertThat(dynamic.getPort()).isZero();
-		assertThat(dynamic.getName()).isEqualTo("Https");
-		assertThat(dynamic.isHttps()).isTrue();
-		assertThat(dynamic.getProtocols()).isEqualTo(HttpProtocols.HTTP2);
-		assertThat(dynamic.isProtocolsSetExplicitly()).isTrue();
-		assertThat(dynamic.getSource()).isEqualTo(EndpointSource.CONFIGURATION);
-		assertThat(options.getPort()).isEqualTo(5001);
-	}
-
-	@Test
-	void dynamicPortCopyKeepsTheAddressOfIpAndAnyIpEndpoints() throws Exception {
-		ListenOptions ip = ListenOptions.fromAddress(BindingAddress.parse("http://[::1]:5000"), EndpointSource.URLS)
-			.withDynamicPort();
-		assertThat(ip.getKind()).isEqualTo(EndpointKind.IP);
-		assertThat(ip.getAddress()).isEqualTo(InetAddress.getByName("::1"));
-		assertThat(ip.getPort()).isZero();
-		ListenOptions anyIp = ListenOptions.fromAddress(BindingAddress.parse("http://*:8080"), EndpointSource.URLS)
-			.withDynamicPort();
-		assertThat(anyIp.getKind()).isEqualTo(EndpointKind.ANY_IP);
-		assertThat(anyIp.getPort()).isZero();
-	}
-
-	@Test
-	void dynamicPortLeavesUnixSocketsAndPortZeroAlone() {
-		ListenOptions unix = ListenOptions.fromAddress(BindingAddress.parse("http://unix:/tmp/k.sock"),
-				EndpointSource.URLS);
-		assertThat(unix.withDynamicPort()).isSameAs(unix);
-		ListenOptions zero = ListenOptions.fromAddress(BindingAddress.parse("http://127.0.0.1:0"), EndpointSource.URLS);
-		assertThat(zero.withDynamicPort()).isSameAs(zero);
 	}
 
 	@Test

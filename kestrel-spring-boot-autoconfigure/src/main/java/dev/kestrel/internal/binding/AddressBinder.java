@@ -63,7 +63,7 @@ public final class AddressBinder {
 		}
 		else if (!urls.isEmpty()) {
 			for (String url : urls) {
-				endpoints.add(fromUrl(options, url, urlsSource, EndpointSource.URLS));
+				endpoints.add(fromUrl(options, url, urlsSource, EndpointSource.URLS, "url-" + endpoints.size()));
 			}
 		}
 		else if (hosting.serverPort() != null) {
@@ -71,7 +71,7 @@ public final class AddressBinder {
 			endpoints.add(fromServerPort(options, hosting));
 		}
 		else {
-			endpoints.add(fromUrl(options, DEFAULT_ADDRESS, "default", EndpointSource.DEFAULT));
+			endpoints.add(fromUrl(options, DEFAULT_ADDRESS, "default", EndpointSource.DEFAULT, "default"));
 		}
 		if (hosting.serverPort() != null && hosting.serverPort() != 0
 				&& endpoints.get(0).getSource() != EndpointSource.SERVER_PORT) {
@@ -79,15 +79,21 @@ public final class AddressBinder {
 		}
 		if (randomPorts) {
 			notes.add(BindingMessages.randomPortsForTests("server.port"));
-			endpoints.replaceAll(ListenOptions::withDynamicPort);
 		}
-		nameUnnamed(endpoints);
 		checkDistinctNames(endpoints);
-		return new BindingPlan(endpoints, warnings, notes);
+		boolean random = randomPorts;
+		return new BindingPlan(endpoints.stream()
+			.map((endpoint) -> random ? PlannedEndpoint.onRandomPort(endpoint) : PlannedEndpoint.of(endpoint))
+			.toList(), warnings, notes);
 	}
 
+	/**
+	 * Creates an endpoint for an address outside the {@code Kestrel} section, named at
+	 * creation ({@code url-N}, {@code server}, {@code default}) unless the endpoint
+	 * defaults named it.
+	 */
 	private static ListenOptions fromUrl(KestrelServerOptions options, String url, String source,
-			EndpointSource endpointSource) {
+			EndpointSource endpointSource, String name) {
 		ListenOptions listenOptions;
 		try {
 			listenOptions = ListenOptions.fromAddress(BindingAddress.parse(url), endpointSource);
@@ -96,6 +102,9 @@ public final class AddressBinder {
 			throw ex.withContext(null, source);
 		}
 		options.applyEndpointDefaults(listenOptions);
+		if (listenOptions.getName() == null) {
+			listenOptions.name(name);
+		}
 		if (listenOptions.isHttps() && listenOptions.getHttpsOptions() == null) {
 			try {
 				listenOptions.useHttps();
@@ -113,26 +122,11 @@ public final class AddressBinder {
 			host = hosting.serverAddress().getHostAddress();
 		}
 		return fromUrl(options, "http://" + host + ":" + hosting.serverPort(), "server.port",
-				EndpointSource.SERVER_PORT);
+				EndpointSource.SERVER_PORT, "server");
 	}
 
 	private static void checkDistinctNames(List<ListenOptions> endpoints) {
 		EndpointNames.checkDistinct(endpoints.stream().map(ListenOptions::getName).toList(), null);
-	}
-
-	private static void nameUnnamed(List<ListenOptions> endpoints) {
-		int code = 0;
-		int url = 0;
-		for (ListenOptions endpoint : endpoints) {
-			if (endpoint.getName() == null) {
-				switch (endpoint.getSource()) {
-					case CODE -> endpoint.name("code-" + code++);
-					case URLS -> endpoint.name("url-" + url++);
-					case SERVER_PORT -> endpoint.name("server");
-					default -> endpoint.name("default");
-				}
-			}
-		}
 	}
 
 }

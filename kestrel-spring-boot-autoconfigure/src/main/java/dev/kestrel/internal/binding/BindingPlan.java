@@ -2,8 +2,6 @@ package dev.kestrel.internal.binding;
 
 import java.util.List;
 
-import dev.kestrel.options.ListenOptions;
-
 /**
  * What the server binds, and what to tell the user about how it was chosen.
  *
@@ -11,7 +9,7 @@ import dev.kestrel.options.ListenOptions;
  * @param warnings warnings to log (addresses overridden by endpoints)
  * @param notes information to log (random ports for tests)
  */
-public record BindingPlan(List<ListenOptions> endpoints, List<String> warnings, List<String> notes) {
+public record BindingPlan(List<PlannedEndpoint> endpoints, List<String> warnings, List<String> notes) {
 
 	public BindingPlan {
 		endpoints = List.copyOf(endpoints);

@@ -17,6 +17,7 @@ import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.diagnostics.BindingMessages;
 import dev.kestrel.diagnostics.Problem;
+import dev.kestrel.internal.binding.PlannedEndpoint;
 import dev.kestrel.options.ListenOptions;
 
 /**
@@ -37,6 +38,8 @@ final class EndpointServer {
 	private static final InetAddress IPV6_ANY = address(new byte[16]);
 
 	private static final InetAddress IPV4_ANY = address(new byte[4]);
+
+	private final PlannedEndpoint endpoint;
 
 	private final ListenOptions options;
 
@@ -59,8 +62,9 @@ final class EndpointServer {
 	 * @param lifecycleTimeout bounds bind and stop, or {@code null} for Reactor Netty's
 	 * default
 	 */
-	EndpointServer(ListenOptions options, HttpServer tcp, HttpServer quic, Duration lifecycleTimeout) {
-		this.options = options;
+	EndpointServer(PlannedEndpoint endpoint, HttpServer tcp, HttpServer quic, Duration lifecycleTimeout) {
+		this.endpoint = endpoint;
+		this.options = endpoint.options();
 		this.tcp = tcp;
 		this.quic = quic;
 		this.lifecycleTimeout = lifecycleTimeout;
@@ -73,7 +77,7 @@ final class EndpointServer {
 	 */
 	BoundEndpoint start() {
 		try {
-			return switch (this.options.getKind()) {
+			return switch (this.endpoint.kind()) {
 				case IP -> bindIp();
 				case LOCALHOST -> bindLocalhost();
 				case ANY_IP -> bindAnyIp();
@@ -87,12 +91,12 @@ final class EndpointServer {
 	}
 
 	private BoundEndpoint bindIp() {
-		int port = bindAt(this.options.getAddress(), this.options.getPort(), this.options.getDisplayName());
-		return bound(this.options.getDisplayName(port), port);
+		int port = bindAt(this.endpoint.address(), this.endpoint.port(), this.endpoint.displayName());
+		return bound(this.endpoint.displayName(port), port);
 	}
 
 	private BoundEndpoint bindLocalhost() {
-		int port = this.options.getPort();
+		int port = this.endpoint.port();
 		List<RuntimeException> failures = new ArrayList<>();
 		for (InetAddress loopback : new InetAddress[] { IPV4_LOOPBACK, IPV6_LOOPBACK }) {
 			boolean ipv4 = loopback.getAddress().length == 4;
@@ -104,24 +108,24 @@ final class EndpointServer {
 				if (BindFailures.isAddressInUse(ex)) {
 					throw ex;
 				}
-				logger.warn(BindingMessages.loopbackFamilyUnavailable(this.options.getDisplayName(),
+				logger.warn(BindingMessages.loopbackFamilyUnavailable(this.endpoint.displayName(),
 						ipv4 ? "IPv4" : "IPv6", BindFailures.reason(ex)));
 				failures.add(ex);
 			}
 		}
 		if (this.servers.isEmpty()) {
-			String display = this.options.getDisplayName();
+			String display = this.endpoint.displayName();
 			throw failure(display, BindingMessages.addressBindingFailed(display, BindFailures.reason(failures.get(0))),
 					failures.get(0));
 		}
-		return bound(this.options.getDisplayName(port), port);
+		return bound(this.endpoint.displayName(port), port);
 	}
 
 	private BoundEndpoint bindAnyIp() {
-		int port = this.options.getPort();
+		int port = this.endpoint.port();
 		try {
-			int bound = bindAt(IPV6_ANY, port, this.options.getDisplayName());
-			return bound(this.options.getDisplayName(bound), bound);
+			int bound = bindAt(IPV6_ANY, port, this.endpoint.displayName());
+			return bound(this.endpoint.displayName(bound), bound);
 		}
 		catch (EndpointBindException ex) {
 			if (BindFailures.isAddressInUse(ex)) {
@@ -135,7 +139,7 @@ final class EndpointServer {
 
 	private BoundEndpoint bindUnixSocket() {
 		String path = this.options.getUnixSocketPath();
-		String display = this.options.getDisplayName();
+		String display = this.endpoint.displayName();
 		switch (UnixSockets.prepare(path)) {
 			case IN_USE -> throw failure(display, BindingMessages.addressInUse(display), null);
 			case NOT_A_SOCKET -> throw failure(display,

@@ -25,6 +25,7 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 import dev.kestrel.internal.binding.AddressBinder;
 import dev.kestrel.internal.binding.BindingPlan;
+import dev.kestrel.internal.binding.PlannedEndpoint;
 import dev.kestrel.configuration.HostingAddresses;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.ConfigurationMessages;
@@ -158,11 +159,12 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		ReactorHttpHandlerAdapter http3Adapter = null;
 		HttpServer tcpBase = createTcpBase();
 		List<EndpointServer> endpointServers = new ArrayList<>();
-		for (ListenOptions endpoint : plan.endpoints()) {
-			EndpointProtocols protocols = EndpointProtocols.of(endpoint, this.cleartextHttp2);
+		for (PlannedEndpoint planned : plan.endpoints()) {
+			ListenOptions endpoint = planned.options();
+			EndpointProtocols protocols = EndpointProtocols.of(endpoint, planned.port(), this.cleartextHttp2);
 			QuicTls quicTls = protocols.http3() ? QuicTls.of(endpoint) : null;
 			Handler handler = (quicTls != null && protocols.hasTcp() && !endpoint.isDisableAltSvcHeader())
-					? altSvc(adapter, endpoint.getPort()) : adapter::apply;
+					? altSvc(adapter, planned.port()) : adapter::apply;
 			HttpServer tcp = protocols.hasTcp() ? tcpServer(tcpBase, endpoint, protocols, handler, quicTls) : null;
 			HttpServer quic = null;
 			if (quicTls != null) {
@@ -170,7 +172,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 						: new ReactorHttpHandlerAdapter(new Http3SslInfoHandler(application));
 				quic = quicServer(endpoint, quicTls, http3Adapter::apply);
 			}
-			endpointServers.add(new EndpointServer(endpoint, tcp, quic, this.lifecycleTimeout));
+			endpointServers.add(new EndpointServer(planned, tcp, quic, this.lifecycleTimeout));
 		}
 		return new KestrelWebServer(plan, endpointServers, getShutdown());
 	}

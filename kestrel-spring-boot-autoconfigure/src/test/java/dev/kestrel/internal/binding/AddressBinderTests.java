@@ -4,7 +4,6 @@ import dev.kestrel.configuration.HostingAddresses;
 import java.net.InetAddress;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.kestrel.configuration.EndpointConfig;
@@ -38,11 +37,11 @@ class AddressBinderTests {
 	void withNothingConfiguredTheDefaultIsLocalhost5000() {
 		BindingPlan plan = AddressBinder.plan(this.options, HostingAddresses.NONE);
 		assertThat(plan.endpoints()).singleElement().satisfies((endpoint) -> {
-			assertThat(endpoint.getDisplayName()).isEqualTo(AddressBinder.DEFAULT_ADDRESS)
+			assertThat(endpoint.displayName()).isEqualTo(AddressBinder.DEFAULT_ADDRESS)
 				.isEqualTo("http://localhost:5000");
-			assertThat(endpoint.getKind()).isEqualTo(EndpointKind.LOCALHOST);
-			assertThat(endpoint.getSource()).isEqualTo(EndpointSource.DEFAULT);
-			assertThat(endpoint.getName()).isEqualTo("default");
+			assertThat(endpoint.kind()).isEqualTo(EndpointKind.LOCALHOST);
+			assertThat(endpoint.options().getSource()).isEqualTo(EndpointSource.DEFAULT);
+			assertThat(endpoint.name()).isEqualTo("default");
 		});
 		assertThat(plan.warnings()).isEmpty();
 		assertThat(plan.notes()).isEmpty();
@@ -52,7 +51,7 @@ class AddressBinderTests {
 	void anEmptyConfigurationSectionStillBindsTheDefault() {
 		this.options.configure(KestrelConfig.EMPTY);
 		assertThat(AddressBinder.plan(this.options, HostingAddresses.NONE).endpoints())
-			.extracting(ListenOptions::getSource)
+			.extracting((PlannedEndpoint e) -> e.options().getSource())
 			.containsExactly(EndpointSource.DEFAULT);
 	}
 
@@ -60,7 +59,7 @@ class AddressBinderTests {
 	void endpointDefaultsApplyToTheDefaultAddress() {
 		this.options.configureEndpointDefaults((listen) -> listen.protocols(HttpProtocols.HTTP1));
 		assertThat(AddressBinder.plan(this.options, HostingAddresses.NONE).endpoints()).singleElement()
-			.extracting(ListenOptions::getProtocols)
+			.extracting((PlannedEndpoint e) -> e.options().getProtocols())
 			.isEqualTo(HttpProtocols.HTTP1);
 	}
 
@@ -74,12 +73,12 @@ class AddressBinderTests {
 		this.options.listenAnyIP(9000);
 		this.options.listenLocalhost(9001, (listen) -> listen.name("admin"));
 		BindingPlan plan = AddressBinder.plan(this.options, HostingAddresses.NONE);
-		assertThat(plan.endpoints()).extracting(ListenOptions::getName)
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::name)
 			.containsExactly("code-0", "admin", "Http", "Sock");
-		assertThat(plan.endpoints()).extracting(ListenOptions::getSource)
+		assertThat(plan.endpoints()).extracting((PlannedEndpoint e) -> e.options().getSource())
 			.containsExactly(EndpointSource.CODE, EndpointSource.CODE, EndpointSource.CONFIGURATION,
 					EndpointSource.CONFIGURATION);
-		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName)
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::displayName)
 			.containsExactly("http://[::]:9000", "http://localhost:9001", "http://127.0.0.1:8080",
 					"http://unix:/tmp/k.sock");
 		assertThat(plan.warnings()).isEmpty();
@@ -90,7 +89,7 @@ class AddressBinderTests {
 		this.options.configure(config(EndpointConfig.of("Http", "http://127.0.0.1:8080")));
 		BindingPlan plan = AddressBinder.plan(this.options,
 				urls("ASPNETCORE_URLS", "http://localhost:5000", "http://*:5001"));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("Http");
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::name).containsExactly("Http");
 		assertThat(plan.warnings())
 			.containsExactly(BindingMessages.overridingAddresses(List.of("http://localhost:5000", "http://*:5001")));
 		assertThat(plan.warnings().get(0)).startsWith("Overriding address(es) 'http://localhost:5000, http://*:5001'.");
@@ -100,7 +99,8 @@ class AddressBinderTests {
 	void codeEndpointsReplaceUrlsWithKestrelsWarning() {
 		this.options.listenAnyIP(9000);
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "http://localhost:5000"));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getSource).containsExactly(EndpointSource.CODE);
+		assertThat(plan.endpoints()).extracting((PlannedEndpoint e) -> e.options().getSource())
+			.containsExactly(EndpointSource.CODE);
 		assertThat(plan.warnings())
 			.containsExactly(BindingMessages.overridingAddresses(List.of("http://localhost:5000")));
 	}
@@ -110,7 +110,8 @@ class AddressBinderTests {
 		this.options.listenAnyIP(9000);
 		this.options.useUrls("http://localhost:5000");
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "http://localhost:6000"));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getSource).containsExactly(EndpointSource.CODE);
+		assertThat(plan.endpoints()).extracting((PlannedEndpoint e) -> e.options().getSource())
+			.containsExactly(EndpointSource.CODE);
 		assertThat(plan.warnings())
 			.containsExactly(BindingMessages.overridingAddresses(List.of("http://localhost:5000")));
 	}
@@ -129,9 +130,10 @@ class AddressBinderTests {
 	void urlsAreBoundInOrderWithGeneratedNames() {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				urls("urls", "http://localhost:5000", "http://127.0.0.1:5001", "http://unix:/tmp/k.sock"));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("url-0", "url-1", "url-2");
-		assertThat(plan.endpoints()).extracting(ListenOptions::getSource).containsOnly(EndpointSource.URLS);
-		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName)
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::name).containsExactly("url-0", "url-1", "url-2");
+		assertThat(plan.endpoints()).extracting((PlannedEndpoint e) -> e.options().getSource())
+			.containsOnly(EndpointSource.URLS);
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::displayName)
 			.containsExactly("http://localhost:5000", "http://127.0.0.1:5001", "http://unix:/tmp/k.sock");
 		assertThat(plan.warnings()).isEmpty();
 	}
@@ -140,8 +142,8 @@ class AddressBinderTests {
 	void codeUrlsBeatEnvironmentUrls() {
 		this.options.useUrls("http://127.0.0.1:7000");
 		BindingPlan plan = AddressBinder.plan(this.options, urls("ASPNETCORE_URLS", "http://127.0.0.1:6000"));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName).containsExactly("http://127.0.0.1:7000");
-		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("url-0");
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::displayName).containsExactly("http://127.0.0.1:7000");
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::name).containsExactly("url-0");
 		assertThat(plan.warnings()).isEmpty();
 	}
 
@@ -150,7 +152,7 @@ class AddressBinderTests {
 		this.options.configure(new KestrelConfig(List.of(), new EndpointDefaultsConfig("Http2", null, null), null));
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "http://*:5000"));
 		assertThat(plan.endpoints()).singleElement()
-			.extracting(ListenOptions::getProtocols)
+			.extracting((PlannedEndpoint e) -> e.options().getProtocols())
 			.isEqualTo(HttpProtocols.HTTP2);
 	}
 
@@ -204,9 +206,9 @@ class AddressBinderTests {
 		this.options.configureHttpsDefaults((https) -> https.serverCertificate(certificate));
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "https://127.0.0.1:5001"));
 		assertThat(plan.endpoints()).singleElement().satisfies((endpoint) -> {
-			assertThat(endpoint.isHttps()).isTrue();
-			assertThat(endpoint.getHttpsOptions().getServerCertificate()).isSameAs(certificate);
-			assertThat(endpoint.getDisplayName()).isEqualTo("https://127.0.0.1:5001");
+			assertThat(endpoint.options().isHttps()).isTrue();
+			assertThat(endpoint.options().getHttpsOptions().getServerCertificate()).isSameAs(certificate);
+			assertThat(endpoint.displayName()).isEqualTo("https://127.0.0.1:5001");
 		});
 	}
 
@@ -222,8 +224,8 @@ class AddressBinderTests {
 		this.options.configureEndpointDefaults((listen) -> listen.useHttps(certificate));
 		BindingPlan plan = AddressBinder.plan(this.options, urls("urls", "http://127.0.0.1:5000"));
 		assertThat(plan.endpoints()).singleElement().satisfies((endpoint) -> {
-			assertThat(endpoint.isHttps()).isTrue();
-			assertThat(endpoint.getDisplayName()).isEqualTo("https://127.0.0.1:5000");
+			assertThat(endpoint.options().isHttps()).isTrue();
+			assertThat(endpoint.displayName()).isEqualTo("https://127.0.0.1:5000");
 		});
 	}
 
@@ -234,7 +236,7 @@ class AddressBinderTests {
 	void urlsBeatServerPortWithAWarning() {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of("http://127.0.0.1:5000"), "urls", 8080, null));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName).containsExactly("http://127.0.0.1:5000");
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::displayName).containsExactly("http://127.0.0.1:5000");
 		assertThat(plan.warnings()).containsExactly(BindingMessages.overridingAddresses(List.of("server.port=8080")));
 	}
 
@@ -242,10 +244,10 @@ class AddressBinderTests {
 	void serverPortIsBoundOnEveryAddressWhenNothingElseIsSet() {
 		BindingPlan plan = AddressBinder.plan(this.options, new HostingAddresses(List.of(), null, 8080, null));
 		assertThat(plan.endpoints()).singleElement().satisfies((endpoint) -> {
-			assertThat(endpoint.getKind()).isEqualTo(EndpointKind.ANY_IP);
-			assertThat(endpoint.getPort()).isEqualTo(8080);
-			assertThat(endpoint.getSource()).isEqualTo(EndpointSource.SERVER_PORT);
-			assertThat(endpoint.getName()).isEqualTo("server");
+			assertThat(endpoint.kind()).isEqualTo(EndpointKind.ANY_IP);
+			assertThat(endpoint.port()).isEqualTo(8080);
+			assertThat(endpoint.options().getSource()).isEqualTo(EndpointSource.SERVER_PORT);
+			assertThat(endpoint.name()).isEqualTo("server");
 		});
 		assertThat(plan.warnings()).isEmpty();
 		assertThat(plan.notes()).isEmpty();
@@ -256,10 +258,10 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of(), null, 8080, InetAddress.getByName("127.0.0.1")));
 		assertThat(plan.endpoints()).singleElement().satisfies((endpoint) -> {
-			assertThat(endpoint.getKind()).isEqualTo(EndpointKind.IP);
-			assertThat(endpoint.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
-			assertThat(endpoint.getDisplayName()).isEqualTo("http://127.0.0.1:8080");
-			assertThat(endpoint.getName()).isEqualTo("server");
+			assertThat(endpoint.kind()).isEqualTo(EndpointKind.IP);
+			assertThat(endpoint.address()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+			assertThat(endpoint.displayName()).isEqualTo("http://127.0.0.1:8080");
+			assertThat(endpoint.name()).isEqualTo("server");
 		});
 	}
 
@@ -268,9 +270,9 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of(), null, 8080, InetAddress.getByName("::1")));
 		assertThat(plan.endpoints()).singleElement().satisfies((endpoint) -> {
-			assertThat(endpoint.getKind()).isEqualTo(EndpointKind.IP);
-			assertThat(endpoint.getAddress()).isEqualTo(InetAddress.getByName("::1"));
-			assertThat(endpoint.getDisplayName()).isEqualTo("http://[::1]:8080");
+			assertThat(endpoint.kind()).isEqualTo(EndpointKind.IP);
+			assertThat(endpoint.address()).isEqualTo(InetAddress.getByName("::1"));
+			assertThat(endpoint.displayName()).isEqualTo("http://[::1]:8080");
 		});
 	}
 
@@ -279,7 +281,7 @@ class AddressBinderTests {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of(), null, 8080, InetAddress.getByName("0.0.0.0")));
 		assertThat(plan.endpoints()).singleElement()
-			.extracting(ListenOptions::getDisplayName)
+			.extracting(PlannedEndpoint::displayName)
 			.isEqualTo("http://0.0.0.0:8080");
 	}
 
@@ -287,9 +289,9 @@ class AddressBinderTests {
 	void serverPortZeroWithNothingElseBindsADynamicPortOnEveryAddressWithoutANote() {
 		BindingPlan plan = AddressBinder.plan(this.options, new HostingAddresses(List.of(), null, 0, null));
 		assertThat(plan.endpoints()).singleElement().satisfies((endpoint) -> {
-			assertThat(endpoint.getKind()).isEqualTo(EndpointKind.ANY_IP);
-			assertThat(endpoint.getPort()).isZero();
-			assertThat(endpoint.getName()).isEqualTo("server");
+			assertThat(endpoint.kind()).isEqualTo(EndpointKind.ANY_IP);
+			assertThat(endpoint.port()).isZero();
+			assertThat(endpoint.name()).isEqualTo("server");
 		});
 		assertThat(plan.notes()).isEmpty();
 		assertThat(plan.warnings()).isEmpty();
@@ -299,8 +301,8 @@ class AddressBinderTests {
 	void serverPortOverriddenByEndpointsIsReportedWithAWarning() {
 		this.options.configure(config(EndpointConfig.of("Http", "http://127.0.0.1:5000")));
 		BindingPlan plan = AddressBinder.plan(this.options, new HostingAddresses(List.of(), null, 8080, null));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("Http");
-		assertThat(plan.endpoints()).extracting(ListenOptions::getPort).containsExactly(5000);
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::name).containsExactly("Http");
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::port).containsExactly(5000);
 		assertThat(plan.warnings()).containsExactly(BindingMessages.overridingAddresses(List.of("server.port=8080")));
 		assertThat(plan.notes()).isEmpty();
 	}
@@ -321,12 +323,12 @@ class AddressBinderTests {
 				EndpointConfig.of("Sock", "http://unix:/tmp/k.sock")));
 		this.options.listenLocalhost(5003, (listen) -> listen.protocols(HttpProtocols.HTTP1));
 		BindingPlan plan = AddressBinder.plan(this.options, new HostingAddresses(List.of(), null, 0, null));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getName)
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::name)
 			.containsExactly("code-0", "Local", "Any", "Ip", "Sock");
-		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName)
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::displayName)
 			.containsExactly("http://127.0.0.1:0", "http://127.0.0.1:0", "http://[::]:0", "http://[::1]:0",
 					"http://unix:/tmp/k.sock");
-		assertThat(plan.endpoints().get(0).getProtocols()).isEqualTo(HttpProtocols.HTTP1);
+		assertThat(plan.endpoints().get(0).options().getProtocols()).isEqualTo(HttpProtocols.HTTP1);
 		assertThat(plan.notes()).containsExactly(BindingMessages.randomPortsForTests("server.port"));
 		assertThat(plan.warnings()).isEmpty();
 	}
@@ -335,9 +337,9 @@ class AddressBinderTests {
 	void serverPortZeroTurnsUrlsIntoDynamicPorts() {
 		BindingPlan plan = AddressBinder.plan(this.options,
 				new HostingAddresses(List.of("http://localhost:5000", "http://*:5001"), "urls", 0, null));
-		assertThat(plan.endpoints()).extracting(ListenOptions::getDisplayName)
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::displayName)
 			.containsExactly("http://127.0.0.1:0", "http://[::]:0");
-		assertThat(plan.endpoints()).extracting(ListenOptions::getName).containsExactly("url-0", "url-1");
+		assertThat(plan.endpoints()).extracting(PlannedEndpoint::name).containsExactly("url-0", "url-1");
 		assertThat(plan.notes()).containsExactly(BindingMessages.randomPortsForTests("server.port"));
 	}
 
@@ -349,7 +351,7 @@ class AddressBinderTests {
 		assertThat(options.getConfigurationLoader().load()).singleElement()
 			.extracting(ListenOptions::getPort)
 			.isEqualTo(5000);
-		assertThat(plan.endpoints()).singleElement().extracting(ListenOptions::getPort).isEqualTo(0);
+		assertThat(plan.endpoints()).singleElement().extracting(PlannedEndpoint::port).isEqualTo(0);
 	}
 
 	// ---------------------------------------------------------------- names and plan
@@ -360,7 +362,7 @@ class AddressBinderTests {
 		this.options.listenAnyIP(9001, (listen) -> listen.name("named"));
 		this.options.listenAnyIP(9002);
 		assertThat(AddressBinder.plan(this.options, HostingAddresses.NONE).endpoints())
-			.extracting(ListenOptions::getName)
+			.extracting(PlannedEndpoint::name)
 			.containsExactly("code-0", "named", "code-1");
 	}
 

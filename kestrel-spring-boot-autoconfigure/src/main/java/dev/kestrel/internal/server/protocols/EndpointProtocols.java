@@ -58,6 +58,18 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 	 * @throws KestrelConfigurationException for a configuration that cannot work
 	 */
 	public static EndpointProtocols of(ListenOptions endpoint, boolean cleartextHttp2) {
+		return of(endpoint, endpoint.getPort(), cleartextHttp2);
+	}
+
+	/**
+	 * Decides the protocols of an endpoint that binds the given port (0 for a random
+	 * port, as {@code server.port=0} plans it for tests).
+	 * @param endpoint the endpoint
+	 * @param port the port the endpoint binds
+	 * @param cleartextHttp2 whether cleartext {@code Http1AndHttp2} endpoints serve h2c
+	 * @return the protocols
+	 */
+	public static EndpointProtocols of(ListenOptions endpoint, int port, boolean cleartextHttp2) {
 		HttpProtocols protocols = endpoint.getProtocols();
 		String name = endpoint.getName();
 		boolean https = endpoint.isHttps();
@@ -85,7 +97,7 @@ public record EndpointProtocols(HttpProtocol[] tcp, boolean http3, boolean http2
 				throw fail(endpoint, ProtocolMessages.http3OnAuthenticateNotSupported(name));
 			}
 		}
-		if (http3 && (http1 || http2) && endpoint.getPort() == 0) {
+		if (http3 && (http1 || http2) && port == 0) {
 			logger.error(ProtocolMessages.dynamicPortOnMultipleTransports(name));
 			http3 = false;
 		}
