@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-// Over 400 lines: the one declaration of the whole Kestrel schema (every key with its Javadoc, as the
-// configuration processor needs JavaBean accessors); splitting it would split the schema.
 /**
  * The {@code Kestrel} section, written in YAML as Kestrel users write it in
  * {@code appsettings.json} (PascalCase or kebab-case both bind):
@@ -138,17 +136,14 @@ public class KestrelProperties {
 	}
 
 	/**
-	 * One named endpoint.
+	 * The settings of {@code EndpointDefaults}, which every endpoint and SNI entry also
+	 * has (an unset value falls back: SNI entry → endpoint → {@code EndpointDefaults} →
+	 * Kestrel's default).
 	 */
-	public static class Endpoint {
+	public static class EndpointDefaults {
 
 		/**
-		 * Address: http(s)://host:port or http(s)://unix:/absolute/path.sock. Required.
-		 */
-		private String url;
-
-		/**
-		 * HTTP protocols: Http1, Http2, Http1AndHttp2 (default), Http3,
+		 * HTTP protocols (ALPN over TLS): Http1, Http2, Http1AndHttp2 (default), Http3,
 		 * Http1AndHttp2AndHttp3.
 		 */
 		private String protocols;
@@ -157,13 +152,69 @@ public class KestrelProperties {
 		private List<String> sslProtocols;
 
 		/**
-		 * Client certificate mode: NoCertificate, AllowCertificate, RequireCertificate,
-		 * DelayCertificate.
+		 * Client certificate mode: NoCertificate (default), AllowCertificate,
+		 * RequireCertificate, DelayCertificate.
 		 */
 		private String clientCertificateMode;
 
-		/** Server certificate of this endpoint. */
+		public String getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(String protocols) {
+			this.protocols = protocols;
+		}
+
+		public List<String> getSslProtocols() {
+			return this.sslProtocols;
+		}
+
+		public void setSslProtocols(List<String> sslProtocols) {
+			this.sslProtocols = sslProtocols;
+		}
+
+		public String getClientCertificateMode() {
+			return this.clientCertificateMode;
+		}
+
+		public void setClientCertificateMode(String clientCertificateMode) {
+			this.clientCertificateMode = clientCertificateMode;
+		}
+
+	}
+
+	/**
+	 * One entry of an endpoint's SNI map ({@code Kestrel.Endpoints.<Name>.Sni.<host>}):
+	 * the {@code EndpointDefaults} settings and a certificate. The starter binds each
+	 * entry to this type after splitting the property names at the host name, from the
+	 * right, so that {@code Sni.a.example.org.Protocols},
+	 * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} all work.
+	 */
+	public static class Sni extends EndpointDefaults {
+
+		/** Server certificate. */
 		private Certificate certificate;
+
+		public Certificate getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(Certificate certificate) {
+			this.certificate = certificate;
+		}
+
+	}
+
+	/**
+	 * One named endpoint: every setting of an SNI entry, plus its address, the Alt-Svc
+	 * switch and the SNI map.
+	 */
+	public static class Endpoint extends Sni {
+
+		/**
+		 * Address: http(s)://host:port or http(s)://unix:/absolute/path.sock. Required.
+		 */
+		private String url;
 
 		/**
 		 * Whether responses leave out the 'Alt-Svc: h3' header on an endpoint that also
@@ -189,38 +240,6 @@ public class KestrelProperties {
 			this.url = url;
 		}
 
-		public String getProtocols() {
-			return this.protocols;
-		}
-
-		public void setProtocols(String protocols) {
-			this.protocols = protocols;
-		}
-
-		public List<String> getSslProtocols() {
-			return this.sslProtocols;
-		}
-
-		public void setSslProtocols(List<String> sslProtocols) {
-			this.sslProtocols = sslProtocols;
-		}
-
-		public String getClientCertificateMode() {
-			return this.clientCertificateMode;
-		}
-
-		public void setClientCertificateMode(String clientCertificateMode) {
-			this.clientCertificateMode = clientCertificateMode;
-		}
-
-		public Certificate getCertificate() {
-			return this.certificate;
-		}
-
-		public void setCertificate(Certificate certificate) {
-			this.certificate = certificate;
-		}
-
 		public Boolean getDisableAltSvcHeader() {
 			return this.disableAltSvcHeader;
 		}
@@ -230,14 +249,11 @@ public class KestrelProperties {
 		}
 
 		/**
-		 * Returns the SNI section as Spring's binder flattens it (host and setting
-		 * joined, e.g. {@code a.example.org.protocols}). Host names contain dots, which
-		 * the binder takes for nested keys, so the starter reads SNI entries from the
-		 * property names themselves (see {@link Sni}); this raw map only keeps the binder
-		 * from reporting those keys as unknown. It is a flat map of strings so that
-		 * binding stays linear in the number of keys (nested maps would be bound in
-		 * quadratic time, minutes for 10,000 hosts).
-		 * @return the raw section
+		 * Returns the SNI map as declared in the schema. The starter does not bind it
+		 * generically (host names contain dots, which the binder takes for nested keys):
+		 * it reads the entries from the property names ({@link SniPropertiesReader}) and
+		 * binds each one to {@link Sni}.
+		 * @return the SNI map (empty after the reader's binding)
 		 */
 		public Map<String, Sni> getSni() {
 			return this.sni;
@@ -245,100 +261,6 @@ public class KestrelProperties {
 
 		public void setSni(Map<String, Sni> sni) {
 			this.sni = sni;
-		}
-
-	}
-
-	/**
-	 * One entry of an endpoint's SNI map ({@code Kestrel.Endpoints.<Name>.Sni.<host>}).
-	 * The starter binds each entry to this type after splitting the property names at the
-	 * host name, from the right, so that {@code Sni.a.example.org.Protocols},
-	 * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} all work.
-	 */
-	public static class Sni {
-
-		/** HTTP protocols offered to this host name (ALPN). */
-		private String protocols;
-
-		/** TLS versions for this host name. */
-		private List<String> sslProtocols;
-
-		/** Client certificate mode for this host name. */
-		private String clientCertificateMode;
-
-		/** Server certificate for this host name. */
-		private Certificate certificate;
-
-		public String getProtocols() {
-			return this.protocols;
-		}
-
-		public void setProtocols(String protocols) {
-			this.protocols = protocols;
-		}
-
-		public List<String> getSslProtocols() {
-			return this.sslProtocols;
-		}
-
-		public void setSslProtocols(List<String> sslProtocols) {
-			this.sslProtocols = sslProtocols;
-		}
-
-		public String getClientCertificateMode() {
-			return this.clientCertificateMode;
-		}
-
-		public void setClientCertificateMode(String clientCertificateMode) {
-			this.clientCertificateMode = clientCertificateMode;
-		}
-
-		public Certificate getCertificate() {
-			return this.certificate;
-		}
-
-		public void setCertificate(Certificate certificate) {
-			this.certificate = certificate;
-		}
-
-	}
-
-	/**
-	 * The EndpointDefaults section.
-	 */
-	public static class EndpointDefaults {
-
-		/** Default HTTP protocols of configured endpoints. */
-		private String protocols;
-
-		/** Default TLS versions of HTTPS endpoints. */
-		private List<String> sslProtocols;
-
-		/** Default client certificate mode of HTTPS endpoints. */
-		private String clientCertificateMode;
-
-		public String getProtocols() {
-			return this.protocols;
-		}
-
-		public void setProtocols(String protocols) {
-			this.protocols = protocols;
-		}
-
-		public List<String> getSslProtocols() {
-			return this.sslProtocols;
-		}
-
-		public void setSslProtocols(List<String> sslProtocols) {
-			this.sslProtocols = sslProtocols;
-		}
-
-		public String getClientCertificateMode() {
-			return this.clientCertificateMode;
-		}
-
-		public void setClientCertificateMode(String clientCertificateMode) {
-			this.clientCertificateMode = clientCertificateMode;
 		}
 
 	}

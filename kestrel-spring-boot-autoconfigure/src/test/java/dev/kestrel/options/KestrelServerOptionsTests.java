@@ -51,8 +51,10 @@ class KestrelServerOptionsTests {
 		assertThat(this.options.getCodeListenOptions()).allSatisfy((listen) -> {
 			assertThat(listen.getSource()).isEqualTo(EndpointSource.CODE);
 			assertThat(listen.isHttps()).isFalse();
-			assertThat(listen.getName()).isNull();
+			assertThat(listen.getName()).as("named when created, as the binder used to name them").startsWith("code-");
 		});
+		assertThat(this.options.getCodeListenOptions()).extracting(ListenOptions::getName)
+			.containsExactly("code-0", "code-1", "code-2", "code-3", "code-4");
 	}
 
 	@Test
