@@ -79,12 +79,13 @@ public final class KestrelConfigurationReader {
 	public static KestrelSettings read(Environment environment) {
 		List<ConfigurationPropertySource> sources = new ArrayList<>();
 		ConfigurationPropertySources.get(environment).forEach(sources::add);
-		rejectUnsupportedKeys(sources);
-		Binder server = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment),
+		List<ConfigurationPropertySource> withoutSni = sources.stream().map(KestrelKeys::withoutSni).toList();
+		rejectUnsupportedKeys(withoutSni);
+		Binder server = new Binder(withoutSni, new PropertySourcesPlaceholdersResolver(environment),
 				ApplicationConversionService.getSharedInstance());
 		rejectHttp2Disabled(server);
-		EndpointNames names = EndpointNames.scan(sources);
-		KestrelProperties properties = bind(environment, sources);
+		EndpointNames names = EndpointNames.scan(withoutSni);
+		KestrelProperties properties = bind(environment, withoutSni);
 		Map<String, SniPropertiesReader.EndpointSni> sni = SniPropertiesReader.read(environment, sources);
 		Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
 		properties.getEndpoints().forEach((boundName, endpoint) -> {
@@ -106,7 +107,7 @@ public final class KestrelConfigurationReader {
 				new EndpointDefaultsConfig(defaults.getProtocols(), defaults.getSslProtocols(),
 						defaults.getClientCertificateMode()),
 				certificates);
-		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(sources),
+		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(withoutSni),
 				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
 				server.bind(SERVER_HEADER, String.class).orElse(null));
 	}
@@ -117,7 +118,7 @@ public final class KestrelConfigurationReader {
 	 */
 	private static KestrelProperties bind(Environment environment, List<ConfigurationPropertySource> sources) {
 		List<ConfigurationPropertySource> visible = sources.stream()
-			.map((source) -> KestrelKeys.of(source,
+			.map((source) -> KestrelKeys.filter(source,
 					(name) -> KESTREL.isAncestorOf(name) && !SniPropertiesReader.isSniName(name)
 							&& !isUnsupported(name)))
 			.toList();
