@@ -33,16 +33,38 @@ import static java.util.Objects.requireNonNull;
  * @param sni the {@code Sni} map, in configuration order
  * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel
  * has it in code only), or {@code null}
+ * @param connection the connection settings ({@code ConnectionLogging},
+ * {@code ProxyProtocol}, {@code TrustedProxies})
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader) {
+		Boolean disableAltSvcHeader, ConnectionConfig connection) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
+		connection = (connection != null) ? connection : ConnectionConfig.EMPTY;
+	}
+
+	/**
+	 * Creates an endpoint without connection settings.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+			Boolean disableAltSvcHeader) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
+				ConnectionConfig.EMPTY);
 	}
 
 	/**
@@ -58,7 +80,7 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 */
 	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
-		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null);
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, ConnectionConfig.EMPTY);
 	}
 
 	/**

@@ -8,14 +8,28 @@ import java.util.List;
  * @param protocols default HTTP protocols, or {@code null}
  * @param sslProtocols default TLS versions, or {@code null}
  * @param clientCertificateMode default client-certificate mode, or {@code null}
+ * @param connection default connection settings
  */
-public record EndpointDefaultsConfig(String protocols, List<String> sslProtocols, String clientCertificateMode) {
+public record EndpointDefaultsConfig(String protocols, List<String> sslProtocols, String clientCertificateMode,
+		ConnectionConfig connection) {
 
 	/** No defaults. */
-	public static final EndpointDefaultsConfig EMPTY = new EndpointDefaultsConfig(null, null, null);
+	public static final EndpointDefaultsConfig EMPTY = new EndpointDefaultsConfig(null, null, null,
+			ConnectionConfig.EMPTY);
 
 	public EndpointDefaultsConfig {
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
+		connection = (connection != null) ? connection : ConnectionConfig.EMPTY;
+	}
+
+	/**
+	 * Creates defaults without connection settings.
+	 * @param protocols default HTTP protocols, or {@code null}
+	 * @param sslProtocols default TLS versions, or {@code null}
+	 * @param clientCertificateMode default client-certificate mode, or {@code null}
+	 */
+	public EndpointDefaultsConfig(String protocols, List<String> sslProtocols, String clientCertificateMode) {
+		this(protocols, sslProtocols, clientCertificateMode, ConnectionConfig.EMPTY);
 	}
 
 }

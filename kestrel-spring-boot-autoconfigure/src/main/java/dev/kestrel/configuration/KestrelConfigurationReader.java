@@ -103,9 +103,9 @@ public final class KestrelConfigurationReader {
 		KestrelProperties.EndpointDefaults defaults = properties.getEndpointDefaults();
 		Map<String, CertificateConfig> certificates = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		properties.getCertificates().forEach((name, certificate) -> certificates.put(name, certificate(certificate)));
-		KestrelConfig configuration = new KestrelConfig(new ArrayList<>(endpoints.values()),
-				new EndpointDefaultsConfig(defaults.getProtocols(), defaults.getSslProtocols(),
-						defaults.getClientCertificateMode()),
+		KestrelConfig configuration = new KestrelConfig(
+				new ArrayList<>(endpoints.values()), new EndpointDefaultsConfig(defaults.getProtocols(),
+						defaults.getSslProtocols(), defaults.getClientCertificateMode(), ConnectionConfig.of(defaults)),
 				certificates);
 		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(withoutSni),
 				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
@@ -204,7 +204,7 @@ public final class KestrelConfigurationReader {
 			Map<String, SniConfig> sni) {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
-				endpoint.getDisableAltSvcHeader());
+				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint));
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {

@@ -157,6 +157,52 @@ public class KestrelProperties {
 		 */
 		private String clientCertificateMode;
 
+		/**
+		 * Whether to log every byte of every connection at debug level on
+		 * 'dev.kestrel.connections.ConnectionLogging' (decrypted bytes; Kestrel's
+		 * UseConnectionLogging, here in configuration). Endpoint-wide: not in SNI
+		 * entries. Default false.
+		 */
+		private Boolean connectionLogging;
+
+		/**
+		 * Whether connections start with a PROXY protocol header (v1 or v2) whose source
+		 * becomes the client address: Off (default), On (required), Auto (read when
+		 * present). Endpoint-wide: not in SNI entries.
+		 */
+		private String proxyProtocol;
+
+		/**
+		 * Peers (IP addresses or CIDR networks) whose PROXY protocol headers are
+		 * believed; unset: every peer (with a start-up warning). Endpoint-wide: not in
+		 * SNI entries.
+		 */
+		private List<String> trustedProxies;
+
+		public Boolean getConnectionLogging() {
+			return this.connectionLogging;
+		}
+
+		public void setConnectionLogging(Boolean connectionLogging) {
+			this.connectionLogging = connectionLogging;
+		}
+
+		public String getProxyProtocol() {
+			return this.proxyProtocol;
+		}
+
+		public void setProxyProtocol(String proxyProtocol) {
+			this.proxyProtocol = proxyProtocol;
+		}
+
+		public List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		public void setTrustedProxies(List<String> trustedProxies) {
+			this.trustedProxies = trustedProxies;
+		}
+
 		public String getProtocols() {
 			return this.protocols;
 		}

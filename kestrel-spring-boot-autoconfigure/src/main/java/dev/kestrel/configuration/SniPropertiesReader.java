@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.kestrel.configuration.SniConfig;
+import dev.kestrel.diagnostics.ConnectionMessages;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.SniMessages;
 
@@ -231,6 +232,11 @@ final class SniPropertiesReader {
 		schema.setConversionService(ApplicationConversionService.getSharedInstance());
 		merged.forEach((key, setting) -> {
 			String path = SNI_PATHS.get(key);
+			if (ConnectionConfig.KEYS.contains(path)) {
+				throw new KestrelConfigurationException(endpoint, setting.name(), ConnectionMessages
+					.endpointOnlyKeyInSni(setting.name(), Character.toUpperCase(path.charAt(0)) + path.substring(1)),
+						null);
+			}
 			try {
 				schema.setPropertyValue(path, resolve(setting.value(), environment));
 			}

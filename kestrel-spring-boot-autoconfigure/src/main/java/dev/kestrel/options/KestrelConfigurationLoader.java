@@ -140,6 +140,8 @@ public final class KestrelConfigurationLoader {
 		if (endpoint.disableAltSvcHeader() != null) {
 			listenOptions.disableAltSvcHeader(endpoint.disableAltSvcHeader());
 		}
+		ConnectionSettings.apply(endpoint.connection(), listenOptions, endpoint.name(),
+				"kestrel.endpoints." + endpoint.name());
 		boolean https = listenOptions.isHttps();
 		HttpsConnectionAdapterOptions httpsOptions = new HttpsConnectionAdapterOptions();
 		Map<String, SniOptions> sni = Map.of();
@@ -337,6 +339,8 @@ public final class KestrelConfigurationLoader {
 		if (protocols != null) {
 			listenOptions.protocols(parseProtocols(protocols, null, "kestrel.endpoint-defaults.protocols"));
 		}
+		ConnectionSettings.apply(this.configuration.endpointDefaults().connection(), listenOptions,
+				listenOptions.getName(), "kestrel.endpoint-defaults");
 	}
 
 	private static HttpProtocols parseProtocols(String value, String endpointName, String key) {

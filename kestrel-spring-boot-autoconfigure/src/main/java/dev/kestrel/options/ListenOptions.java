@@ -2,11 +2,22 @@ package dev.kestrel.options;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelHandler;
+
+import dev.kestrel.connections.ConnectionMiddleware;
+import dev.kestrel.connections.ConnectionStage;
+import dev.kestrel.connections.IpNetwork;
+import dev.kestrel.connections.ProxyProtocol;
 
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.BindingMessages;
@@ -16,7 +27,8 @@ import dev.kestrel.certificates.StoreLocation;
 
 import static java.util.Objects.requireNonNull;
 
-// Over 400 lines: Kestrel's ListenOptions API surface (listen kinds, HTTPS overloads, protocols, display names).
+// Over 400 lines: Kestrel's ListenOptions API surface (listen kinds, HTTPS overloads, protocols, connection
+// middleware, display names).
 // Binding never copies or changes it: the binder plans immutable per-endpoint records (PlannedEndpoint).
 /**
  * One endpoint: what it listens on, which protocols it speaks and whether it uses TLS.
@@ -55,6 +67,16 @@ public final class ListenOptions {
 	private boolean protocolsSetExplicitly;
 
 	private boolean disableAltSvcHeader;
+
+	private final List<ConnectionStage> connectionStages = new ArrayList<>();
+
+	private int tlsStage = -1;
+
+	private boolean connectionLogging;
+
+	private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
+
+	private List<IpNetwork> trustedProxies = List.of();
 
 	private ListenOptions(EndpointKind kind, InetAddress address, int port, String unixSocketPath, String hostPrefix,
 			EndpointSource source) {
@@ -231,6 +253,161 @@ public final class ListenOptions {
 	 */
 	public ListenOptions disableAltSvcHeader(boolean disableAltSvcHeader) {
 		this.disableAltSvcHeader = disableAltSvcHeader;
+		return this;
+	}
+
+	/**
+	 * Adds connection middleware (Kestrel's {@code Use}): it runs once per connection, in
+	 * registration order (the first registered is outermost). Registered before
+	 * {@code useHttps} it runs when the connection is accepted; after, once the TLS
+	 * handshake is done (and sees the
+	 * {@link dev.kestrel.connections.TlsHandshakeFeature}). For an endpoint from
+	 * configuration, TLS is applied after the endpoint defaults and the endpoint's
+	 * callback, as in Kestrel: middleware added there runs before TLS unless the callback
+	 * calls {@code useHttps} first.
+	 * @param middleware the middleware
+	 * @return these options
+	 */
+	public ListenOptions use(ConnectionMiddleware middleware) {
+		this.connectionStages.add(new ConnectionStage.Middleware(middleware));
+		return this;
+	}
+
+	/**
+	 * Logs every byte the endpoint's connections read and write, as hex and text, at
+	 * debug level on {@code dev.kestrel.connections.ConnectionLogging} (Kestrel's
+	 * {@code UseConnectionLogging}). Before {@code useHttps} it logs the encrypted bytes,
+	 * after it the HTTP bytes.
+	 * @return these options
+	 */
+	public ListenOptions useConnectionLogging() {
+		this.connectionStages.add(new ConnectionStage.Logging(null));
+		return this;
+	}
+
+	/**
+	 * Logs every byte the endpoint's connections read and write on the given logger (see
+	 * {@link #useConnectionLogging()}).
+	 * @param loggerName the logger
+	 * @return these options
+	 */
+	public ListenOptions useConnectionLogging(String loggerName) {
+		requireNonNull(loggerName, "loggerName");
+		this.connectionStages.add(new ConnectionStage.Logging(loggerName));
+		return this;
+	}
+
+	/**
+	 * Adds a Netty handler to every connection of the endpoint, as
+	 * {@code kestrel.connection.<name>}, at this point of the connection pipeline: before
+	 * {@code useHttps} it sits before the TLS handler and sees the raw bytes (after a
+	 * PROXY protocol header), after it between the TLS handler and the HTTP codecs. Not
+	 * applied to HTTP/3 (QUIC) connections.
+	 * @param name the handler's name, unique on the endpoint
+	 * @param handler creates a handler per connection (or returns one {@code @Sharable}
+	 * handler)
+	 * @return these options
+	 * @throws IllegalArgumentException when the endpoint already has a handler of that
+	 * name
+	 */
+	public ListenOptions useChannelHandler(String name, Supplier<? extends ChannelHandler> handler) {
+		ConnectionStage.Handler stage = new ConnectionStage.Handler(name, handler);
+		for (ConnectionStage existing : this.connectionStages) {
+			if (existing instanceof ConnectionStage.Handler other && other.name().equals(name)) {
+				throw new IllegalArgumentException("name: " + name + " (expected: a name not used on this endpoint)");
+			}
+		}
+		this.connectionStages.add(stage);
+		return this;
+	}
+
+	/**
+	 * @return the connection middleware, handlers and logging, in registration order
+	 */
+	public List<ConnectionStage> getConnectionStages() {
+		return List.copyOf(this.connectionStages);
+	}
+
+	/**
+	 * @return the stages registered before {@code useHttps} (all of them when the
+	 * endpoint has no TLS)
+	 */
+	public List<ConnectionStage> getConnectionStagesBeforeTls() {
+		int end = (this.tlsStage >= 0) ? this.tlsStage : this.connectionStages.size();
+		return List.copyOf(this.connectionStages.subList(0, end));
+	}
+
+	/**
+	 * @return the stages registered after {@code useHttps}
+	 */
+	public List<ConnectionStage> getConnectionStagesAfterTls() {
+		if (this.tlsStage < 0) {
+			return List.of();
+		}
+		return List.copyOf(this.connectionStages.subList(this.tlsStage, this.connectionStages.size()));
+	}
+
+	/**
+	 * @return whether configuration turned connection logging on
+	 * ({@code ConnectionLogging: true})
+	 */
+	public boolean isConnectionLogging() {
+		return this.connectionLogging;
+	}
+
+	/**
+	 * Logs the decrypted bytes of every connection, innermost (the configuration key
+	 * {@code ConnectionLogging}): as if {@link #useConnectionLogging()} were called last,
+	 * after {@code useHttps}.
+	 * @param connectionLogging whether to log
+	 * @return these options
+	 */
+	public ListenOptions connectionLogging(boolean connectionLogging) {
+		this.connectionLogging = connectionLogging;
+		return this;
+	}
+
+	/**
+	 * @return whether the endpoint reads PROXY protocol headers
+	 */
+	public ProxyProtocol getProxyProtocol() {
+		return this.proxyProtocol;
+	}
+
+	/**
+	 * Sets whether connections start with a PROXY protocol header (versions 1 and 2); the
+	 * header's source becomes the request's remote address.
+	 * @param proxyProtocol {@code OFF} (the default), {@code ON} or {@code AUTO}
+	 * @return these options
+	 */
+	public ListenOptions proxyProtocol(ProxyProtocol proxyProtocol) {
+		this.proxyProtocol = requireNonNull(proxyProtocol, "proxyProtocol");
+		return this;
+	}
+
+	/**
+	 * @return the peers whose PROXY protocol headers are believed; empty: every peer
+	 */
+	public List<IpNetwork> getTrustedProxies() {
+		return this.trustedProxies;
+	}
+
+	/**
+	 * Sets the peers (addresses or CIDR networks) whose PROXY protocol headers are
+	 * believed. A header from any other peer closes the connection ({@code ON}) or is not
+	 * read ({@code AUTO}). Unix-socket peers are local processes and always trusted.
+	 * @param trustedProxies e.g. {@code 10.0.0.0/8}, {@code 192.0.2.7}; empty trusts
+	 * every peer
+	 * @return these options
+	 * @throws IllegalArgumentException when an entry is not an IP address or CIDR network
+	 */
+	public ListenOptions trustedProxies(Collection<String> trustedProxies) {
+		requireNonNull(trustedProxies, "trustedProxies");
+		List<IpNetwork> networks = new ArrayList<>();
+		for (String entry : trustedProxies) {
+			networks.add(IpNetwork.parse(requireNonNull(entry, "trustedProxies entry")));
+		}
+		this.trustedProxies = List.copyOf(networks);
 		return this;
 	}
 
@@ -470,6 +647,7 @@ public final class ListenOptions {
 
 	ListenOptions httpsOptions(HttpsConnectionAdapterOptions options) {
 		this.httpsOptions = options;
+		this.tlsStage = this.connectionStages.size();
 		return this;
 	}
 

@@ -29,8 +29,10 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	 * The Debian package of every program a test may require, the one place that knows
 	 * them. {@code .ci/run} installs them all and README's set-up section lists them.
 	 */
-	static final Map<String, String> DEBIAN_PACKAGES = Map.of("curl", "curl", "openssl", "openssl", "h2load",
-			"nghttp2-client", "nghttp", "nghttp2-client", "nginx", "nginx", "certutil", "libnss3-tools", "wrk", "wrk");
+	static final Map<String, String> DEBIAN_PACKAGES = Map.ofEntries(Map.entry("curl", "curl"),
+			Map.entry("openssl", "openssl"), Map.entry("h2load", "nghttp2-client"),
+			Map.entry("nghttp", "nghttp2-client"), Map.entry("nginx", "nginx"), Map.entry("certutil", "libnss3-tools"),
+			Map.entry("wrk", "wrk"), Map.entry("haproxy", "haproxy"));
 
 	private final Function<String, String> environment;
 

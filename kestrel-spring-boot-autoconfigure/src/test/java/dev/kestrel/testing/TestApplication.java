@@ -11,7 +11,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-import dev.kestrel.internal.server.KestrelRequests;
+import dev.kestrel.connections.KestrelRequests;
 
 /**
  * A whole Spring Boot application for tests that go through {@link SpringApplication}

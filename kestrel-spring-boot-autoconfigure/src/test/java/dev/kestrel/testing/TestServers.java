@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import dev.kestrel.autoconfigure.KestrelAutoConfiguration;
-import dev.kestrel.internal.server.KestrelRequests;
+import dev.kestrel.connections.KestrelRequests;
 import dev.kestrel.internal.server.KestrelWebServer;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.kestrel.internal.server.KestrelRequests;
+import dev.kestrel.connections.KestrelRequests;
 
 /**
  * A small WebFlux application served by several Kestrel endpoints (see

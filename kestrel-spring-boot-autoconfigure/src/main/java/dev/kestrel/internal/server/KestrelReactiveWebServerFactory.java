@@ -23,6 +23,8 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
+import dev.kestrel.connections.KestrelRequests;
+import dev.kestrel.internal.connections.ConnectionPipeline;
 import dev.kestrel.internal.binding.AddressBinder;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
@@ -163,6 +165,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			ListenOptions endpoint = planned.options();
 			EndpointProtocols protocols = EndpointProtocols.of(endpoint, planned.port(), this.cleartextHttp2);
 			QuicTls quicTls = protocols.http3() ? QuicTls.of(endpoint) : null;
+			ConnectionPipeline.of(endpoint).logStartupNotes(quicTls != null);
 			Handler handler = (quicTls != null && protocols.hasTcp() && !endpoint.isDisableAltSvcHeader())
 					? altSvc(adapter, planned.port()) : adapter::apply;
 			HttpServer tcp = protocols.hasTcp() ? tcpServer(tcpBase, endpoint, protocols, handler, quicTls) : null;
@@ -219,12 +222,14 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		if (options.getHttpsOptions() != null) {
 			server = TlsCustomizer.apply(server, options, quicTls);
 		}
+		server = ConnectionPipeline.of(options).applyTo(server);
 		server = protocols.applyRules(server, options);
 		return finish(server, handler);
 	}
 
 	private HttpServer quicServer(ListenOptions options, QuicTls tls, Handler handler) {
-		HttpServer server = Http3Servers.create(createSharedBase(), options, tls)
+		HttpServer server = ConnectionPipeline.of(options)
+			.applyToQuic(Http3Servers.create(createSharedBase(), options, tls))
 			.attr(KestrelRequests.ENDPOINT_NAME, options.getName())
 			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
 		return finish(server, handler);

@@ -22,6 +22,7 @@ import reactor.netty.NettyPipeline;
 
 import dev.kestrel.diagnostics.SniMessages;
 import dev.kestrel.options.TlsConnectionContext;
+import dev.kestrel.internal.connections.KestrelConnection;
 import dev.kestrel.internal.sni.TlsConnectionRefusedException;
 import dev.kestrel.internal.sni.TlsConnectionRefusedException.Reason;
 import dev.kestrel.internal.sni.TlsSelection;
@@ -162,8 +163,14 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 	}
 
 	private TlsConnectionContext connection(Channel channel) {
-		return new TlsConnectionContext(this.endpoint.name(), inet(channel.localAddress()),
-				inet(channel.remoteAddress()));
+		SocketAddress local = channel.localAddress();
+		SocketAddress remote = channel.remoteAddress();
+		KestrelConnection connection = KestrelConnection.of(channel).orElse(null);
+		if (connection != null) {
+			local = connection.localAddress();
+			remote = connection.remoteAddress();
+		}
+		return new TlsConnectionContext(this.endpoint.name(), inet(local), inet(remote));
 	}
 
 	private static SocketAddress inet(SocketAddress address) {

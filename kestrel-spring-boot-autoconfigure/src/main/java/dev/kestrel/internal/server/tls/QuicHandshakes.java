@@ -19,8 +19,8 @@ import dev.kestrel.diagnostics.SniMessages;
 /**
  * Ends the pipeline of every QUIC (HTTP/3) connection of an endpoint:
  * <ul>
- * <li>records the {@link TlsHandshakeDetails} once the handshake is done (the SNI host
- * name comes from Netty's {@link SniCompletionEvent}), so that
+ * <li>records the {@link dev.kestrel.connections.TlsHandshakeFeature} once the handshake
+ * is done (the SNI host name comes from Netty's {@link SniCompletionEvent}), so that
  * {@link TlsHandshakes#details} works for HTTP/3 requests as for TCP ones;</li>
  * <li>logs a failed QUIC TLS handshake (an unknown host name, a refused client
  * certificate) at debug level, as the TCP side and Kestrel log failed handshakes — a
@@ -57,10 +57,7 @@ public final class QuicHandshakes extends ChannelInboundHandlerAdapter {
 			SSLEngine engine = quic.sslEngine();
 			SSLSession session = engine.getSession();
 			String hostName = ctx.channel().attr(HOST_NAME).getAndSet(null);
-			ctx.channel()
-				.attr(TlsHandshakes.DETAILS)
-				.set(new TlsHandshakeDetails((hostName != null) ? hostName : "", session.getProtocol(),
-						session.getCipherSuite(), engine.getApplicationProtocol()));
+			TlsHandshakes.record(ctx.channel(), hostName, session, engine.getApplicationProtocol());
 		}
 		ctx.fireUserEventTriggered(event);
 	}

@@ -12,9 +12,9 @@ import dev.kestrel.diagnostics.SniMessages;
 
 /**
  * Sits right after the TLS handler until the handshake is done: records the
- * {@link TlsHandshakeDetails} and logs the outcome as Kestrel does (debug level). Then it
- * leaves the pipeline. (HTTP/2-only hosts are enforced by the protocol layer, from the
- * protocols this connection chose.)
+ * {@link dev.kestrel.connections.TlsHandshakeFeature} and logs the outcome as Kestrel
+ * does (debug level). Then it leaves the pipeline. (HTTP/2-only hosts are enforced by the
+ * protocol layer, from the protocols this connection chose.)
  */
 final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 
@@ -56,9 +56,7 @@ final class TlsHandshakeRecorder extends ChannelInboundHandlerAdapter {
 	private void established(ChannelHandlerContext ctx, SslHandler ssl) {
 		var session = ssl.engine().getSession();
 		String alpn = ssl.applicationProtocol();
-		ctx.channel()
-			.attr(TlsHandshakes.DETAILS)
-			.set(new TlsHandshakeDetails(this.hostName, session.getProtocol(), session.getCipherSuite(), alpn));
+		TlsHandshakes.record(ctx.channel(), this.hostName, session, alpn);
 		if (logger.isDebugEnabled()) {
 			logger
 				.debug(SniMessages.httpsConnectionEstablished(ctx.channel().id().asShortText(), session.getProtocol()));

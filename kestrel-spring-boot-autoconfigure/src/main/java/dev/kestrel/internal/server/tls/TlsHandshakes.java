@@ -1,6 +1,11 @@
 package dev.kestrel.internal.server.tls;
 
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
@@ -8,6 +13,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.netty.Connection;
 
+import dev.kestrel.connections.TlsHandshakeFeature;
+import dev.kestrel.internal.connections.KestrelConnection;
 import dev.kestrel.options.HttpProtocols;
 
 import static java.util.Objects.requireNonNull;
@@ -26,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class TlsHandshakes {
 
-	static final AttributeKey<TlsHandshakeDetails> DETAILS = AttributeKey.valueOf("dev.kestrel.tls-handshake");
+	static final AttributeKey<TlsHandshakeFeature> DETAILS = AttributeKey.valueOf("dev.kestrel.tls-handshake");
 
 	static final AttributeKey<HttpProtocols> PROTOCOLS = AttributeKey.valueOf("dev.kestrel.tls-protocols");
 
@@ -36,11 +43,35 @@ public final class TlsHandshakes {
 	}
 
 	/**
+	 * Records a completed handshake on its channel and connection.
+	 * @param channel the connection's channel (TCP or QUIC)
+	 * @param hostName the SNI host name, or {@code null}
+	 * @param session the TLS session
+	 * @param applicationProtocol the ALPN protocol, or {@code null}
+	 */
+	static void record(Channel channel, String hostName, SSLSession session, String applicationProtocol) {
+		TlsHandshakeFeature feature = new TlsHandshakeFeature((hostName != null) ? hostName : "", session.getProtocol(),
+				session.getCipherSuite(), applicationProtocol, clientCertificate(session));
+		channel.attr(DETAILS).set(feature);
+		KestrelConnection.of(channel).ifPresent((connection) -> connection.feature(TlsHandshakeFeature.class, feature));
+	}
+
+	private static X509Certificate clientCertificate(SSLSession session) {
+		try {
+			Certificate[] chain = session.getPeerCertificates();
+			return (chain.length > 0 && chain[0] instanceof X509Certificate certificate) ? certificate : null;
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * @param channel a connection's channel, or an HTTP/2 stream's
 	 * @return the handshake's details, or empty before the handshake is done or without
 	 * TLS
 	 */
-	public static Optional<TlsHandshakeDetails> details(Channel channel) {
+	public static Optional<TlsHandshakeFeature> details(Channel channel) {
 		return Optional.ofNullable(find(requireNonNull(channel, "channel"), DETAILS));
 	}
 
@@ -49,7 +80,7 @@ public final class TlsHandshakes {
 	 * @return the handshake's details, or empty without TLS or for requests from
 	 * elsewhere
 	 */
-	public static Optional<TlsHandshakeDetails> details(ServerHttpRequest request) {
+	public static Optional<TlsHandshakeFeature> details(ServerHttpRequest request) {
 		return channel(requireNonNull(request, "request")).flatMap(TlsHandshakes::details);
 	}
 

@@ -1,9 +1,10 @@
-package dev.kestrel.internal.server;
+package dev.kestrel.connections;
 
 import java.util.Optional;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.netty.Connection;
@@ -12,15 +13,27 @@ import reactor.netty.http.server.HttpServerRequest;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Tells a WebFlux handler which endpoint and which protocol served a request.
+ * Tells a WebFlux handler which endpoint, connection and protocol served a request.
  *
  * <pre>{@code
  * String endpoint = KestrelRequests.endpointName(exchange.getRequest()).orElse("?");
+ * Optional<ProxyProtocolFeature> proxy = KestrelRequests.connection(exchange.getRequest())
+ *     .flatMap((connection) -> connection.feature(ProxyProtocolFeature.class));
  * }</pre>
  */
 public final class KestrelRequests {
 
-	static final AttributeKey<String> ENDPOINT_NAME = AttributeKey.valueOf("dev.kestrel.endpoint-name");
+	/**
+	 * The channel attribute holding the endpoint name (on the connection's channel, or
+	 * the QUIC connection's), for Netty handlers.
+	 */
+	public static final AttributeKey<String> ENDPOINT_NAME = AttributeKey.valueOf("dev.kestrel.endpoint-name");
+
+	/**
+	 * The channel attribute holding the {@link ConnectionContext} (on the connection's
+	 * channel, or the QUIC connection's), for Netty handlers.
+	 */
+	public static final AttributeKey<ConnectionContext> CONNECTION = AttributeKey.valueOf("dev.kestrel.connection");
 
 	private KestrelRequests() {
 	}
@@ -31,7 +44,16 @@ public final class KestrelRequests {
 	 * from elsewhere
 	 */
 	public static Optional<String> endpointName(ServerHttpRequest request) {
-		return channel(request).map(KestrelRequests::endpointName);
+		return channel(request).map((channel) -> find(channel, ENDPOINT_NAME));
+	}
+
+	/**
+	 * @param request a request served by a Kestrel endpoint
+	 * @return the connection that carried it (for HTTP/2 and HTTP/3, the connection, not
+	 * the stream), or empty for requests from elsewhere
+	 */
+	public static Optional<ConnectionContext> connection(ServerHttpRequest request) {
+		return channel(request).map((channel) -> find(channel, CONNECTION));
 	}
 
 	/**
@@ -43,10 +65,10 @@ public final class KestrelRequests {
 		return nativeRequest(request).map(HttpServerRequest::protocol);
 	}
 
-	private static String endpointName(Channel channel) {
+	private static <T> @Nullable T find(Channel channel, AttributeKey<T> key) {
 		for (Channel current = channel; current != null; current = current.parent()) {
-			if (current.hasAttr(ENDPOINT_NAME)) {
-				return current.attr(ENDPOINT_NAME).get();
+			if (current.hasAttr(key)) {
+				return current.attr(key).get();
 			}
 		}
 		return null;
