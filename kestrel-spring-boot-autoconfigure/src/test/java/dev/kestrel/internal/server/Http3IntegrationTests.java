@@ -27,10 +27,12 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.netty.http.Http3SslContextSpec;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 
 import dev.kestrel.autoconfigure.KestrelServerOptionsCustomizer;
+import dev.kestrel.connections.TlsHandshakeFeature;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.TlsConnectionOptions;
@@ -114,6 +116,14 @@ class Http3IntegrationTests {
 		if (context != null) {
 			context.close();
 		}
+	}
+
+	@Test
+	void connectionMiddlewareRunsOncePerQuicConnectionInOrderAfterTheHandshake() {
+		Extras.middlewareCalls.clear();
+		assertThat(http3(port("Middleware"), "other.example.org").body()).isEqualTo("Middleware HTTP/3.0");
+		assertThat(Extras.middlewareCalls).containsExactly("outer TLSv1.3", "inner other.example.org");
+		assertThat(http3(port("Refusing"), "other.example.org").failed()).isTrue();
 	}
 
 	@Test
@@ -307,6 +317,8 @@ class Http3IntegrationTests {
 
 		static final List<String> selectorCalls = Collections.synchronizedList(new ArrayList<>());
 
+		static final List<String> middlewareCalls = Collections.synchronizedList(new ArrayList<>());
+
 		@Bean
 		RouterFunction<ServerResponse> tlsRoute() {
 			return RouterFunctions.route()
@@ -331,6 +343,23 @@ class Http3IntegrationTests {
 						selectorCalls.add(String.valueOf(name));
 						return "refused.example.org".equals(name) ? null : multi;
 					})));
+				options.listen(InetAddress.getLoopbackAddress(), 0,
+						(listen) -> listen.name("Middleware").protocols(HttpProtocols.HTTP3).use((connection, next) -> {
+							middlewareCalls.add("outer " + connection.feature(TlsHandshakeFeature.class)
+								.map(TlsHandshakeFeature::protocol)
+								.orElse("none"));
+							return next.proceed();
+						}).useHttps(multi).use((connection, next) -> {
+							middlewareCalls.add("inner " + connection.feature(TlsHandshakeFeature.class)
+								.map(TlsHandshakeFeature::hostName)
+								.orElse("none"));
+							return next.proceed();
+						}));
+				options.listen(InetAddress.getLoopbackAddress(), 0,
+						(listen) -> listen.name("Refusing")
+							.protocols(HttpProtocols.HTTP3)
+							.useHttps(multi)
+							.use((connection, next) -> Mono.error(new IllegalStateException("refused"))));
 				options.listen(InetAddress.getLoopbackAddress(), 0, (listen) -> listen.name("Callback")
 					.protocols(HttpProtocols.HTTP3)
 					.useHttps(new TlsHandshakeCallbackOptions().onConnection((hello) -> CompletableFuture
