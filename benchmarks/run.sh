@@ -105,6 +105,7 @@ if ((INSTALL)); then
 			wrk) wanted+=(wrk=wrk) ;;
 			h2load) wanted+=(h2load=nghttp2-client) ;;
 			nginx) wanted+=(nginx=nginx) ;;
+			haproxy) wanted+=(haproxy=haproxy) ;;
 			*) die "unknown tool $tool in the catalogue" ;;
 		esac
 	done

@@ -31,7 +31,7 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 METRICS = {
     "cpu_us_per_req": ("CPU per request", "µs", "{:.1f}"),
     "cpu_us_per_req.server": ("server CPU per request", "µs", "{:.1f}"),
-    "cpu_us_per_req.proxy": ("nginx CPU per request", "µs", "{:.1f}"),
+    "cpu_us_per_req.proxy": ("proxy (nginx, HAProxy) CPU per request", "µs", "{:.1f}"),
     "req_per_s": ("req/s", "", "{:,.0f}"),
     "startup_ms": ("start-up to first response", "ms", "{:,.0f}"),
     "startup_cpu_ms": ("CPU time to first response", "ms", "{:,.0f}"),
