@@ -24,7 +24,9 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 import dev.kestrel.connections.KestrelRequests;
+import dev.kestrel.connections.ProxyProtocol;
 import dev.kestrel.internal.connections.ConnectionPipeline;
+import dev.kestrel.internal.connections.ProxiedClientAddress;
 import dev.kestrel.internal.binding.AddressBinder;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
@@ -157,6 +159,11 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
 		HttpHandler application = serverHeader(httpHandler, getServerHeader());
+		if (plan.endpoints()
+			.stream()
+			.anyMatch((planned) -> planned.options().getProxyProtocol() != ProxyProtocol.OFF)) {
+			application = ProxiedClientAddress.decorate(application);
+		}
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(application);
 		ReactorHttpHandlerAdapter http3Adapter = null;
 		HttpServer tcpBase = createTcpBase();
