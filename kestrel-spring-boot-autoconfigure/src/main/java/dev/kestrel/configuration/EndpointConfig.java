@@ -33,16 +33,38 @@ import static java.util.Objects.requireNonNull;
  * @param sni the {@code Sni} map, in configuration order
  * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel
  * has it in code only), or {@code null}
+ * @param limits the endpoint's {@code Limits} section (an extension: Kestrel has one set
+ * for the server)
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader) {
+		Boolean disableAltSvcHeader, LimitsConfig limits) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
+		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
+	}
+
+	/**
+	 * Creates an endpoint without limits.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+			Boolean disableAltSvcHeader) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
+				LimitsConfig.EMPTY);
 	}
 
 	/**
@@ -58,7 +80,7 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 */
 	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
-		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null);
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, LimitsConfig.EMPTY);
 	}
 
 	/**

@@ -8,14 +8,27 @@ import java.util.List;
  * @param protocols default HTTP protocols, or {@code null}
  * @param sslProtocols default TLS versions, or {@code null}
  * @param clientCertificateMode default client-certificate mode, or {@code null}
+ * @param limits default limits of every configured endpoint
  */
-public record EndpointDefaultsConfig(String protocols, List<String> sslProtocols, String clientCertificateMode) {
+public record EndpointDefaultsConfig(String protocols, List<String> sslProtocols, String clientCertificateMode,
+		LimitsConfig limits) {
 
 	/** No defaults. */
 	public static final EndpointDefaultsConfig EMPTY = new EndpointDefaultsConfig(null, null, null);
 
 	public EndpointDefaultsConfig {
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
+		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
+	}
+
+	/**
+	 * Creates defaults without limits.
+	 * @param protocols default HTTP protocols, or {@code null}
+	 * @param sslProtocols default TLS versions, or {@code null}
+	 * @param clientCertificateMode default client-certificate mode, or {@code null}
+	 */
+	public EndpointDefaultsConfig(String protocols, List<String> sslProtocols, String clientCertificateMode) {
+		this(protocols, sslProtocols, clientCertificateMode, LimitsConfig.EMPTY);
 	}
 
 }

@@ -56,6 +56,9 @@ public final class ListenOptions {
 
 	private boolean disableAltSvcHeader;
 
+	private final KestrelServerLimits limits = new KestrelServerLimits(
+			() -> (this.serverOptions != null) ? this.serverOptions.getLimits() : null);
+
 	private ListenOptions(EndpointKind kind, InetAddress address, int port, String unixSocketPath, String hostPrefix,
 			EndpointSource source) {
 		this.kind = kind;
@@ -232,6 +235,15 @@ public final class ListenOptions {
 	public ListenOptions disableAltSvcHeader(boolean disableAltSvcHeader) {
 		this.disableAltSvcHeader = disableAltSvcHeader;
 		return this;
+	}
+
+	/**
+	 * Returns this endpoint's limits: each value set here overrides the server's
+	 * ({@link KestrelServerOptions#getLimits()}), each value not set is the server's.
+	 * @return the endpoint's limits
+	 */
+	public KestrelServerLimits getLimits() {
+		return this.limits;
 	}
 
 	/**

@@ -24,6 +24,8 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 import dev.kestrel.internal.binding.AddressBinder;
+import dev.kestrel.internal.limits.EndpointLimits;
+import dev.kestrel.internal.limits.RequestBodyLimit;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
 import dev.kestrel.configuration.HostingAddresses;
@@ -154,7 +156,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 					null);
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
-		HttpHandler application = serverHeader(httpHandler, getServerHeader());
+		HttpHandler application = RequestBodyLimit.wrap(serverHeader(httpHandler, getServerHeader()));
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(application);
 		ReactorHttpHandlerAdapter http3Adapter = null;
 		HttpServer tcpBase = createTcpBase();
@@ -220,6 +222,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			server = TlsCustomizer.apply(server, options, quicTls);
 		}
 		server = protocols.applyRules(server, options);
+		server = EndpointLimits.apply(server, options);
 		return finish(server, handler);
 	}
 

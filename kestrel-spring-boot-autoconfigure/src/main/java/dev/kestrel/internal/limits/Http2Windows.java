@@ -1,0 +1,36 @@
+package dev.kestrel.internal.limits;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2Connection;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+
+/**
+ * {@code Http2.InitialConnectionWindowSize}: HTTP/2 starts every connection's receive
+ * window at 65,535 bytes; as Kestrel does, the server widens it with a WINDOW_UPDATE on
+ * stream 0 right after its SETTINGS (Reactor Netty has no setting for it).
+ */
+final class Http2Windows {
+
+	private static final int DEFAULT_WINDOW = 65_535;
+
+	private Http2Windows() {
+	}
+
+	static void widen(ChannelPipeline pipeline, int connectionWindow) {
+		Http2FrameCodec codec = pipeline.get(Http2FrameCodec.class);
+		int delta = connectionWindow - DEFAULT_WINDOW;
+		if (codec == null || delta <= 0) {
+			return;
+		}
+		Http2Connection connection = codec.connection();
+		try {
+			connection.local().flowController().incrementWindowSize(connection.connectionStream(), delta);
+			pipeline.flush();
+		}
+		catch (Http2Exception ex) {
+			pipeline.fireExceptionCaught(ex);
+		}
+	}
+
+}
