@@ -29,8 +29,15 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	 * The Debian package of every program a test may require, the one place that knows
 	 * them. {@code .ci/run} installs them all and README's set-up section lists them.
 	 */
+	/**
+	 * Debian's python3-h2, an HTTP/2 frame library for {@code /usr/bin/python3}: "on the
+	 * PATH" when that interpreter imports it.
+	 */
+	public static final String PYTHON3_H2 = "python3-h2";
+
 	static final Map<String, String> DEBIAN_PACKAGES = Map.of("curl", "curl", "openssl", "openssl", "h2load",
-			"nghttp2-client", "nghttp", "nghttp2-client", "nginx", "nginx", "certutil", "libnss3-tools", "wrk", "wrk");
+			"nghttp2-client", "nghttp", "nghttp2-client", "nginx", "nginx", "certutil", "libnss3-tools", "wrk", "wrk",
+			PYTHON3_H2, PYTHON3_H2);
 
 	private final Function<String, String> environment;
 
@@ -83,6 +90,9 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	}
 
 	private boolean isOnPath(String tool) {
+		if (tool.equals(PYTHON3_H2)) {
+			return pythonImports("h2");
+		}
 		String path = this.environment.apply("PATH");
 		if (path == null) {
 			return false;
@@ -93,6 +103,20 @@ final class RequiresToolsCondition implements ExecutionCondition {
 			}
 		}
 		return false;
+	}
+
+	private static boolean pythonImports(String module) {
+		try {
+			Process process = new ProcessBuilder("/usr/bin/python3", "-c", "import " + module).start();
+			return process.waitFor() == 0;
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static boolean isExecutableFile(String folder, String name) {

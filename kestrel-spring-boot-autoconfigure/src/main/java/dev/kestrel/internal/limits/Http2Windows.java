@@ -12,18 +12,20 @@ import io.netty.handler.codec.http2.Http2FrameCodec;
  */
 final class Http2Windows {
 
-	private static final int DEFAULT_WINDOW = 65_535;
-
 	private Http2Windows() {
 	}
 
 	static void widen(ChannelPipeline pipeline, int connectionWindow) {
 		Http2FrameCodec codec = pipeline.get(Http2FrameCodec.class);
-		int delta = connectionWindow - DEFAULT_WINDOW;
-		if (codec == null || delta <= 0) {
+		if (codec == null) {
 			return;
 		}
 		Http2Connection connection = codec.connection();
+		// Netty already widened it to the stream window; add what is missing
+		int delta = connectionWindow - connection.local().flowController().windowSize(connection.connectionStream());
+		if (delta <= 0) {
+			return;
+		}
 		try {
 			connection.local().flowController().incrementWindowSize(connection.connectionStream(), delta);
 			pipeline.flush();

@@ -47,6 +47,14 @@ final class UnsupportedLimits {
 		refuseUnless(endpoint, "Http3.MaxRequestHeaderFieldSize",
 				limits.getHttp3().getMaxRequestHeaderFieldSize() == Http3Limits.DEFAULT_MAX_REQUEST_HEADER_FIELD_SIZE,
 				"the HTTP/3 limits are not mapped yet");
+		int streamWindow = http2.getInitialStreamWindowSize();
+		long nettyConnectionWindow = 2L * streamWindow - 65_535;
+		refuseUnless(endpoint, "Http2.InitialConnectionWindowSize",
+				http2.getInitialConnectionWindowSize() == Http2Limits.DEFAULT_INITIAL_CONNECTION_WINDOW_SIZE
+						|| http2.getInitialConnectionWindowSize() >= nettyConnectionWindow,
+				"Netty's HTTP/2 codec already opens the connection window to twice the stream window ("
+						+ nettyConnectionWindow + " bytes) and a window cannot shrink; use at least that, or a smaller "
+						+ "Http2.InitialStreamWindowSize");
 		Long buffer = limits.getMaxRequestBufferSize();
 		if (buffer != null) {
 			checkBuffer(endpoint, buffer, "MaxRequestLineSize", limits.getMaxRequestLineSize());
