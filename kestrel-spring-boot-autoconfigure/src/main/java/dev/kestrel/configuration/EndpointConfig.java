@@ -35,10 +35,12 @@ import static java.util.Objects.requireNonNull;
  * has it in code only), or {@code null}
  * @param connection the connection settings ({@code ConnectionLogging},
  * {@code ProxyProtocol}, {@code TrustedProxies})
+ * @param limits the endpoint's {@code Limits} section (an extension: Kestrel has one set
+ * for the server)
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader, ConnectionConfig connection) {
+		Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
@@ -46,10 +48,11 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
 		connection = (connection != null) ? connection : ConnectionConfig.EMPTY;
+		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
 	}
 
 	/**
-	 * Creates an endpoint without connection settings.
+	 * Creates an endpoint without connection settings and limits.
 	 * @param name the endpoint name
 	 * @param url the {@code Url} value, or {@code null}
 	 * @param protocols the {@code Protocols} value, or {@code null}
@@ -64,7 +67,7 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
 			Boolean disableAltSvcHeader) {
 		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
-				ConnectionConfig.EMPTY);
+				ConnectionConfig.EMPTY, LimitsConfig.EMPTY);
 	}
 
 	/**
@@ -80,7 +83,8 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 */
 	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
-		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, ConnectionConfig.EMPTY);
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, ConnectionConfig.EMPTY,
+				LimitsConfig.EMPTY);
 	}
 
 	/**

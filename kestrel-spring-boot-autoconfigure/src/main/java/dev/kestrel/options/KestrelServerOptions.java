@@ -56,6 +56,18 @@ public final class KestrelServerOptions {
 
 	private CertificateProvider certificateProvider;
 
+	private final KestrelServerLimits limits = new KestrelServerLimits();
+
+	/**
+	 * Returns the server's limits (Kestrel's {@code KestrelServerOptions.Limits}), with
+	 * Kestrel's defaults; each endpoint may override them
+	 * ({@link ListenOptions#getLimits()}).
+	 * @return the limits
+	 */
+	public KestrelServerLimits getLimits() {
+		return this.limits;
+	}
+
 	/**
 	 * Listens on one IP address.
 	 * @param address the address ({@code 0.0.0.0}, {@code ::} for any)

@@ -28,6 +28,8 @@ import dev.kestrel.connections.ProxyProtocol;
 import dev.kestrel.internal.connections.ConnectionPipeline;
 import dev.kestrel.internal.connections.ProxiedClientAddress;
 import dev.kestrel.internal.binding.AddressBinder;
+import dev.kestrel.internal.limits.EndpointLimits;
+import dev.kestrel.internal.limits.RequestBodyLimit;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
 import dev.kestrel.configuration.HostingAddresses;
@@ -158,7 +160,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 					null);
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
-		HttpHandler application = serverHeader(httpHandler, getServerHeader());
+		HttpHandler application = RequestBodyLimit.wrap(serverHeader(httpHandler, getServerHeader()));
 		if (plan.endpoints()
 			.stream()
 			.anyMatch((planned) -> planned.options().getProxyProtocol() != ProxyProtocol.OFF)) {
@@ -231,6 +233,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		}
 		server = ConnectionPipeline.of(options).applyTo(server);
 		server = protocols.applyRules(server, options);
+		server = EndpointLimits.apply(server, options);
 		return finish(server, handler);
 	}
 
