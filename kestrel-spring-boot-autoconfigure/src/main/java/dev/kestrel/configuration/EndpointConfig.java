@@ -33,16 +33,37 @@ import static java.util.Objects.requireNonNull;
  * @param sni the {@code Sni} map, in configuration order
  * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel
  * has it in code only), or {@code null}
+ * @param tls the {@code TlsEngine}, {@code SessionTickets} and {@code OcspStapling}
+ * values (extensions)
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader) {
+		Boolean disableAltSvcHeader, EndpointTlsConfig tls) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
+		tls = (tls != null) ? tls : EndpointTlsConfig.EMPTY;
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
+	}
+
+	/**
+	 * Creates an endpoint without the TLS extensions.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+			Boolean disableAltSvcHeader) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader, null);
 	}
 
 	/**
@@ -58,7 +79,7 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 */
 	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
-		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null);
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, null);
 	}
 
 	/**

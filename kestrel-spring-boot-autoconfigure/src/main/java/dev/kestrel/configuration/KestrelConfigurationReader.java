@@ -109,7 +109,8 @@ public final class KestrelConfigurationReader {
 				certificates);
 		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(withoutSni),
 				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
-				server.bind(SERVER_HEADER, String.class).orElse(null));
+				server.bind(SERVER_HEADER, String.class).orElse(null),
+				new KestrelTlsConfig(properties.getTls().getEngine(), properties.getTls().getSessionTicketKeys()));
 	}
 
 	/**
@@ -204,7 +205,8 @@ public final class KestrelConfigurationReader {
 			Map<String, SniConfig> sni) {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
-				endpoint.getDisableAltSvcHeader());
+				endpoint.getDisableAltSvcHeader(), new EndpointTlsConfig(endpoint.getTlsEngine(),
+						endpoint.getSessionTickets(), endpoint.getOcspStapling()));
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {

@@ -30,7 +30,8 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	 * them. {@code .ci/run} installs them all and README's set-up section lists them.
 	 */
 	static final Map<String, String> DEBIAN_PACKAGES = Map.of("curl", "curl", "openssl", "openssl", "h2load",
-			"nghttp2-client", "nghttp", "nghttp2-client", "nginx", "nginx", "certutil", "libnss3-tools", "wrk", "wrk");
+			"nghttp2-client", "nghttp", "nghttp2-client", "nginx", "nginx", "certutil", "libnss3-tools", "wrk", "wrk",
+			"sslscan", "sslscan", "testssl", "testssl.sh");
 
 	private final Function<String, String> environment;
 
