@@ -33,8 +33,7 @@ import static java.util.Objects.requireNonNull;
  * @param sni the {@code Sni} map, in configuration order
  * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value (an extension: Kestrel
  * has it in code only), or {@code null}
- * @param tls the {@code TlsEngine}, {@code SessionTickets} and {@code OcspStapling}
- * values (extensions)
+ * @param tls the {@code TlsEngine} and {@code SessionTickets} values (extensions)
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,

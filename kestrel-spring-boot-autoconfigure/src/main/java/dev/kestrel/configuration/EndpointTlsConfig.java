@@ -10,17 +10,15 @@ package dev.kestrel.configuration;
  *     Https:
  *       TlsEngine: Jdk          # the process-wide kestrel.tls.engine when unset
  *       SessionTickets: false   # default true
- *       OcspStapling: false     # default true
  * </pre>
  *
  * @param tlsEngine the {@code TlsEngine} value, or {@code null}
  * @param sessionTickets the {@code SessionTickets} value, or {@code null}
- * @param ocspStapling the {@code OcspStapling} value, or {@code null}
  */
-public record EndpointTlsConfig(String tlsEngine, Boolean sessionTickets, Boolean ocspStapling) {
+public record EndpointTlsConfig(String tlsEngine, Boolean sessionTickets) {
 
 	/** No key set. */
-	public static final EndpointTlsConfig EMPTY = new EndpointTlsConfig(null, null, null);
+	public static final EndpointTlsConfig EMPTY = new EndpointTlsConfig(null, null);
 
 	/**
 	 * @return the first key set, PascalCase, or {@code null} when none is
@@ -29,10 +27,7 @@ public record EndpointTlsConfig(String tlsEngine, Boolean sessionTickets, Boolea
 		if (this.tlsEngine != null) {
 			return "TlsEngine";
 		}
-		if (this.sessionTickets != null) {
-			return "SessionTickets";
-		}
-		return (this.ocspStapling != null) ? "OcspStapling" : null;
+		return (this.sessionTickets != null) ? "SessionTickets" : null;
 	}
 
 }

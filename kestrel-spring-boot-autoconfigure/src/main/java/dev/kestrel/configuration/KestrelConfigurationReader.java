@@ -205,8 +205,8 @@ public final class KestrelConfigurationReader {
 			Map<String, SniConfig> sni) {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
-				endpoint.getDisableAltSvcHeader(), new EndpointTlsConfig(endpoint.getTlsEngine(),
-						endpoint.getSessionTickets(), endpoint.getOcspStapling()));
+				endpoint.getDisableAltSvcHeader(),
+				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets()));
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {

@@ -285,12 +285,6 @@ public class KestrelProperties {
 		private Boolean sessionTickets;
 
 		/**
-		 * Whether the endpoint staples OCSP responses for its certificates that name an
-		 * OCSP responder (OpenSSL and BoringSSL engines; not HTTP/3). Default true.
-		 */
-		private Boolean ocspStapling;
-
-		/**
 		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'),
 		 * '*.suffix' or '*'; each entry may set Protocols, SslProtocols,
 		 * ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject, Store,
@@ -329,14 +323,6 @@ public class KestrelProperties {
 
 		public void setSessionTickets(Boolean sessionTickets) {
 			this.sessionTickets = sessionTickets;
-		}
-
-		public Boolean getOcspStapling() {
-			return this.ocspStapling;
-		}
-
-		public void setOcspStapling(Boolean ocspStapling) {
-			this.ocspStapling = ocspStapling;
 		}
 
 		/**

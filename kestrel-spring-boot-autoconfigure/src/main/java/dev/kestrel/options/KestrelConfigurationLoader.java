@@ -267,9 +267,6 @@ public final class KestrelConfigurationLoader {
 		if (endpoint.tls().sessionTickets() != null) {
 			httpsOptions.sessionTickets(endpoint.tls().sessionTickets());
 		}
-		if (endpoint.tls().ocspStapling() != null) {
-			httpsOptions.ocspStapling(endpoint.tls().ocspStapling());
-		}
 	}
 
 	private static void checkNoHttpsOnlyConfiguration(EndpointConfig endpoint) {

@@ -46,14 +46,12 @@ public final class TlsSettings {
 
 	private final boolean sessionTickets;
 
-	private final boolean ocspStapling;
-
 	private final int hash;
 
 	private TlsSettings(ServerCertificate certificate, List<X509Certificate> chain, Set<SslProtocols> sslProtocols,
 			ClientCertificateMode clientCertificateMode, ClientCertificateValidator clientCertificateValidation,
 			List<X509Certificate> clientCertificateAuthorities, boolean checkCertificateRevocation,
-			HttpProtocols protocols, TlsEngine tlsEngine, boolean sessionTickets, boolean ocspStapling) {
+			HttpProtocols protocols, TlsEngine tlsEngine, boolean sessionTickets) {
 		this.certificate = certificate;
 		this.chain = chain;
 		this.sslProtocols = sslProtocols;
@@ -65,10 +63,9 @@ public final class TlsSettings {
 		this.protocols = protocols;
 		this.tlsEngine = tlsEngine;
 		this.sessionTickets = sessionTickets;
-		this.ocspStapling = ocspStapling;
 		this.hash = Objects.hash(certificate, chain, sslProtocols, clientCertificateMode,
 				this.clientCertificateValidation, this.clientCertificateAuthorities, this.checkCertificateRevocation,
-				protocols, tlsEngine, sessionTickets, ocspStapling);
+				protocols, tlsEngine, sessionTickets);
 	}
 
 	/**
@@ -94,8 +91,7 @@ public final class TlsSettings {
 		return new TlsSettings(certificate, List.copyOf(chain),
 				sslProtocols.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sslProtocols)), clientCertificateMode,
 				options.getClientCertificateValidation(), options.getClientCertificateAuthorities(),
-				options.isCheckCertificateRevocation(), protocols, options.getTlsEngine(), options.isSessionTickets(),
-				options.isOcspStapling());
+				options.isCheckCertificateRevocation(), protocols, options.getTlsEngine(), options.isSessionTickets());
 	}
 
 	/**
@@ -183,13 +179,6 @@ public final class TlsSettings {
 		return this.sessionTickets;
 	}
 
-	/**
-	 * @return whether OCSP responses are stapled
-	 */
-	public boolean ocspStapling() {
-		return this.ocspStapling;
-	}
-
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {
@@ -205,7 +194,7 @@ public final class TlsSettings {
 				&& this.clientCertificateAuthorities.equals(that.clientCertificateAuthorities)
 				&& this.checkCertificateRevocation == that.checkCertificateRevocation
 				&& this.protocols == that.protocols && this.tlsEngine == that.tlsEngine
-				&& this.sessionTickets == that.sessionTickets && this.ocspStapling == that.ocspStapling;
+				&& this.sessionTickets == that.sessionTickets;
 	}
 
 	@Override

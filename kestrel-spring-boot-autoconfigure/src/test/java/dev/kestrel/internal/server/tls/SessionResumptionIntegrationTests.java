@@ -143,6 +143,23 @@ class SessionResumptionIntegrationTests {
 		assertThat(output).contains(TlsMessages.sessionTicketKeysWithJdkEngine("A").description());
 	}
 
+	@Test
+	void sessionTicketsFalseOnAJdkEndpointFailsStartup(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> start("A", "Kestrel.Endpoints.A.SessionTickets=false", "Kestrel.Endpoints.A.TlsEngine=Jdk")
+					.close());
+		assertThat(output).contains(TlsMessages.sessionTicketsOffWithJdkEngine("A").description())
+			.contains("kestrel.endpoints.A.session-tickets");
+	}
+
+	@Test
+	void aKeyFileOfTheWrongSizeFailsStartup(CapturedOutput output) throws IOException {
+		Path keys = directory.resolve("short.keys");
+		Files.write(keys, new byte[47]);
+		assertThatException().isThrownBy(() -> start("A", "kestrel.tls.session-ticket-keys=" + keys).close());
+		assertThat(output).contains(TlsMessages.sessionTicketKeysWrongSize(keys.toString(), 47).description());
+	}
+
 	private static Path writeKeys(Path file, int count) throws IOException {
 		byte[] keys = new byte[48 * count];
 		RANDOM.nextBytes(keys);
