@@ -79,6 +79,7 @@ public final class KestrelAutoConfiguration {
 			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
 			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
+		factory.setTls(settings.tls());
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(settings.hostingAddresses());
 		factory.setCleartextHttp2(settings.cleartextHttp2());

@@ -37,10 +37,11 @@ import static java.util.Objects.requireNonNull;
  * {@code ProxyProtocol}, {@code TrustedProxies})
  * @param limits the endpoint's {@code Limits} section (an extension: Kestrel has one set
  * for the server)
+ * @param tls the {@code TlsEngine} and {@code SessionTickets} values (extensions)
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits) {
+		Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits, EndpointTlsConfig tls) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
@@ -49,10 +50,11 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
 		connection = (connection != null) ? connection : ConnectionConfig.EMPTY;
 		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
+		tls = (tls != null) ? tls : EndpointTlsConfig.EMPTY;
 	}
 
 	/**
-	 * Creates an endpoint without connection settings and limits.
+	 * Creates an endpoint without connection settings, limits and TLS extensions.
 	 * @param name the endpoint name
 	 * @param url the {@code Url} value, or {@code null}
 	 * @param protocols the {@code Protocols} value, or {@code null}
@@ -67,7 +69,7 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
 			Boolean disableAltSvcHeader) {
 		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
-				ConnectionConfig.EMPTY, LimitsConfig.EMPTY);
+				ConnectionConfig.EMPTY, LimitsConfig.EMPTY, EndpointTlsConfig.EMPTY);
 	}
 
 	/**
@@ -84,7 +86,7 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
 		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, ConnectionConfig.EMPTY,
-				LimitsConfig.EMPTY);
+				LimitsConfig.EMPTY, EndpointTlsConfig.EMPTY);
 	}
 
 	/**

@@ -120,7 +120,8 @@ public final class KestrelConfigurationReader {
 				certificates, LimitsSections.of(properties.getLimits()));
 		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(withoutSni),
 				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
-				server.bind(SERVER_HEADER, String.class).orElse(null));
+				server.bind(SERVER_HEADER, String.class).orElse(null),
+				new KestrelTlsConfig(properties.getTls().getEngine(), properties.getTls().getSessionTicketKeys()));
 	}
 
 	/**
@@ -230,7 +231,8 @@ public final class KestrelConfigurationReader {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
 				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint),
-				LimitsSections.of(endpoint.getLimits()));
+				LimitsSections.of(endpoint.getLimits()),
+				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets()));
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {

@@ -63,6 +63,9 @@ public class KestrelProperties {
 	 */
 	private Limits limits;
 
+	/** TLS engine and session resumption of every HTTPS endpoint. */
+	private Tls tls = new Tls();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -125,6 +128,52 @@ public class KestrelProperties {
 
 	public void setDevelopmentCertificate(DevelopmentCertificate developmentCertificate) {
 		this.developmentCertificate = developmentCertificate;
+	}
+
+	public Tls getTls() {
+		return this.tls;
+	}
+
+	public void setTls(Tls tls) {
+		this.tls = tls;
+	}
+
+	/**
+	 * TLS settings of the whole process.
+	 */
+	public static class Tls {
+
+		/**
+		 * TLS engine: auto (default: OpenSSL, then BoringSSL, then the JDK), openssl (the
+		 * host's OpenSSL 3.2+ through netty-tcnative, needs libapr1), boringssl or jdk.
+		 * One native engine per JVM.
+		 */
+		private String engine = "auto";
+
+		/**
+		 * File of session-ticket keys shared by every instance behind a load balancer:
+		 * 48-byte keys in nginx's ssl_session_ticket_key format (16-byte name, 16-byte
+		 * HMAC key, 16-byte AES key), the first one encrypts; a replaced file is picked
+		 * up. Unset: keys generated in memory and rotated. Not with the JDK engine.
+		 */
+		private String sessionTicketKeys;
+
+		public String getEngine() {
+			return this.engine;
+		}
+
+		public void setEngine(String engine) {
+			this.engine = engine;
+		}
+
+		public String getSessionTicketKeys() {
+			return this.sessionTicketKeys;
+		}
+
+		public void setSessionTicketKeys(String sessionTicketKeys) {
+			this.sessionTicketKeys = sessionTicketKeys;
+		}
+
 	}
 
 	/**
@@ -299,6 +348,18 @@ public class KestrelProperties {
 		private Boolean disableAltSvcHeader;
 
 		/**
+		 * TLS engine of this endpoint: Jdk serves it with the JDK's TLS whatever
+		 * kestrel.tls.engine chose; unset (or Auto) uses the process-wide engine.
+		 */
+		private String tlsEngine;
+
+		/**
+		 * Whether the endpoint issues session tickets (TLS 1.2 tickets, TLS 1.3 PSK
+		 * tickets). Default true.
+		 */
+		private Boolean sessionTickets;
+
+		/**
 		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'),
 		 * '*.suffix' or '*'; each entry may set Protocols, SslProtocols,
 		 * ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject, Store,
@@ -321,6 +382,22 @@ public class KestrelProperties {
 
 		public void setDisableAltSvcHeader(Boolean disableAltSvcHeader) {
 			this.disableAltSvcHeader = disableAltSvcHeader;
+		}
+
+		public String getTlsEngine() {
+			return this.tlsEngine;
+		}
+
+		public void setTlsEngine(String tlsEngine) {
+			this.tlsEngine = tlsEngine;
+		}
+
+		public Boolean getSessionTickets() {
+			return this.sessionTickets;
+		}
+
+		public void setSessionTickets(Boolean sessionTickets) {
+			this.sessionTickets = sessionTickets;
 		}
 
 		/**

@@ -264,6 +264,21 @@ public final class KestrelConfigurationLoader {
 				.ifPresent(httpsOptions::serverCertificate);
 		}
 		listenOptions.applyDefaultCertificate(httpsOptions);
+		applyTlsExtensions(endpoint, httpsOptions);
+	}
+
+	private static void applyTlsExtensions(EndpointConfig endpoint, HttpsConnectionAdapterOptions httpsOptions) {
+		if (endpoint.tls().tlsEngine() != null) {
+			try {
+				httpsOptions.tlsEngine(TlsEngine.parse(endpoint.tls().tlsEngine()));
+			}
+			catch (KestrelConfigurationException ex) {
+				throw ex.withContext(endpoint.name(), endpoint.key("tls-engine"));
+			}
+		}
+		if (endpoint.tls().sessionTickets() != null) {
+			httpsOptions.sessionTickets(endpoint.tls().sessionTickets());
+		}
 	}
 
 	private static void checkNoHttpsOnlyConfiguration(EndpointConfig endpoint) {
@@ -279,6 +294,9 @@ public final class KestrelConfigurationLoader {
 		}
 		else if (!endpoint.sni().isEmpty()) {
 			key = "Sni";
+		}
+		else if (endpoint.tls().firstKeySet() != null) {
+			key = endpoint.tls().firstKeySet();
 		}
 		if (key != null) {
 			throw new KestrelConfigurationException(endpoint.name(), endpoint.key(kebab(key)),

@@ -38,7 +38,8 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	static final Map<String, String> DEBIAN_PACKAGES = Map.ofEntries(Map.entry("curl", "curl"),
 			Map.entry("openssl", "openssl"), Map.entry("h2load", "nghttp2-client"),
 			Map.entry("nghttp", "nghttp2-client"), Map.entry("nginx", "nginx"), Map.entry("certutil", "libnss3-tools"),
-			Map.entry("wrk", "wrk"), Map.entry("haproxy", "haproxy"), Map.entry(PYTHON3_H2, PYTHON3_H2));
+			Map.entry("wrk", "wrk"), Map.entry("haproxy", "haproxy"), Map.entry(PYTHON3_H2, PYTHON3_H2),
+			Map.entry("sslscan", "sslscan"), Map.entry("testssl", "testssl.sh"));
 
 	private final Function<String, String> environment;
 

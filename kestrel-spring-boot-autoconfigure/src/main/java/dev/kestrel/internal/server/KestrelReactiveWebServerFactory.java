@@ -33,14 +33,18 @@ import dev.kestrel.internal.limits.RequestBodyLimit;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
 import dev.kestrel.configuration.HostingAddresses;
+import dev.kestrel.configuration.KestrelTlsConfig;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
+import dev.kestrel.options.TlsEngine;
 import dev.kestrel.internal.server.protocols.EndpointProtocols;
 import dev.kestrel.internal.server.protocols.Http3Servers;
 import dev.kestrel.internal.server.tls.Http3SslInfoHandler;
 import dev.kestrel.internal.server.tls.QuicTls;
+import dev.kestrel.internal.server.tls.SessionTicketKeys;
+import dev.kestrel.internal.server.tls.TlsEngines;
 import dev.kestrel.internal.server.tls.TlsHandshakes;
 
 import static java.util.Objects.requireNonNull;
@@ -82,6 +86,10 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private Duration lifecycleTimeout;
 
 	private ReactorResourceFactory resourceFactory;
+
+	private TlsEngine tlsEngine;
+
+	private SessionTicketKeys sessionTicketKeys;
 
 	private boolean useForwardHeaders;
 
@@ -202,6 +210,27 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		return new HostingAddresses(this.hostingAddresses.urls(), this.hostingAddresses.urlsSource(), port, address);
 	}
 
+	private synchronized SessionTicketKeys sessionTicketKeys() {
+		if (this.sessionTicketKeys == null) {
+			setTls(KestrelTlsConfig.DEFAULT);
+		}
+		return this.sessionTicketKeys;
+	}
+
+	/**
+	 * Applies {@code kestrel.tls.*}: chooses the process-wide TLS engine now, before any
+	 * TLS context is built, and prepares the session-ticket keys of this server's
+	 * endpoints.
+	 * @param tls the settings
+	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when the engine
+	 * cannot load or the key file cannot be used
+	 */
+	public void setTls(KestrelTlsConfig tls) {
+		requireNonNull(tls, "tls");
+		this.tlsEngine = TlsEngines.choose(TlsEngine.parse(tls.engine()));
+		this.sessionTicketKeys = SessionTicketKeys.create(tls.sessionTicketKeys());
+	}
+
 	/**
 	 * Sets whether cleartext {@code Http1AndHttp2} endpoints serve h2c as well as
 	 * HTTP/1.1 (the default), or only HTTP/1.1 as Kestrel does.
@@ -229,7 +258,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			QuicTls quicTls) {
 		HttpServer server = base.protocol(protocols.tcp()).childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
 		if (options.getHttpsOptions() != null) {
-			server = TlsCustomizer.apply(server, options, quicTls);
+			server = TlsCustomizer.apply(server, options, quicTls, sessionTicketKeys());
 		}
 		server = ConnectionPipeline.of(options).applyTo(server);
 		server = protocols.applyRules(server, options);

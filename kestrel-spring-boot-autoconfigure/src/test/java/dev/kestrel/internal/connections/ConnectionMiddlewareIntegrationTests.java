@@ -204,7 +204,8 @@ class ConnectionMiddlewareIntegrationTests {
 		TestServers.CommandResult accepted = curl("-k", "--tlsv1.2", "--tls-max", "1.2", "--ciphers",
 				"ECDHE-RSA-AES256-GCM-SHA384", url);
 		assertThat(accepted.output()).isEqualTo("code-0 HTTP/2.0");
-		assertThat(opensslRequest(port, "ECDHE-RSA-AES128-GCM-SHA256")).contains("Cipher is ECDHE-RSA-AES128-GCM-SHA256")
+		assertThat(opensslRequest(port, "ECDHE-RSA-AES128-GCM-SHA256"))
+			.contains("Cipher is ECDHE-RSA-AES128-GCM-SHA256")
 			.doesNotContain("HTTP/1.1 200");
 		assertThat(opensslRequest(port, "ECDHE-RSA-AES256-GCM-SHA384")).contains("HTTP/1.1 200")
 			.contains("code-0 HTTP/1.1");
