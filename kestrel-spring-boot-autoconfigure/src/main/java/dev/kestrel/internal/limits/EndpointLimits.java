@@ -90,6 +90,7 @@ public final class EndpointLimits {
 		Long maxConnections = limits.getMaxConcurrentConnections();
 		ConnectionCounter counter = (maxConnections != null) ? new ConnectionCounter(name, maxConnections) : null;
 		int connectionWindow = limits.getHttp2().getInitialConnectionWindowSize();
+		int fieldSize = limits.getHttp2().getMaxRequestHeaderFieldSize();
 		MinDataRate responseRate = limits.getMinResponseDataRate();
 		boolean timeResponses = responseRate != null && responseRate.bytesPerSecond() > 0;
 		return server
@@ -111,8 +112,12 @@ public final class EndpointLimits {
 					addAfterTls(pipeline, ResponseDataRateHandler.NAME,
 							new ResponseDataRateHandler(responseRate, name, events));
 				}
-				addGuard(pipeline,
-						new Http1RequestGuard(name, (ctx) -> resolve(ctx, base, sni), events, connectionWindow));
+				addGuard(pipeline, new Http1RequestGuard(name, (ctx) -> resolve(ctx, base, sni), events,
+						(http2, limitsOfConnection) -> {
+							Http2Windows.widen(http2, connectionWindow);
+							Http2RequestGuard.install(http2,
+									new Http2RequestGuard(limitsOfConnection, fieldSize, name, events));
+						}));
 				if (counter != null) {
 					pipeline.addFirst(ConnectionLimitHandler.NAME, new ConnectionLimitHandler(counter, name, events));
 				}

@@ -31,9 +31,6 @@ final class UnsupportedLimits {
 		refuseUnless(endpoint, "MaxResponseBufferSize",
 				Objects.equals(limits.getMaxResponseBufferSize(), KestrelServerLimits.DEFAULT_MAX_RESPONSE_BUFFER_SIZE),
 				"Reactor Netty's write back-pressure follows Netty's channel water marks, not a byte limit yet");
-		refuseUnless(endpoint, "Http2.MaxRequestHeaderFieldSize",
-				http2.getMaxRequestHeaderFieldSize() == Http2Limits.DEFAULT_MAX_REQUEST_HEADER_FIELD_SIZE,
-				"Netty's HPACK decoder has no per-field limit (MaxRequestHeadersTotalSize bounds the header list)");
 		refuseUnless(endpoint, "Http2.KeepAlivePingDelay", http2.getKeepAlivePingDelay() == null,
 				"Reactor Netty sends PINGs only on its idle timeout, which KeepAliveTimeout already uses");
 		refuseUnless(endpoint, "Http2.KeepAlivePingTimeout",
