@@ -1,6 +1,6 @@
 """HTTP/2 limits probe (python3-h2, prior-knowledge h2c on loopback).
 
-usage: h2probe.py PORT settings|streams N|frame SIZE
+usage: h2probe.py PORT settings|streams N|frame SIZE|headers PATH_LENGTH HEADER_COUNT FIELD_SIZE
 Prints one 'key=value' line per observation; bounded by a 5 s socket timeout.
 """
 import socket
@@ -30,6 +30,17 @@ if mode == "streams":
     conn.remote_settings._settings[h2.settings.SettingCodes.MAX_CONCURRENT_STREAMS] = [1000]
     for i in range(n):
         conn.send_headers(1 + 2 * i, headers, end_stream=True)
+    sock.sendall(conn.data_to_send())
+elif mode == "headers":
+    # one GET: a path of PATH_LENGTH characters, HEADER_COUNT regular fields, one of them
+    # FIELD_SIZE characters long when FIELD_SIZE > 0
+    path_length, count, field = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    request = [(":method", "GET"), (":scheme", "http"), (":authority", "127.0.0.1"),
+               (":path", "/" + "a" * (path_length - 1))]
+    request += [("x-h%d" % i, "v") for i in range(count - (1 if field > 0 else 0))]
+    if field > 0:
+        request.append(("x-big", "f" * field))
+    conn.send_headers(1, request, end_stream=True)
     sock.sendall(conn.data_to_send())
 elif mode == "frame":
     size = int(sys.argv[3])
@@ -69,9 +80,9 @@ try:
             done = True
         if mode == "settings" and any(o.startswith("setting.") for o in out):
             sock.settimeout(0.5)
-        if mode == "streams":
+        if mode in ("streams", "headers"):
             finished = [o for o in out if o.startswith("ended.") or o.startswith("reset.")]
-            if len(finished) >= int(sys.argv[3]):
+            if len(finished) >= (int(sys.argv[3]) if mode == "streams" else 1):
                 done = True
 except ConnectionResetError:
     out.append("reset")

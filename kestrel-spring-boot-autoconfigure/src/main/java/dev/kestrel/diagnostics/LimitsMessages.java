@@ -60,6 +60,26 @@ public final class LimitsMessages {
 		return "Request body too large. The max request body size is " + limit + " bytes.";
 	}
 
+	public static String requestBodyTooSlow(String connectionId, String requestId, double bytesPerSecond) {
+		return "Connection id \"" + connectionId + "\", Request id \"" + requestId
+				+ "\": the request timed out because it was not sent by the client at a minimum of "
+				+ rate(bytesPerSecond) + " bytes/second.";
+	}
+
+	public static String requestBodyTimeout() {
+		return "Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.";
+	}
+
+	public static String responseTooSlow(String connectionId) {
+		return "Connection id \"" + connectionId + "\": the connection was closed because the response was not read "
+				+ "by the client at the specified minimum data rate.";
+	}
+
+	private static String rate(double bytesPerSecond) {
+		return (bytesPerSecond == Math.rint(bytesPerSecond)) ? String.valueOf((long) bytesPerSecond)
+				: String.valueOf(bytesPerSecond);
+	}
+
 	public static String maxRequestBodySizeReadOnly() {
 		return "The maximum request body size cannot be modified after the app has already started reading from "
 				+ "the request body.";

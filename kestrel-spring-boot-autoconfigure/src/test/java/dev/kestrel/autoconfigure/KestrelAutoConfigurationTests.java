@@ -237,13 +237,13 @@ class KestrelAutoConfigurationTests {
 	@Test
 	void limitsThatCannotBeHonouredYetFailStartupNamingTheKey() {
 		this.contextRunner
-			.withPropertyValues("Kestrel.Limits.MinRequestBodyDataRate.BytesPerSecond=100",
+			.withPropertyValues("Kestrel.Limits.MaxRequestBufferSize=2000000",
 					"Kestrel.Endpoints.Http.Url=http://127.0.0.1:0")
 			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
 				.isThrownBy(() -> context.getBean(KestrelReactiveWebServerFactory.class)
 					.getWebServer((request, response) -> response.setComplete()))
 				.satisfies((ex) -> assertThat(ex.getConfigurationKey())
-					.isEqualTo("kestrel.limits.min-request-body-data-rate")));
+					.isEqualTo("kestrel.limits.max-request-buffer-size")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -20,7 +20,13 @@ public enum EndReason {
 	REQUEST_HEADERS_TIMEOUT("request_headers_timeout"),
 
 	/** MaxRequestBodySize (413). */
-	MAX_REQUEST_BODY_SIZE_EXCEEDED("max_request_body_size_exceeded");
+	MAX_REQUEST_BODY_SIZE_EXCEEDED("max_request_body_size_exceeded"),
+
+	/** MinRequestBodyDataRate (408, or the connection aborted). */
+	MIN_REQUEST_BODY_DATA_RATE("min_request_body_data_rate"),
+
+	/** MinResponseDataRate (the connection aborted). */
+	MIN_RESPONSE_DATA_RATE("min_response_data_rate");
 
 	private final String errorType;
 

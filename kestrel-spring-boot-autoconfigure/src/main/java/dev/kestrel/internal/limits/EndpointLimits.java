@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.util.AttributeKey;
@@ -21,6 +22,7 @@ import dev.kestrel.internal.sni.SniHostMap;
 import dev.kestrel.options.Http2Limits;
 import dev.kestrel.options.KestrelServerLimits;
 import dev.kestrel.options.ListenOptions;
+import dev.kestrel.options.MinDataRate;
 import dev.kestrel.options.SniOptions;
 
 /**
@@ -31,8 +33,9 @@ import dev.kestrel.options.SniOptions;
  * <li>HTTP/1.1 request line, header section, header count and request headers timeout:
  * {@link Http1RequestGuard} on the raw bytes (after TLS, before Netty's codec, whose own
  * limits are set to the largest value so that it never decides first);</li>
- * <li>{@code MaxRequestBodySize}: {@link RequestBodyLimit} (installed by the factory
- * around the application);</li>
+ * <li>{@code MaxRequestBodySize} and {@code MinRequestBodyDataRate}:
+ * {@link RequestBodyLimit} (installed by the factory around the application);</li>
+ * <li>{@code MinResponseDataRate}: {@link ResponseDataRateHandler}, after TLS;</li>
  * <li>{@code KeepAliveTimeout}: Reactor Netty's idle timeout (HTTP/1.1: between requests;
  * HTTP/2: the connection without frames, closed with GOAWAY);</li>
  * <li>HTTP/2: SETTINGS_MAX_CONCURRENT_STREAMS, HEADER_TABLE_SIZE, MAX_FRAME_SIZE,
@@ -87,6 +90,9 @@ public final class EndpointLimits {
 		Long maxConnections = limits.getMaxConcurrentConnections();
 		ConnectionCounter counter = (maxConnections != null) ? new ConnectionCounter(name, maxConnections) : null;
 		int connectionWindow = limits.getHttp2().getInitialConnectionWindowSize();
+		int fieldSize = limits.getHttp2().getMaxRequestHeaderFieldSize();
+		MinDataRate responseRate = limits.getMinResponseDataRate();
+		boolean timeResponses = responseRate != null && responseRate.bytesPerSecond() > 0;
 		return server
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(nettyLine)
 				.maxHeaderSize(nettyHeaders)
@@ -102,8 +108,16 @@ public final class EndpointLimits {
 			.childAttr(REQUEST_LIMITS, base)
 			.doOnChannelInit((observer, channel, remoteAddress) -> {
 				ChannelPipeline pipeline = channel.pipeline();
-				addGuard(pipeline,
-						new Http1RequestGuard(name, (ctx) -> resolve(ctx, base, sni), events, connectionWindow));
+				if (timeResponses) {
+					addAfterTls(pipeline, ResponseDataRateHandler.NAME,
+							new ResponseDataRateHandler(responseRate, name, events));
+				}
+				addGuard(pipeline, new Http1RequestGuard(name, (ctx) -> resolve(ctx, base, sni), events,
+						(http2, limitsOfConnection) -> {
+							Http2Windows.widen(http2, connectionWindow);
+							Http2RequestGuard.install(http2,
+									new Http2RequestGuard(limitsOfConnection, fieldSize, name, events));
+						}));
 				if (counter != null) {
 					pipeline.addFirst(ConnectionLimitHandler.NAME, new ConnectionLimitHandler(counter, name, events));
 				}
@@ -122,6 +136,15 @@ public final class EndpointLimits {
 			}
 		}
 		return null;
+	}
+
+	private static void addAfterTls(ChannelPipeline pipeline, String name, ChannelHandler handler) {
+		if (pipeline.get(NettyPipeline.SslHandler) != null) {
+			pipeline.addAfter(NettyPipeline.SslHandler, name, handler);
+		}
+		else {
+			pipeline.addFirst(name, handler);
+		}
 	}
 
 	private static void addGuard(ChannelPipeline pipeline, Http1RequestGuard guard) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
@@ -36,9 +37,11 @@ import dev.kestrel.diagnostics.ProtocolMessages;
  * guarded.
  * <p>
  * The guard steps aside for HTTP/2 (ALPN {@code h2}, the prior-knowledge preface) and
- * after a {@code 101 Switching Protocols} response; on bytes it cannot frame it steps
- * aside too, leaving Netty's own limits (set to the same sizes) in place. The limits are
- * the endpoint's, or the SNI entry's once the TLS handshake chose one.
+ * after a {@code 101 Switching Protocols} response, handing HTTP/2 connections to the
+ * endpoint's HTTP/2 set-up ({@link Http2RequestGuard}, {@link Http2Windows}); on bytes it
+ * cannot frame it steps aside too, leaving Netty's own limits (set to the same sizes) in
+ * place. The limits are the endpoint's, or the SNI entry's once the TLS handshake chose
+ * one.
  */
 final class Http1RequestGuard extends ChannelDuplexHandler {
 
@@ -52,6 +55,11 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 
 	private static final String PREFACE_LINE = "PRI * HTTP/2.0";
 
+	/** The whole HTTP/2 client preface: {@code PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n}. */
+	private static final int PREFACE_LENGTH = 24;
+
+	private boolean preface;
+
 	private enum State {
 
 		LINE, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UPGRADE, PASS, REJECTED
@@ -64,7 +72,7 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 
 	private final LimitEvents events;
 
-	private final int connectionWindow;
+	private final BiConsumer<ChannelPipeline, RequestLimits> onHttp2;
 
 	private @Nullable RequestLimits limits;
 
@@ -95,11 +103,11 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 	private @Nullable HttpRequest rejected;
 
 	Http1RequestGuard(String endpointName, Function<ChannelHandlerContext, RequestLimits> limitsResolver,
-			LimitEvents events, int connectionWindow) {
+			LimitEvents events, BiConsumer<ChannelPipeline, RequestLimits> onHttp2) {
 		this.endpointName = endpointName;
 		this.limitsResolver = limitsResolver;
 		this.events = events;
-		this.connectionWindow = connectionWindow;
+		this.onHttp2 = onHttp2;
 	}
 
 	@Override
@@ -117,7 +125,7 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 			if (ctx.pipeline().get(Http2FrameCodec.class) != null) {
 				ChannelPipeline pipeline = ctx.pipeline();
 				pipeline.remove(this);
-				Http2Windows.widen(pipeline, this.connectionWindow);
+				this.onHttp2.accept(pipeline, this.limits);
 				ctx.fireChannelRead(msg);
 				return;
 			}
@@ -138,11 +146,25 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 			}
 		}
 		boolean stepAside = this.state == State.PASS;
+		int prefaceEnd = this.headStart + PREFACE_LENGTH;
+		if (stepAside && this.preface && bytes.writerIndex() > prefaceEnd) {
+			// the codec that Reactor Netty installs on the preface must meet the frames
+			// after
+			// it with the HTTP/2 guard already in place
+			ByteBuf frames = bytes.retainedSlice(prefaceEnd, bytes.writerIndex() - prefaceEnd);
+			bytes.writerIndex(prefaceEnd);
+			ctx.fireChannelRead(bytes);
+			ChannelPipeline pipeline = ctx.pipeline();
+			pipeline.remove(this);
+			this.onHttp2.accept(pipeline, this.limits);
+			ctx.fireChannelRead(frames);
+			return;
+		}
 		ctx.fireChannelRead(bytes);
 		if (stepAside && ctx.pipeline().context(this) != null) {
 			ChannelPipeline pipeline = ctx.pipeline();
 			pipeline.remove(this);
-			Http2Windows.widen(pipeline, this.connectionWindow);
+			this.onHttp2.accept(pipeline, this.limits);
 		}
 	}
 
@@ -194,6 +216,7 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 		if (b == LF) {
 			if (savedLine().equals(PREFACE_LINE)) {
 				this.state = State.PASS;
+				this.preface = true;
 				cancelHeadersTimeout();
 				return true;
 			}
@@ -354,7 +377,8 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 				ctx.write(msg, promise);
 				ChannelPipeline pipeline = ctx.pipeline();
 				pipeline.remove(this);
-				ctx.executor().execute(() -> Http2Windows.widen(pipeline, this.connectionWindow));
+				RequestLimits current = this.limits;
+				ctx.executor().execute(() -> this.onHttp2.accept(pipeline, current));
 				return;
 			}
 			this.state = State.LINE;

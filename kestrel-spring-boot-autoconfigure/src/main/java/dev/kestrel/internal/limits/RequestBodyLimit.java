@@ -3,7 +3,12 @@ package dev.kestrel.internal.limits;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.netty.Connection;
 
 import dev.kestrel.diagnostics.LimitsMessages;
+import dev.kestrel.options.MinDataRate;
 
 /**
  * {@code MaxRequestBodySize}: when the application starts reading a body, a declared
@@ -24,9 +30,14 @@ import dev.kestrel.diagnostics.LimitsMessages;
  * over it fails when it does; either way the application sees a 413
  * {@link ResponseStatusException} (WebFlux answers 413) and the connection is not kept
  * alive, as in Kestrel. The limit is the connection's (endpoint or SNI entry), changeable
- * per request until reading starts ({@link MaxRequestBodySize}).
+ * per request until reading starts ({@link MaxRequestBodySize}). The body's minimum data
+ * rate ({@code MinRequestBodyDataRate}, {@link RequestBodyDataRate}) is timed while the
+ * application reads it, changeable per request the same way
+ * ({@link MinRequestBodyDataRate}).
  */
 public final class RequestBodyLimit {
+
+	private static final Log logger = LogFactory.getLog(RequestBodyLimit.class);
 
 	private RequestBodyLimit() {
 	}
@@ -44,8 +55,9 @@ public final class RequestBodyLimit {
 			}
 			MaxRequestBodySize limit = new MaxRequestBodySize(limits.maxRequestBodySize());
 			MaxRequestBodySize.attach(channel, limit);
-			boolean http1 = !(channel instanceof Http2StreamChannel);
-			return handler.handle(new LimitedRequest(request, response, limit, http1), response);
+			MinRequestBodyDataRate rate = new MinRequestBodyDataRate(limits.minRequestBodyDataRate());
+			MinRequestBodyDataRate.attach(channel, rate);
+			return handler.handle(new LimitedRequest(request, response, channel, limit, rate), response);
 		};
 	}
 
@@ -64,40 +76,79 @@ public final class RequestBodyLimit {
 
 		private final ServerHttpResponse response;
 
+		private final Channel channel;
+
 		private final MaxRequestBodySize limit;
+
+		private final MinRequestBodyDataRate rate;
 
 		private final boolean http1;
 
-		LimitedRequest(ServerHttpRequest delegate, ServerHttpResponse response, MaxRequestBodySize limit,
-				boolean http1) {
+		LimitedRequest(ServerHttpRequest delegate, ServerHttpResponse response, Channel channel,
+				MaxRequestBodySize limit, MinRequestBodyDataRate rate) {
 			super(delegate);
 			this.response = response;
+			this.channel = channel;
 			this.limit = limit;
-			this.http1 = http1;
+			this.rate = rate;
+			this.http1 = !(channel instanceof Http2StreamChannel);
 		}
 
 		@Override
 		public Flux<DataBuffer> getBody() {
 			Flux<DataBuffer> body = super.getBody();
 			return Flux.defer(() -> {
-				long max = this.limit.startReading();
-				if (max < 0) {
-					return body;
+				Flux<DataBuffer> limited = limitSize(body, this.limit.startReading());
+				MinDataRate min = this.rate.startReading();
+				if (min == null || min.bytesPerSecond() == 0) {
+					return limited;
 				}
-				long declared = getHeaders().getContentLength();
-				if (declared > max) {
-					return Flux.<DataBuffer>error(tooLarge(max));
-				}
-				AtomicLong read = new AtomicLong();
-				return body.handle((buffer, sink) -> {
-					if (read.addAndGet(buffer.readableByteCount()) > max) {
-						DataBufferUtils.release(buffer);
-						sink.error(tooLarge(max));
-						return;
-					}
-					sink.next(buffer);
-				});
+				return RequestBodyDataRate.time(limited, min, this.channel, () -> tooSlow(min));
 			});
+		}
+
+		private Flux<DataBuffer> limitSize(Flux<DataBuffer> body, long max) {
+			if (max < 0) {
+				return body;
+			}
+			long declared = getHeaders().getContentLength();
+			if (declared > max) {
+				return Flux.<DataBuffer>error(tooLarge(max));
+			}
+			AtomicLong read = new AtomicLong();
+			return body.handle((buffer, sink) -> {
+				if (read.addAndGet(buffer.readableByteCount()) > max) {
+					DataBufferUtils.release(buffer);
+					sink.error(tooLarge(max));
+					return;
+				}
+				sink.next(buffer);
+			});
+		}
+
+		/**
+		 * Kestrel's answer to a slow body: logged; over HTTP/1.1 a 408 with
+		 * {@code Connection: close} (the connection is aborted once the response has
+		 * started); over HTTP/2 the connection is aborted with GOAWAY
+		 * {@code INTERNAL_ERROR}.
+		 */
+		private ResponseStatusException tooSlow(MinDataRate min) {
+			if (logger.isInfoEnabled()) {
+				logger.info(LimitsMessages.requestBodyTooSlow(this.channel.id().asShortText(), getId(),
+						min.bytesPerSecond()));
+			}
+			if (!this.http1) {
+				Channel connection = this.channel.parent();
+				connection.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.INTERNAL_ERROR))
+					.addListener(ChannelFutureListener.CLOSE);
+			}
+			else if (this.response.isCommitted()) {
+				this.channel.close();
+			}
+			else {
+				this.response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+			}
+			return new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT, LimitsMessages.requestBodyTimeout());
 		}
 
 		private ResponseStatusException tooLarge(long max) {

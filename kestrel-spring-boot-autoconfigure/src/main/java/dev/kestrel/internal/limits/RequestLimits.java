@@ -2,7 +2,10 @@ package dev.kestrel.internal.limits;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.kestrel.options.KestrelServerLimits;
+import dev.kestrel.options.MinDataRate;
 
 /**
  * The request-level limits of one connection, resolved from the endpoint's limits or its
@@ -14,9 +17,11 @@ import dev.kestrel.options.KestrelServerLimits;
  * CRLFs)
  * @param maxRequestHeaderCount the most header fields
  * @param requestHeadersTimeout how long a request head may take from its first byte
+ * @param minRequestBodyDataRate the slowest a request body may arrive, or {@code null}
+ * for no minimum
  */
 public record RequestLimits(long maxRequestBodySize, int maxRequestLineSize, int maxRequestHeadersTotalSize,
-		int maxRequestHeaderCount, Duration requestHeadersTimeout) {
+		int maxRequestHeaderCount, Duration requestHeadersTimeout, @Nullable MinDataRate minRequestBodyDataRate) {
 
 	/**
 	 * @param limits the effective limits
@@ -26,7 +31,7 @@ public record RequestLimits(long maxRequestBodySize, int maxRequestLineSize, int
 		Long body = limits.getMaxRequestBodySize();
 		return new RequestLimits((body != null) ? body : -1, limits.getMaxRequestLineSize(),
 				limits.getMaxRequestHeadersTotalSize(), limits.getMaxRequestHeaderCount(),
-				limits.getRequestHeadersTimeout());
+				limits.getRequestHeadersTimeout(), limits.getMinRequestBodyDataRate());
 	}
 
 }

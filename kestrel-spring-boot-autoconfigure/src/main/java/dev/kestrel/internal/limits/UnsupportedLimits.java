@@ -8,7 +8,6 @@ import dev.kestrel.options.Http2Limits;
 import dev.kestrel.options.Http3Limits;
 import dev.kestrel.options.KestrelServerLimits;
 import dev.kestrel.options.ListenOptions;
-import dev.kestrel.options.MinDataRate;
 
 /**
  * The limits this version cannot honour exactly on Reactor Netty: each may keep Kestrel's
@@ -32,13 +31,6 @@ final class UnsupportedLimits {
 		refuseUnless(endpoint, "MaxResponseBufferSize",
 				Objects.equals(limits.getMaxResponseBufferSize(), KestrelServerLimits.DEFAULT_MAX_RESPONSE_BUFFER_SIZE),
 				"Reactor Netty's write back-pressure follows Netty's channel water marks, not a byte limit yet");
-		refuseUnless(endpoint, "MinRequestBodyDataRate", MinDataRate.DEFAULT.equals(limits.getMinRequestBodyDataRate()),
-				"request body data rates are not measured yet");
-		refuseUnless(endpoint, "MinResponseDataRate", MinDataRate.DEFAULT.equals(limits.getMinResponseDataRate()),
-				"response data rates are not measured yet");
-		refuseUnless(endpoint, "Http2.MaxRequestHeaderFieldSize",
-				http2.getMaxRequestHeaderFieldSize() == Http2Limits.DEFAULT_MAX_REQUEST_HEADER_FIELD_SIZE,
-				"Netty's HPACK decoder has no per-field limit (MaxRequestHeadersTotalSize bounds the header list)");
 		refuseUnless(endpoint, "Http2.KeepAlivePingDelay", http2.getKeepAlivePingDelay() == null,
 				"Reactor Netty sends PINGs only on its idle timeout, which KeepAliveTimeout already uses");
 		refuseUnless(endpoint, "Http2.KeepAlivePingTimeout",

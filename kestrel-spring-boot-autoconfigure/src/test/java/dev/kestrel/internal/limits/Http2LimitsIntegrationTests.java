@@ -79,6 +79,58 @@ class Http2LimitsIntegrationTests {
 			});
 	}
 
+	@Test
+	void requestLineOverMaxRequestLineSizeCountedOverThePseudoHeadersGetsRstStreamProtocolError() {
+		LimitsTestServer.runner()
+			.withPropertyValues("Kestrel.Endpoints.Api.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Api.Protocols=Http2",
+					"Kestrel.Limits.MaxRequestLineSize=100")
+			.run((context) -> {
+				int port = port(context.getSourceApplicationContext(), "Api");
+				// GET + http + 127.0.0.1 = 16 characters, plus the path
+				assertThat(probe(port, "headers", "84", "1", "0")).contains("response.1=404");
+				assertThat(probe(port, "headers", "85", "1", "0")).contains("reset.1=PROTOCOL_ERROR")
+					.doesNotContain("response.1");
+			});
+	}
+
+	@Test
+	void headersOverMaxRequestHeaderCountGetGoawayProtocolError() {
+		LimitsTestServer.runner()
+			.withPropertyValues("Kestrel.Endpoints.Api.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Api.Protocols=Http2",
+					"Kestrel.Limits.MaxRequestHeaderCount=10")
+			.run((context) -> {
+				int port = port(context.getSourceApplicationContext(), "Api");
+				assertThat(probe(port, "headers", "1", "10", "0")).contains("response.1=200");
+				assertThat(probe(port, "headers", "1", "11", "0")).contains("goaway=PROTOCOL_ERROR")
+					.doesNotContain("response.1");
+			});
+	}
+
+	@Test
+	void headerFieldOverHttp2MaxRequestHeaderFieldSizeGetsGoawayCompressionError() {
+		LimitsTestServer.runner()
+			.withPropertyValues("Kestrel.Endpoints.Api.Url=http://127.0.0.1:0", "Kestrel.Endpoints.Api.Protocols=Http2",
+					"Kestrel.Limits.Http2.MaxRequestHeaderFieldSize=1000")
+			.run((context) -> {
+				int port = port(context.getSourceApplicationContext(), "Api");
+				assertThat(probe(port, "headers", "1", "1", "1000")).contains("response.1=200");
+				assertThat(probe(port, "headers", "1", "1", "1001")).contains("goaway=COMPRESSION_ERROR")
+					.doesNotContain("response.1");
+			});
+	}
+
+	@Test
+	void endpointRequestLimitsApplyToHttp2OnAMixedEndpointWithPriorKnowledge() {
+		LimitsTestServer.runner()
+			.withPropertyValues("Kestrel.Endpoints.Api.Url=http://127.0.0.1:0",
+					"Kestrel.Endpoints.Api.Protocols=Http1AndHttp2",
+					"Kestrel.Endpoints.Api.Limits.MaxRequestLineSize=100")
+			.run((context) -> {
+				int port = port(context.getSourceApplicationContext(), "Api");
+				assertThat(probe(port, "headers", "85", "1", "0")).contains("reset.1=PROTOCOL_ERROR");
+			});
+	}
+
 	private static String probe(int port, String... args) {
 		List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/python3", PROBE, String.valueOf(port)));
 		command.addAll(List.of(args));

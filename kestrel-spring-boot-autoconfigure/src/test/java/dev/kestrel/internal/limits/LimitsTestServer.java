@@ -20,20 +20,32 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.kestrel.autoconfigure.KestrelAutoConfiguration;
 import dev.kestrel.internal.server.BoundEndpoint;
 import dev.kestrel.internal.server.KestrelWebServer;
+import dev.kestrel.options.MinDataRate;
 import dev.kestrel.testing.TestServers;
 
 /**
  * A server for the limits tests: {@code GET /} answers "ok", {@code POST /echo} reads the
  * body and answers its length, {@code POST /echo?max=N} first raises the request's body
- * limit to N, {@code GET /hold} answers after 1.5 s. Raw-socket helpers talk to it byte
- * by byte.
+ * limit to N ({@code ?minRate=R} sets its minimum body data rate to R bytes/s with a 2 s
+ * grace period, {@code none} turns it off), {@code GET /hold} answers after 1.5 s,
+ * {@code GET /big} streams 16 MB. Raw-socket helpers talk to it byte by byte.
  */
 final class LimitsTestServer {
+
+	/** {@code GET /big}: 16 MB in 8 KB chunks. */
+	static final int BIG_CHUNK = 8192;
+
+	static final int BIG_CHUNKS = 2048;
+
+	private static final Duration GRACE = Duration.ofSeconds(2);
 
 	private LimitsTestServer() {
 	}
@@ -124,11 +136,20 @@ final class LimitsTestServer {
 				.GET("/", (request) -> ServerResponse.ok().bodyValue("ok"))
 				.GET("/hold",
 						(request) -> Mono.delay(Duration.ofMillis(1500)).then(ServerResponse.ok().bodyValue("held")))
+				.GET("/big",
+						(request) -> ServerResponse.ok()
+							.body(Flux.range(0, BIG_CHUNKS)
+								.map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[BIG_CHUNK])),
+									DataBuffer.class))
 				.POST("/echo", (request) -> {
 					request.queryParam("max")
 						.ifPresent((max) -> MaxRequestBodySize.of(request.exchange().getRequest())
 							.orElseThrow()
 							.set(Long.parseLong(max)));
+					request.queryParam("minRate")
+						.ifPresent((rate) -> MinRequestBodyDataRate.of(request.exchange().getRequest())
+							.orElseThrow()
+							.set(rate.equals("none") ? null : new MinDataRate(Double.parseDouble(rate), GRACE)));
 					return request.bodyToMono(byte[].class)
 						.map((body) -> body.length)
 						.defaultIfEmpty(0)
