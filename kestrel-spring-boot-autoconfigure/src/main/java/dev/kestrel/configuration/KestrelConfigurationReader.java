@@ -107,7 +107,9 @@ public final class KestrelConfigurationReader {
 				new ArrayList<>(endpoints.values()), new EndpointDefaultsConfig(defaults.getProtocols(),
 						defaults.getSslProtocols(), defaults.getClientCertificateMode(), ConnectionConfig.of(defaults)),
 				certificates);
-		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(withoutSni),
+		return new KestrelSettings(configuration,
+				HostingAddressesResolver.resolve(withoutSni)
+					.withPolicy(properties.isPreferHostingUrls(), properties.isDefaultHttps()),
 				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
 				server.bind(SERVER_HEADER, String.class).orElse(null));
 	}

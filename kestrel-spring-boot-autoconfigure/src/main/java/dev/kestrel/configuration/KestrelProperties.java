@@ -57,6 +57,35 @@ public class KestrelProperties {
 	/** The development certificate used by HTTPS endpoints that have no certificate. */
 	private DevelopmentCertificate developmentCertificate = new DevelopmentCertificate();
 
+	/**
+	 * Whether the default binding (nothing configured) adds https://localhost:5001 next
+	 * to http://localhost:5000 when a default certificate exists (Certificates.Default or
+	 * a valid development certificate), as Kestrel's documentation describes.
+	 */
+	private boolean defaultHttps = true;
+
+	/**
+	 * Whether address lists (urls, ASPNETCORE_URLS, kestrel.urls, HTTP_PORTS) win over
+	 * endpoints from configuration and code (Kestrel's PreferHostingUrls).
+	 */
+	private boolean preferHostingUrls;
+
+	public boolean isDefaultHttps() {
+		return this.defaultHttps;
+	}
+
+	public void setDefaultHttps(boolean defaultHttps) {
+		this.defaultHttps = defaultHttps;
+	}
+
+	public boolean isPreferHostingUrls() {
+		return this.preferHostingUrls;
+	}
+
+	public void setPreferHostingUrls(boolean preferHostingUrls) {
+		this.preferHostingUrls = preferHostingUrls;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}

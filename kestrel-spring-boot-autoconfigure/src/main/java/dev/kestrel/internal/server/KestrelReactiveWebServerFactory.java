@@ -190,7 +190,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	HostingAddresses hostingAddresses() {
 		Integer port = (this.portSet || this.addressSet) ? getPort() : null;
 		InetAddress address = this.addressSet ? getAddress() : null;
-		return new HostingAddresses(this.hostingAddresses.urls(), this.hostingAddresses.urlsSource(), port, address);
+		return this.hostingAddresses.withServer(port, address);
 	}
 
 	/**
