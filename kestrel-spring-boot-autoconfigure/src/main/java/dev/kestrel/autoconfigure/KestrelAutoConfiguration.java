@@ -1,5 +1,6 @@
 package dev.kestrel.autoconfigure;
 
+import dev.kestrel.configuration.HostingConfigReader;
 import dev.kestrel.configuration.KestrelConfigurationReader;
 import dev.kestrel.configuration.KestrelSettings;
 import java.nio.file.Path;
@@ -77,8 +78,9 @@ public final class KestrelAutoConfiguration {
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
 			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
-			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
+			ObjectProvider<NettyServerCustomizer> serverCustomizers, Environment environment) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
+		factory.setHostingConfig(HostingConfigReader.read(environment));
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(settings.hostingAddresses());
 		factory.setCleartextHttp2(settings.cleartextHttp2());

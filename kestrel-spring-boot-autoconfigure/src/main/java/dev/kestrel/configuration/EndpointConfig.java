@@ -35,10 +35,19 @@ import static java.util.Objects.requireNonNull;
  * has it in code only), or {@code null}
  * @param connection the connection settings ({@code ConnectionLogging},
  * {@code ProxyProtocol}, {@code TrustedProxies})
+ * @param allowedHosts the {@code AllowedHosts} value (replaces the top-level one for this
+ * endpoint), or {@code null}
+ * @param unixSocketPermissions the {@code UnixSocketPermissions} value (octal), or
+ * {@code null}
+ * @param customKeys keys of the endpoint's section that are not part of the schema
+ * (relative to the endpoint, as written, e.g. {@code MyCustomKey}) and their values: the
+ * application's own keys, read by its {@code endpoint(name, ...)} callback; the loader
+ * fails for any that no callback reads
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader, ConnectionConfig connection) {
+		Boolean disableAltSvcHeader, ConnectionConfig connection, String allowedHosts, String unixSocketPermissions,
+		Map<String, String> customKeys) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
@@ -46,6 +55,37 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
 		connection = (connection != null) ? connection : ConnectionConfig.EMPTY;
+		customKeys = (customKeys != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(customKeys)) : Map.of();
+	}
+
+	/**
+	 * Creates an endpoint without the hosting keys and custom keys.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
+	 * @param connection the connection settings
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+			Boolean disableAltSvcHeader, ConnectionConfig connection) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
+				connection, null, null, null);
+	}
+
+	/**
+	 * @param customKeys the endpoint's custom keys and their values
+	 * @return this endpoint with those custom keys
+	 */
+	public EndpointConfig withCustomKeys(Map<String, String> customKeys) {
+		return new EndpointConfig(this.name, this.url, this.protocols, this.sslProtocols, this.clientCertificateMode,
+				this.certificate, this.sni, this.disableAltSvcHeader, this.connection, this.allowedHosts,
+				this.unixSocketPermissions, customKeys);
 	}
 
 	/**

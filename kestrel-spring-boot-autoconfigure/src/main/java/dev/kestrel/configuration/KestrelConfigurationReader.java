@@ -206,7 +206,8 @@ public final class KestrelConfigurationReader {
 			Map<String, SniConfig> sni) {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
-				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint));
+				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint), endpoint.getAllowedHosts(),
+				endpoint.getUnixSocketPermissions(), null);
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {

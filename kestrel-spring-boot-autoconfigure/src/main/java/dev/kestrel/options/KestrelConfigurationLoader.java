@@ -142,6 +142,7 @@ public final class KestrelConfigurationLoader {
 		}
 		ConnectionSettings.apply(endpoint.connection(), listenOptions, endpoint.name(),
 				"kestrel.endpoints." + endpoint.name());
+		EndpointHostingSettings.apply(endpoint, listenOptions);
 		boolean https = listenOptions.isHttps();
 		HttpsConnectionAdapterOptions httpsOptions = new HttpsConnectionAdapterOptions();
 		Map<String, SniOptions> sni = Map.of();
