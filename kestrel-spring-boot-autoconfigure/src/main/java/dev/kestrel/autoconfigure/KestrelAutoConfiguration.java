@@ -1,5 +1,6 @@
 package dev.kestrel.autoconfigure;
 
+import dev.kestrel.configuration.ConfigurationSectionReader;
 import dev.kestrel.configuration.HostingConfigReader;
 import dev.kestrel.configuration.KestrelConfigurationReader;
 import dev.kestrel.configuration.KestrelSettings;
@@ -24,12 +25,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.autoconfigure.tls.DefaultCertificateProvider;
+import dev.kestrel.hosting.ServerAddresses;
 import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
 import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.options.KestrelServerOptions;
@@ -66,9 +69,12 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	KestrelServerOptions kestrelServerOptions(KestrelSettings settings, CertificateProvider certificateProvider,
-			ObjectProvider<KestrelServerOptionsCustomizer> customizers) {
+			ObjectProvider<KestrelServerOptionsCustomizer> customizers, Environment environment) {
 		KestrelServerOptions options = new KestrelServerOptions();
 		options.certificateProvider(certificateProvider);
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			options.configurationSectionReader((section) -> ConfigurationSectionReader.read(configurable, section));
+		}
 		options.configure(settings.configuration());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return options;
@@ -89,6 +95,12 @@ public final class KestrelAutoConfiguration {
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());
 		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerAddresses.class)
+	static KestrelServerAddresses kestrelServerAddresses() {
+		return new KestrelServerAddresses();
 	}
 
 	@Bean

@@ -85,6 +85,8 @@ public final class KestrelConfigurationReader {
 				ApplicationConversionService.getSharedInstance());
 		rejectHttp2Disabled(server);
 		EndpointNames names = EndpointNames.scan(withoutSni);
+		EndpointCustomKeys.rejectMisspeltKeys(withoutSni);
+		Map<String, Map<String, String>> customKeys = EndpointCustomKeys.read(environment, withoutSni);
 		KestrelProperties properties = bind(environment, withoutSni);
 		Map<String, SniPropertiesReader.EndpointSni> sni = SniPropertiesReader.read(environment, sources);
 		Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
@@ -92,7 +94,15 @@ public final class KestrelConfigurationReader {
 			String name = names.spelling(boundName);
 			SniPropertiesReader.EndpointSni section = sni.get(EndpointNames.uniform(name));
 			endpoints.putIfAbsent(EndpointNames.uniform(name),
-					endpoint(name, endpoint, (section != null) ? section.entries() : Map.of()));
+					endpoint(name, endpoint, (section != null) ? section.entries() : Map.of())
+						.withCustomKeys(customKeys.get(EndpointNames.uniform(name))));
+		});
+		customKeys.forEach((uniformName, keys) -> {
+			if (!endpoints.containsKey(uniformName)) {
+				String name = names.spelling(uniformName);
+				throw new KestrelConfigurationException(name, "kestrel.endpoints." + name,
+						ConfigurationMessages.endpointMissingUrl(name), null);
+			}
 		});
 		sni.forEach((uniformName, section) -> {
 			if (!endpoints.containsKey(uniformName)) {
@@ -121,8 +131,8 @@ public final class KestrelConfigurationReader {
 	private static KestrelProperties bind(Environment environment, List<ConfigurationPropertySource> sources) {
 		List<ConfigurationPropertySource> visible = sources.stream()
 			.map((source) -> KestrelKeys.filter(source,
-					(name) -> KESTREL.isAncestorOf(name) && !SniPropertiesReader.isSniName(name)
-							&& !isUnsupported(name)))
+					(name) -> KESTREL.isAncestorOf(name) && !SniPropertiesReader.isSniName(name) && !isUnsupported(name)
+							&& !EndpointCustomKeys.isCustom(name)))
 			.toList();
 		Binder binder = new Binder(visible, new PropertySourcesPlaceholdersResolver(environment),
 				ApplicationConversionService.getSharedInstance());

@@ -55,10 +55,9 @@ public final class AddressBinder {
 		requireNonNull(hosting, "hosting");
 		List<String> warnings = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
+		List<ListenOptions> configured = options.loadConfigurationEndpoints();
 		List<ListenOptions> endpoints = new ArrayList<>(options.getCodeListenOptions());
-		if (options.getConfigurationLoader() != null) {
-			endpoints.addAll(options.getConfigurationLoader().load());
-		}
+		endpoints.addAll(configured);
 		List<String> urls = options.getUrls().isEmpty() ? hosting.urls() : options.getUrls();
 		String urlsSource = options.getUrls().isEmpty() ? hosting.urlsSource() : "code (useUrls)";
 		boolean randomPorts = hosting.serverPort() != null && hosting.serverPort() == 0;
