@@ -58,21 +58,6 @@ class SampleApplicationTests {
 	@Value("${local.kestrel.Internal.port}")
 	int internalPort;
 
-	@Value("${local.kestrel.Http.port}")
-	int httpPort;
-
-	@Test
-	void theAnswerWritesTheLocalAddressAsUsersReadIt() throws Exception {
-		HttpResponse<String> v6 = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://[::1]:" + this.httpPort + "/")).build(),
-					HttpResponse.BodyHandlers.ofString());
-		assertThat(v6.body()).contains("\"localAddress\":\"[::1]:" + this.httpPort + "\"");
-		HttpResponse<String> v4 = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + "/")).build(),
-					HttpResponse.BodyHandlers.ofString());
-		assertThat(v4.body()).contains("\"localAddress\":\"127.0.0.1:" + this.httpPort + "\"");
-	}
-
 	@Test
 	void everyTcpEndpointAnswersWithItsName() throws Exception {
 		this.client.get()
