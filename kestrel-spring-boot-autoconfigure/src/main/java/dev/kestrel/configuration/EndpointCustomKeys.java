@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
@@ -35,7 +36,9 @@ import dev.kestrel.diagnostics.KestrelConfigurationException;
  * {@code SslProtocol}, {@code Ur1}) is never a custom key: it fails here, at read time,
  * even when a callback would read it — a misspelt known key always fails;</li>
  * <li>keys inside the schema's sections ({@code Certificate}, {@code Sni}, ...) stay
- * strict.</li>
+ * strict;</li>
+ * <li>Spring-style environment variables are left alone, as Spring's strict binding
+ * leaves them.</li>
  * </ul>
  */
 final class EndpointCustomKeys {
@@ -70,7 +73,7 @@ final class EndpointCustomKeys {
 		Map<String, Map<String, String>> byEndpoint = new LinkedHashMap<>();
 		Map<String, Set<String>> seen = new LinkedHashMap<>();
 		for (ConfigurationPropertySource source : sources) {
-			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+			if (!(source instanceof IterableConfigurationPropertySource iterable) || isEnvironmentVariables(source)) {
 				continue;
 			}
 			iterable.stream().filter(EndpointCustomKeys::isCustom).forEach((name) -> {
@@ -95,7 +98,7 @@ final class EndpointCustomKeys {
 	 */
 	static void rejectMisspeltKeys(List<ConfigurationPropertySource> sources) {
 		for (ConfigurationPropertySource source : sources) {
-			if (source instanceof IterableConfigurationPropertySource iterable) {
+			if (source instanceof IterableConfigurationPropertySource iterable && !isEnvironmentVariables(source)) {
 				iterable.stream()
 					.filter((name) -> ENDPOINTS.isAncestorOf(name) && name.getNumberOfElements() >= 4)
 					.filter((name) -> {
@@ -110,6 +113,16 @@ final class EndpointCustomKeys {
 					});
 			}
 		}
+	}
+
+	/**
+	 * Environment variables cannot be validated strictly (Spring's binder leaves their
+	 * unknown names alone too: {@code KESTREL_ENDPOINTS_INTERNAL_API_URL} has no one
+	 * reading); .NET-style variables ({@code Kestrel__Endpoints__Https__Region}) are
+	 * copied into a property source of their own and are read.
+	 */
+	private static boolean isEnvironmentVariables(ConfigurationPropertySource source) {
+		return source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
 	}
 
 	private static String nearestSchemaKey(String key) {
