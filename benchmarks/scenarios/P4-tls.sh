@@ -40,7 +40,7 @@ scenario_run() {
 			"--kestrel.endpoints.bench.certificate.key-path=$tls/key.pem"
 	fi
 	await_servers
-	grep -q 'TLS engine: OpenSSL' "$RUN_DIR/P4-tls-starter.log" || die "P4-tls-starter does not run the OpenSSL engine"
+	grep -qE 'TLS engine: (OpenSSL|BoringSSL)' "$RUN_DIR/P4-tls-starter.log" || die "P4-tls-starter does not run a native engine"
 	if [[ " $contenders " == *" starter-jdk "* ]]; then
 		grep -q 'TLS engine: JDK' "$RUN_DIR/P4-tls-starter-jdk.log" || die "P4-tls-starter-jdk does not run the JDK engine"
 	fi

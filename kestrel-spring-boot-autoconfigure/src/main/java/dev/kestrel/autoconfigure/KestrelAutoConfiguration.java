@@ -86,6 +86,7 @@ public final class KestrelAutoConfiguration {
 			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
 			ObjectProvider<NettyServerCustomizer> serverCustomizers, Environment environment) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
+		factory.setTls(settings.tls());
 		factory.setHostingConfig(HostingConfigReader.read(environment));
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(settings.hostingAddresses());

@@ -35,6 +35,9 @@ import static java.util.Objects.requireNonNull;
  * has it in code only), or {@code null}
  * @param connection the connection settings ({@code ConnectionLogging},
  * {@code ProxyProtocol}, {@code TrustedProxies})
+ * @param limits the endpoint's {@code Limits} section (an extension: Kestrel has one set
+ * for the server)
+ * @param tls the {@code TlsEngine} and {@code SessionTickets} values (extensions)
  * @param allowedHosts the {@code AllowedHosts} value (replaces the top-level one for this
  * endpoint), or {@code null}
  * @param unixSocketPermissions the {@code UnixSocketPermissions} value (octal), or
@@ -46,8 +49,8 @@ import static java.util.Objects.requireNonNull;
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader, ConnectionConfig connection, String allowedHosts, String unixSocketPermissions,
-		Map<String, String> customKeys) {
+		Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits, EndpointTlsConfig tls,
+		String allowedHosts, String unixSocketPermissions, Map<String, String> customKeys) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
@@ -55,6 +58,8 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		sni = (sni != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(sni)) : Map.of();
 		connection = (connection != null) ? connection : ConnectionConfig.EMPTY;
+		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
+		tls = (tls != null) ? tls : EndpointTlsConfig.EMPTY;
 		customKeys = (customKeys != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(customKeys)) : Map.of();
 	}
 
@@ -70,12 +75,34 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 * @param sni the {@code Sni} map
 	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
 	 * @param connection the connection settings
+	 * @param limits the {@code Limits} section
+	 * @param tls the TLS extensions
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+			Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits, EndpointTlsConfig tls) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
+				connection, limits, tls, null, null, null);
+	}
+
+	/**
+	 * Creates an endpoint without limits, TLS extensions, hosting keys and custom keys.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
+	 * @param connection the connection settings
 	 */
 	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
 			Boolean disableAltSvcHeader, ConnectionConfig connection) {
 		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
-				connection, null, null, null);
+				connection, null, null, null, null, null);
 	}
 
 	/**
@@ -84,12 +111,12 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 */
 	public EndpointConfig withCustomKeys(Map<String, String> customKeys) {
 		return new EndpointConfig(this.name, this.url, this.protocols, this.sslProtocols, this.clientCertificateMode,
-				this.certificate, this.sni, this.disableAltSvcHeader, this.connection, this.allowedHosts,
-				this.unixSocketPermissions, customKeys);
+				this.certificate, this.sni, this.disableAltSvcHeader, this.connection, this.limits, this.tls,
+				this.allowedHosts, this.unixSocketPermissions, customKeys);
 	}
 
 	/**
-	 * Creates an endpoint without connection settings.
+	 * Creates an endpoint without connection settings, limits and TLS extensions.
 	 * @param name the endpoint name
 	 * @param url the {@code Url} value, or {@code null}
 	 * @param protocols the {@code Protocols} value, or {@code null}
@@ -104,7 +131,7 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
 			Boolean disableAltSvcHeader) {
 		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
-				ConnectionConfig.EMPTY);
+				ConnectionConfig.EMPTY, LimitsConfig.EMPTY, EndpointTlsConfig.EMPTY);
 	}
 
 	/**
@@ -120,7 +147,8 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 	 */
 	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni) {
-		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, ConnectionConfig.EMPTY);
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, null, ConnectionConfig.EMPTY,
+				LimitsConfig.EMPTY, EndpointTlsConfig.EMPTY);
 	}
 
 	/**

@@ -14,12 +14,24 @@ import java.util.TreeMap;
  * @param endpointDefaults the {@code EndpointDefaults} section
  * @param certificates the {@code Certificates} section ({@code Default},
  * {@code Development}), keyed case-insensitively
+ * @param limits the {@code Limits} section (the server's limits)
  */
 public record KestrelConfig(List<EndpointConfig> endpoints, EndpointDefaultsConfig endpointDefaults,
-		Map<String, CertificateConfig> certificates) {
+		Map<String, CertificateConfig> certificates, LimitsConfig limits) {
 
 	/** An empty section. */
 	public static final KestrelConfig EMPTY = new KestrelConfig(List.of(), EndpointDefaultsConfig.EMPTY, Map.of());
+
+	/**
+	 * Creates a section without {@code Limits}.
+	 * @param endpoints the endpoints
+	 * @param endpointDefaults the {@code EndpointDefaults} section
+	 * @param certificates the {@code Certificates} section
+	 */
+	public KestrelConfig(List<EndpointConfig> endpoints, EndpointDefaultsConfig endpointDefaults,
+			Map<String, CertificateConfig> certificates) {
+		this(endpoints, endpointDefaults, certificates, LimitsConfig.EMPTY);
+	}
 
 	public KestrelConfig {
 		endpoints = List.copyOf(endpoints);
@@ -29,6 +41,7 @@ public record KestrelConfig(List<EndpointConfig> endpoints, EndpointDefaultsConf
 			caseInsensitive.putAll(certificates);
 		}
 		certificates = Collections.unmodifiableMap(caseInsensitive);
+		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
 	}
 
 }

@@ -30,6 +30,7 @@ import dev.kestrel.configuration.SniConfig;
 import dev.kestrel.configuration.UnsupportedKeys;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.ConfigurationMessages;
+import dev.kestrel.diagnostics.LimitsMessages;
 
 /**
  * The one reader of the starter's configuration: a pure function from the Spring
@@ -58,6 +59,14 @@ public final class KestrelConfigurationReader {
 	private static final String SERVER_HTTP2 = "server.http2.enabled";
 
 	/**
+	 * Spring Boot's request-head sizes, which count differently from Kestrel's: refused
+	 * when set, naming the Kestrel key to use.
+	 */
+	private static final Map<String, String> SERVER_HEAD_SIZES = Map.of("server.max-http-request-header-size",
+			"Kestrel.Limits.MaxRequestHeadersTotalSize", "server.netty.max-initial-line-length",
+			"Kestrel.Limits.MaxRequestLineSize");
+
+	/**
 	 * Spring Boot applies it to servlet servers only; the starter sends it from every
 	 * endpoint.
 	 */
@@ -84,6 +93,7 @@ public final class KestrelConfigurationReader {
 		Binder server = new Binder(withoutSni, new PropertySourcesPlaceholdersResolver(environment),
 				ApplicationConversionService.getSharedInstance());
 		rejectHttp2Disabled(server);
+		rejectServerHeadSizes(server);
 		EndpointNames names = EndpointNames.scan(withoutSni);
 		EndpointCustomKeys.rejectMisspeltKeys(withoutSni);
 		Map<String, Map<String, String>> customKeys = EndpointCustomKeys.read(environment, withoutSni);
@@ -113,15 +123,17 @@ public final class KestrelConfigurationReader {
 		KestrelProperties.EndpointDefaults defaults = properties.getEndpointDefaults();
 		Map<String, CertificateConfig> certificates = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		properties.getCertificates().forEach((name, certificate) -> certificates.put(name, certificate(certificate)));
-		KestrelConfig configuration = new KestrelConfig(
-				new ArrayList<>(endpoints.values()), new EndpointDefaultsConfig(defaults.getProtocols(),
-						defaults.getSslProtocols(), defaults.getClientCertificateMode(), ConnectionConfig.of(defaults)),
-				certificates);
+		KestrelConfig configuration = new KestrelConfig(new ArrayList<>(endpoints.values()),
+				new EndpointDefaultsConfig(defaults.getProtocols(), defaults.getSslProtocols(),
+						defaults.getClientCertificateMode(), ConnectionConfig.of(defaults),
+						LimitsSections.of(defaults.getLimits())),
+				certificates, LimitsSections.of(properties.getLimits()));
 		return new KestrelSettings(configuration,
 				HostingAddressesResolver.resolve(withoutSni)
 					.withPolicy(properties.isPreferHostingUrls(), properties.isDefaultHttps()),
 				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
-				server.bind(SERVER_HEADER, String.class).orElse(null));
+				server.bind(SERVER_HEADER, String.class).orElse(null),
+				new KestrelTlsConfig(properties.getTls().getEngine(), properties.getTls().getSessionTicketKeys()));
 	}
 
 	/**
@@ -161,6 +173,20 @@ public final class KestrelConfigurationReader {
 			throw new KestrelConfigurationException(null, SERVER_HTTP2, ConfigurationMessages.serverHttp2Disabled(),
 					null);
 		}
+	}
+
+	/**
+	 * Kestrel's limits replace Spring Boot's request-head sizes on Kestrel endpoints;
+	 * Boot's count bytes differently (no CRLFs), so an explicit value is refused rather
+	 * than approximated.
+	 */
+	private static void rejectServerHeadSizes(Binder binder) {
+		SERVER_HEAD_SIZES.forEach((property, kestrelKey) -> {
+			if (binder.bind(property, String.class).isBound()) {
+				throw new KestrelConfigurationException(null, property,
+						LimitsMessages.serverHeadSizeReplaced(property, kestrelKey), null);
+			}
+		});
 	}
 
 	private static boolean isUnsupported(ConfigurationPropertyName name) {
@@ -216,13 +242,15 @@ public final class KestrelConfigurationReader {
 			Map<String, SniConfig> sni) {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
-				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint), endpoint.getAllowedHosts(),
-				endpoint.getUnixSocketPermissions(), null);
+				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint),
+				LimitsSections.of(endpoint.getLimits()),
+				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets()),
+				endpoint.getAllowedHosts(), endpoint.getUnixSocketPermissions(), null);
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {
 		return new SniConfig(entry.getProtocols(), entry.getSslProtocols(), entry.getClientCertificateMode(),
-				certificate(entry.getCertificate()));
+				certificate(entry.getCertificate()), LimitsSections.of(entry.getLimits()));
 	}
 
 	private static CertificateConfig certificate(KestrelProperties.Certificate certificate) {

@@ -60,6 +60,15 @@ public class KestrelProperties {
 	private DevelopmentCertificate developmentCertificate = new DevelopmentCertificate();
 
 	/**
+	 * The server's limits (Kestrel's Limits), which every endpoint inherits unless it
+	 * sets its own.
+	 */
+	private Limits limits;
+
+	/** TLS engine and session resumption of every HTTPS endpoint. */
+	private Tls tls = new Tls();
+
+	/**
 	 * Whether the default binding (nothing configured) adds https://localhost:5001 next
 	 * to http://localhost:5000 when a default certificate exists (Certificates.Default or
 	 * a valid development certificate), as Kestrel's documentation describes.
@@ -273,12 +282,66 @@ public class KestrelProperties {
 		this.certificates = certificates;
 	}
 
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	public void setLimits(Limits limits) {
+		this.limits = limits;
+	}
+
 	public DevelopmentCertificate getDevelopmentCertificate() {
 		return this.developmentCertificate;
 	}
 
 	public void setDevelopmentCertificate(DevelopmentCertificate developmentCertificate) {
 		this.developmentCertificate = developmentCertificate;
+	}
+
+	public Tls getTls() {
+		return this.tls;
+	}
+
+	public void setTls(Tls tls) {
+		this.tls = tls;
+	}
+
+	/**
+	 * TLS settings of the whole process.
+	 */
+	public static class Tls {
+
+		/**
+		 * TLS engine: auto (default: OpenSSL, then BoringSSL, then the JDK), openssl (the
+		 * host's OpenSSL 3.2+ through netty-tcnative, needs libapr1), boringssl or jdk.
+		 * One native engine per JVM.
+		 */
+		private String engine = "auto";
+
+		/**
+		 * File of session-ticket keys shared by every instance behind a load balancer:
+		 * 48-byte keys in nginx's ssl_session_ticket_key format (16-byte name, 16-byte
+		 * HMAC key, 16-byte AES key), the first one encrypts; a replaced file is picked
+		 * up. Unset: keys generated in memory and rotated. Not with the JDK engine.
+		 */
+		private String sessionTicketKeys;
+
+		public String getEngine() {
+			return this.engine;
+		}
+
+		public void setEngine(String engine) {
+			this.engine = engine;
+		}
+
+		public String getSessionTicketKeys() {
+			return this.sessionTicketKeys;
+		}
+
+		public void setSessionTicketKeys(String sessionTicketKeys) {
+			this.sessionTicketKeys = sessionTicketKeys;
+		}
+
 	}
 
 	/**
@@ -369,6 +432,21 @@ public class KestrelProperties {
 
 		public void setTrustedProxies(List<String> trustedProxies) {
 			this.trustedProxies = trustedProxies;
+		}
+
+		/**
+		 * Limits over the server's (Kestrel.Limits). An SNI entry may set the
+		 * request-level ones: MaxRequestBodySize, MaxRequestLineSize,
+		 * MaxRequestHeadersTotalSize, MaxRequestHeaderCount and RequestHeadersTimeout.
+		 */
+		private Limits limits;
+
+		public Limits getLimits() {
+			return this.limits;
+		}
+
+		public void setLimits(Limits limits) {
+			this.limits = limits;
 		}
 
 		public String getProtocols() {
@@ -466,6 +544,18 @@ public class KestrelProperties {
 		}
 
 		/**
+		 * TLS engine of this endpoint: Jdk serves it with the JDK's TLS whatever
+		 * kestrel.tls.engine chose; unset (or Auto) uses the process-wide engine.
+		 */
+		private String tlsEngine;
+
+		/**
+		 * Whether the endpoint issues session tickets (TLS 1.2 tickets, TLS 1.3 PSK
+		 * tickets). Default true.
+		 */
+		private Boolean sessionTickets;
+
+		/**
 		 * Per host-name TLS settings (SNI), keyed by an exact host ('a.example.org'),
 		 * '*.suffix' or '*'; each entry may set Protocols, SslProtocols,
 		 * ClientCertificateMode and Certificate (Path, KeyPath, Password, Subject, Store,
@@ -490,6 +580,22 @@ public class KestrelProperties {
 			this.disableAltSvcHeader = disableAltSvcHeader;
 		}
 
+		public String getTlsEngine() {
+			return this.tlsEngine;
+		}
+
+		public void setTlsEngine(String tlsEngine) {
+			this.tlsEngine = tlsEngine;
+		}
+
+		public Boolean getSessionTickets() {
+			return this.sessionTickets;
+		}
+
+		public void setSessionTickets(Boolean sessionTickets) {
+			this.sessionTickets = sessionTickets;
+		}
+
 		/**
 		 * Returns the SNI map as declared in the schema. The starter does not bind it
 		 * generically (host names contain dots, which the binder takes for nested keys):
@@ -503,6 +609,340 @@ public class KestrelProperties {
 
 		public void setSni(Map<String, Sni> sni) {
 			this.sni = sni;
+		}
+
+	}
+
+	/**
+	 * The limits that apply per request, which an SNI entry may set too. Sizes are in
+	 * bytes; timeouts are .NET TimeSpans ('00:02:10') or Spring durations ('130s').
+	 */
+	public static class RequestLimits {
+
+		/**
+		 * Largest request body in bytes (413 when exceeded; empty or 'null': unlimited).
+		 * Default 30000000.
+		 */
+		private String maxRequestBodySize;
+
+		/**
+		 * Largest request line in bytes, CRLF included (HTTP/1.1: 414; HTTP/2: :method +
+		 * :scheme + :authority + :path). Default 8192.
+		 */
+		private Integer maxRequestLineSize;
+
+		/**
+		 * Largest header section in bytes (HTTP/1.1: header lines with their CRLFs, 431;
+		 * HTTP/2: SETTINGS_MAX_HEADER_LIST_SIZE). Default 32768.
+		 */
+		private Integer maxRequestHeadersTotalSize;
+
+		/** Most header fields of a request (431 when exceeded). Default 100. */
+		private Integer maxRequestHeaderCount;
+
+		/**
+		 * How long a request line and headers may take from their first byte (408).
+		 * Default 00:00:30.
+		 */
+		private String requestHeadersTimeout;
+
+		/**
+		 * How long an idle connection waits for its next request (per endpoint, not per
+		 * SNI entry). Default 00:02:10.
+		 */
+		private String keepAliveTimeout;
+
+		public String getMaxRequestBodySize() {
+			return this.maxRequestBodySize;
+		}
+
+		public void setMaxRequestBodySize(String maxRequestBodySize) {
+			this.maxRequestBodySize = maxRequestBodySize;
+		}
+
+		public Integer getMaxRequestLineSize() {
+			return this.maxRequestLineSize;
+		}
+
+		public void setMaxRequestLineSize(Integer maxRequestLineSize) {
+			this.maxRequestLineSize = maxRequestLineSize;
+		}
+
+		public Integer getMaxRequestHeadersTotalSize() {
+			return this.maxRequestHeadersTotalSize;
+		}
+
+		public void setMaxRequestHeadersTotalSize(Integer maxRequestHeadersTotalSize) {
+			this.maxRequestHeadersTotalSize = maxRequestHeadersTotalSize;
+		}
+
+		public Integer getMaxRequestHeaderCount() {
+			return this.maxRequestHeaderCount;
+		}
+
+		public void setMaxRequestHeaderCount(Integer maxRequestHeaderCount) {
+			this.maxRequestHeaderCount = maxRequestHeaderCount;
+		}
+
+		public String getRequestHeadersTimeout() {
+			return this.requestHeadersTimeout;
+		}
+
+		public void setRequestHeadersTimeout(String requestHeadersTimeout) {
+			this.requestHeadersTimeout = requestHeadersTimeout;
+		}
+
+		public String getKeepAliveTimeout() {
+			return this.keepAliveTimeout;
+		}
+
+		public void setKeepAliveTimeout(String keepAliveTimeout) {
+			this.keepAliveTimeout = keepAliveTimeout;
+		}
+
+	}
+
+	/**
+	 * Kestrel's Limits: the request limits and the connection-level ones.
+	 */
+	public static class Limits extends RequestLimits {
+
+		/**
+		 * Most open connections per endpoint; more are closed at once (empty or 'null':
+		 * unlimited, the default).
+		 */
+		private String maxConcurrentConnections;
+
+		/**
+		 * Most upgraded (WebSocket) connections (empty or 'null': unlimited, the
+		 * default).
+		 */
+		private String maxConcurrentUpgradedConnections;
+
+		/** Request bytes buffered per connection (default 1048576). */
+		private String maxRequestBufferSize;
+
+		/** Response bytes buffered per connection (default 65536). */
+		private String maxResponseBufferSize;
+
+		/** Slowest request body (default 240 bytes/s after a 5 s grace period). */
+		private DataRate minRequestBodyDataRate;
+
+		/** Slowest response reading (default 240 bytes/s after a 5 s grace period). */
+		private DataRate minResponseDataRate;
+
+		/** HTTP/2 limits. */
+		private Http2 http2;
+
+		/** HTTP/3 limits. */
+		private Http3 http3;
+
+		public String getMaxConcurrentConnections() {
+			return this.maxConcurrentConnections;
+		}
+
+		public void setMaxConcurrentConnections(String maxConcurrentConnections) {
+			this.maxConcurrentConnections = maxConcurrentConnections;
+		}
+
+		public String getMaxConcurrentUpgradedConnections() {
+			return this.maxConcurrentUpgradedConnections;
+		}
+
+		public void setMaxConcurrentUpgradedConnections(String maxConcurrentUpgradedConnections) {
+			this.maxConcurrentUpgradedConnections = maxConcurrentUpgradedConnections;
+		}
+
+		public String getMaxRequestBufferSize() {
+			return this.maxRequestBufferSize;
+		}
+
+		public void setMaxRequestBufferSize(String maxRequestBufferSize) {
+			this.maxRequestBufferSize = maxRequestBufferSize;
+		}
+
+		public String getMaxResponseBufferSize() {
+			return this.maxResponseBufferSize;
+		}
+
+		public void setMaxResponseBufferSize(String maxResponseBufferSize) {
+			this.maxResponseBufferSize = maxResponseBufferSize;
+		}
+
+		public DataRate getMinRequestBodyDataRate() {
+			return this.minRequestBodyDataRate;
+		}
+
+		public void setMinRequestBodyDataRate(DataRate minRequestBodyDataRate) {
+			this.minRequestBodyDataRate = minRequestBodyDataRate;
+		}
+
+		public DataRate getMinResponseDataRate() {
+			return this.minResponseDataRate;
+		}
+
+		public void setMinResponseDataRate(DataRate minResponseDataRate) {
+			this.minResponseDataRate = minResponseDataRate;
+		}
+
+		public Http2 getHttp2() {
+			return this.http2;
+		}
+
+		public void setHttp2(Http2 http2) {
+			this.http2 = http2;
+		}
+
+		public Http3 getHttp3() {
+			return this.http3;
+		}
+
+		public void setHttp3(Http3 http3) {
+			this.http3 = http3;
+		}
+
+	}
+
+	/**
+	 * A minimum data rate (Kestrel's MinDataRate).
+	 */
+	public static class DataRate {
+
+		/** Minimum bytes per second. */
+		private Double bytesPerSecond;
+
+		/** How long the rate may stay below the minimum ('00:00:05', '5s'). */
+		private String gracePeriod;
+
+		public Double getBytesPerSecond() {
+			return this.bytesPerSecond;
+		}
+
+		public void setBytesPerSecond(Double bytesPerSecond) {
+			this.bytesPerSecond = bytesPerSecond;
+		}
+
+		public String getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(String gracePeriod) {
+			this.gracePeriod = gracePeriod;
+		}
+
+	}
+
+	/**
+	 * Kestrel's Http2Limits.
+	 */
+	public static class Http2 {
+
+		/**
+		 * Most concurrent streams per connection (REFUSED_STREAM beyond). Default 100.
+		 */
+		private Integer maxStreamsPerConnection;
+
+		/** HPACK dynamic table size. Default 4096. */
+		private Integer headerTableSize;
+
+		/** Largest frame payload (FRAME_SIZE_ERROR beyond). Default 16384. */
+		private Integer maxFrameSize;
+
+		/** Largest decoded header field. Default 32768. */
+		private Integer maxRequestHeaderFieldSize;
+
+		/** Connection receive window. Default 1048576. */
+		private Integer initialConnectionWindowSize;
+
+		/** Stream receive window. Default 786432. */
+		private Integer initialStreamWindowSize;
+
+		/** Idle time before a PING is sent (default: no pings). */
+		private String keepAlivePingDelay;
+
+		/** How long a PING waits for its ACK. Default 00:00:20. */
+		private String keepAlivePingTimeout;
+
+		public Integer getMaxStreamsPerConnection() {
+			return this.maxStreamsPerConnection;
+		}
+
+		public void setMaxStreamsPerConnection(Integer maxStreamsPerConnection) {
+			this.maxStreamsPerConnection = maxStreamsPerConnection;
+		}
+
+		public Integer getHeaderTableSize() {
+			return this.headerTableSize;
+		}
+
+		public void setHeaderTableSize(Integer headerTableSize) {
+			this.headerTableSize = headerTableSize;
+		}
+
+		public Integer getMaxFrameSize() {
+			return this.maxFrameSize;
+		}
+
+		public void setMaxFrameSize(Integer maxFrameSize) {
+			this.maxFrameSize = maxFrameSize;
+		}
+
+		public Integer getMaxRequestHeaderFieldSize() {
+			return this.maxRequestHeaderFieldSize;
+		}
+
+		public void setMaxRequestHeaderFieldSize(Integer maxRequestHeaderFieldSize) {
+			this.maxRequestHeaderFieldSize = maxRequestHeaderFieldSize;
+		}
+
+		public Integer getInitialConnectionWindowSize() {
+			return this.initialConnectionWindowSize;
+		}
+
+		public void setInitialConnectionWindowSize(Integer initialConnectionWindowSize) {
+			this.initialConnectionWindowSize = initialConnectionWindowSize;
+		}
+
+		public Integer getInitialStreamWindowSize() {
+			return this.initialStreamWindowSize;
+		}
+
+		public void setInitialStreamWindowSize(Integer initialStreamWindowSize) {
+			this.initialStreamWindowSize = initialStreamWindowSize;
+		}
+
+		public String getKeepAlivePingDelay() {
+			return this.keepAlivePingDelay;
+		}
+
+		public void setKeepAlivePingDelay(String keepAlivePingDelay) {
+			this.keepAlivePingDelay = keepAlivePingDelay;
+		}
+
+		public String getKeepAlivePingTimeout() {
+			return this.keepAlivePingTimeout;
+		}
+
+		public void setKeepAlivePingTimeout(String keepAlivePingTimeout) {
+			this.keepAlivePingTimeout = keepAlivePingTimeout;
+		}
+
+	}
+
+	/**
+	 * Kestrel's Http3Limits.
+	 */
+	public static class Http3 {
+
+		/** Largest decoded header field section. Default 32768. */
+		private Integer maxRequestHeaderFieldSize;
+
+		public Integer getMaxRequestHeaderFieldSize() {
+			return this.maxRequestHeaderFieldSize;
+		}
+
+		public void setMaxRequestHeaderFieldSize(Integer maxRequestHeaderFieldSize) {
+			this.maxRequestHeaderFieldSize = maxRequestHeaderFieldSize;
 		}
 
 	}

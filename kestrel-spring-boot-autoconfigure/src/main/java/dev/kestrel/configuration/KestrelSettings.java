@@ -17,13 +17,29 @@ import dev.kestrel.configuration.KestrelConfig;
  * @param developmentCertificateAutoCreate
  * {@code kestrel.development-certificate.auto-create}
  * @param serverHeader {@code server.server-header}, or {@code null}
+ * @param tls {@code kestrel.tls.*}
  */
 public record KestrelSettings(KestrelConfig configuration, HostingAddresses hostingAddresses, boolean cleartextHttp2,
-		boolean developmentCertificateAutoCreate, String serverHeader) {
+		boolean developmentCertificateAutoCreate, String serverHeader, KestrelTlsConfig tls) {
 
 	public KestrelSettings {
 		requireNonNull(configuration, "configuration");
 		requireNonNull(hostingAddresses, "hostingAddresses");
+		tls = (tls != null) ? tls : KestrelTlsConfig.DEFAULT;
+	}
+
+	/**
+	 * Creates settings with the default {@code kestrel.tls.*}.
+	 * @param configuration the {@code Kestrel} section
+	 * @param hostingAddresses the address lists outside it
+	 * @param cleartextHttp2 {@code kestrel.cleartext-http2}
+	 * @param developmentCertificateAutoCreate
+	 * {@code kestrel.development-certificate.auto-create}
+	 * @param serverHeader {@code server.server-header}, or {@code null}
+	 */
+	public KestrelSettings(KestrelConfig configuration, HostingAddresses hostingAddresses, boolean cleartextHttp2,
+			boolean developmentCertificateAutoCreate, String serverHeader) {
+		this(configuration, hostingAddresses, cleartextHttp2, developmentCertificateAutoCreate, serverHeader, null);
 	}
 
 }

@@ -10,13 +10,27 @@ import java.util.List;
  * @param sslProtocols the TLS versions, or {@code null}
  * @param clientCertificateMode the client-certificate mode, or {@code null}
  * @param certificate the certificate, or {@link CertificateConfig#EMPTY}
+ * @param limits the request limits of this host
  */
 public record SniConfig(String protocols, List<String> sslProtocols, String clientCertificateMode,
-		CertificateConfig certificate) {
+		CertificateConfig certificate, LimitsConfig limits) {
 
 	public SniConfig {
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
+		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
+	}
+
+	/**
+	 * Creates an entry without limits.
+	 * @param protocols the HTTP protocols, or {@code null}
+	 * @param sslProtocols the TLS versions, or {@code null}
+	 * @param clientCertificateMode the client-certificate mode, or {@code null}
+	 * @param certificate the certificate
+	 */
+	public SniConfig(String protocols, List<String> sslProtocols, String clientCertificateMode,
+			CertificateConfig certificate) {
+		this(protocols, sslProtocols, clientCertificateMode, certificate, LimitsConfig.EMPTY);
 	}
 
 }

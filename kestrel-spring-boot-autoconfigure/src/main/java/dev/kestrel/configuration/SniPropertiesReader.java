@@ -33,15 +33,15 @@ import dev.kestrel.diagnostics.SniMessages;
  * <ul>
  * <li>each property name under an endpoint's {@code Sni} is split from the right: the
  * known setting at its end ({@code Protocols}, {@code SslProtocols[i]},
- * {@code ClientCertificateMode}, {@code Certificate.<key>}, in any relaxed spelling) and
- * the host name before it, whole. {@code Sni.a.example.org.Protocols},
- * {@code Sni[a.example.org].Protocols} and YAML's {@code "a.example.org":} (or
- * {@code "[a.example.org]":}) all name the host {@code a.example.org};
- * {@code Sni.*.example.org} names {@code *.example.org}. A host written with no setting
- * and no value ({@code "*":} in YAML) is an entry with the endpoint's settings; a section
- * written as an empty map ({@code "*": {}}) leaves no key in Spring's environment, as in
- * .NET's configuration, so an SNI section needs at least one key (Kestrel's own
- * rule);</li>
+ * {@code ClientCertificateMode}, {@code Certificate.<key>}, {@code Limits.<key>}, in any
+ * relaxed spelling) and the host name before it, whole.
+ * {@code Sni.a.example.org.Protocols}, {@code Sni[a.example.org].Protocols} and YAML's
+ * {@code "a.example.org":} (or {@code "[a.example.org]":}) all name the host
+ * {@code a.example.org}; {@code Sni.*.example.org} names {@code *.example.org}. A host
+ * written with no setting and no value ({@code "*":} in YAML) is an entry with the
+ * endpoint's settings; a section written as an empty map ({@code "*": {}}) leaves no key
+ * in Spring's environment, as in .NET's configuration, so an SNI section needs at least
+ * one key (Kestrel's own rule);</li>
  * <li>a name under {@code Sni} that ends in no known setting fails start-up, as does an
  * SNI key in a Spring-style environment variable
  * ({@code KESTREL_ENDPOINTS_HTTPS_SNI_...}: a host name cannot be written there), so that
@@ -80,9 +80,18 @@ final class SniPropertiesReader {
 	 */
 	private static final Map<String, String> SNI_PATHS = sniPaths();
 
+	/**
+	 * The sections of an entry and their settings: {@code certificate} (every key),
+	 * {@code limits} (the request-level keys only:
+	 * {@link KestrelProperties.RequestLimits}).
+	 */
+	private static final Map<String, Map<String, String>> SECTION_KEYS = Map.of("certificate", CERTIFICATE_KEYS,
+			"limits", Schema.keys(KestrelProperties.RequestLimits.class, ""));
+
 	private static Map<String, String> sniPaths() {
 		Map<String, String> paths = new LinkedHashMap<>(ENTRY_KEYS);
 		paths.putAll(Schema.keys(KestrelProperties.Certificate.class, "certificate"));
+		paths.putAll(Schema.keys(KestrelProperties.RequestLimits.class, "limits"));
 		return Map.copyOf(paths);
 	}
 
@@ -428,9 +437,11 @@ final class SniPropertiesReader {
 			if (ENTRY_KEYS.containsKey(uniform(segments[last]))) {
 				return 1;
 			}
-			if (last >= 1 && CERTIFICATE_KEYS.containsKey(uniform(segments[last]))
-					&& uniform(segments[last - 1]).equals("certificate")) {
-				return 2;
+			if (last >= 1) {
+				Map<String, String> section = SECTION_KEYS.get(uniform(segments[last - 1]));
+				if (section != null && section.containsKey(uniform(segments[last]))) {
+					return 2;
+				}
 			}
 			return 0;
 		}

@@ -15,7 +15,7 @@ public final class UnsupportedKeys {
 	 * The unsupported sections, in canonical form: each key below one of them is
 	 * unsupported too.
 	 */
-	public static final List<String> KEYS = List.of("kestrel.limits", "kestrel.certificates.development");
+	public static final List<String> KEYS = List.of("kestrel.certificates.development");
 
 	private UnsupportedKeys() {
 	}
@@ -23,7 +23,7 @@ public final class UnsupportedKeys {
 	/**
 	 * @param key a configuration key in any relaxed spelling
 	 * ({@code Kestrel.Certificates.Development.Password},
-	 * {@code kestrel.limits.max-request-body-size})
+	 * {@code kestrel.certificates.development.path})
 	 * @return whether it is, or is below, an unsupported key
 	 */
 	public static boolean isUnsupported(String key) {

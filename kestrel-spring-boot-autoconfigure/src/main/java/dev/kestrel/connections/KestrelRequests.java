@@ -5,8 +5,8 @@ import java.util.Optional;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 
@@ -81,12 +81,14 @@ public final class KestrelRequests {
 
 	private static Optional<HttpServerRequest> nativeRequest(ServerHttpRequest request) {
 		requireNonNull(request, "request");
-		ServerHttpRequest current = request;
-		if (current instanceof AbstractServerHttpRequest abstractRequest
-				&& abstractRequest.getNativeRequest() instanceof HttpServerRequest nativeRequest) {
-			return Optional.of(nativeRequest);
+		try {
+			// unwraps decorators (the starter's body limit, applications' filters)
+			return (ServerHttpRequestDecorator.getNativeRequest(request) instanceof HttpServerRequest nativeRequest)
+					? Optional.of(nativeRequest) : Optional.empty();
 		}
-		return Optional.empty();
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

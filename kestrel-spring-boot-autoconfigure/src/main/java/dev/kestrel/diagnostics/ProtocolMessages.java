@@ -30,6 +30,18 @@ public final class ProtocolMessages {
 		return "The cipher suite " + cipherSuite + " must not be used for HTTP/2 (RFC 9113, section 9.2.2).";
 	}
 
+	public static String requestLineTooLong() {
+		return "Request line too long.";
+	}
+
+	public static String headersExceedMaxTotalSize() {
+		return "Request headers too long.";
+	}
+
+	public static String tooManyHeaders() {
+		return "Request contains too many headers.";
+	}
+
 	public static String http1RequestOnHttp2OnlyEndpoint() {
 		return "An HTTP/1.x request was sent to an HTTP/2 only endpoint.";
 	}

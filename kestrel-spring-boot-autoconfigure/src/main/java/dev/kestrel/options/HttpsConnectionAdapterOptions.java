@@ -48,6 +48,10 @@ public final class HttpsConnectionAdapterOptions {
 
 	private BiConsumer<TlsConnectionContext, SSLEngine> onAuthenticate;
 
+	private TlsEngine tlsEngine = TlsEngine.AUTO;
+
+	private boolean sessionTickets = true;
+
 	/**
 	 * @return the server certificate with its private key, or {@code null}
 	 */
@@ -279,6 +283,43 @@ public final class HttpsConnectionAdapterOptions {
 	 */
 	public boolean hasServerCertificateOrSelector() {
 		return this.serverCertificate != null || this.serverCertificateSelector != null;
+	}
+
+	/**
+	 * @return the endpoint's TLS engine: {@link TlsEngine#AUTO} (the process-wide
+	 * {@code kestrel.tls.engine}, the default) or an explicit one
+	 */
+	public TlsEngine getTlsEngine() {
+		return this.tlsEngine;
+	}
+
+	/**
+	 * Sets the endpoint's TLS engine. {@link TlsEngine#JDK} serves it with the JDK's TLS
+	 * whatever the process runs; a native engine must be the one the process loaded.
+	 * @param tlsEngine the engine
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions tlsEngine(TlsEngine tlsEngine) {
+		this.tlsEngine = requireNonNull(tlsEngine, "tlsEngine");
+		return this;
+	}
+
+	/**
+	 * @return whether the endpoint issues session tickets (TLS 1.2 tickets and TLS 1.3
+	 * PSK tickets); default {@code true}
+	 */
+	public boolean isSessionTickets() {
+		return this.sessionTickets;
+	}
+
+	/**
+	 * Sets whether the endpoint issues session tickets (default {@code true}).
+	 * @param sessionTickets whether to issue tickets
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions sessionTickets(boolean sessionTickets) {
+		this.sessionTickets = sessionTickets;
+		return this;
 	}
 
 }

@@ -91,6 +91,7 @@ public final class KestrelConfigurationLoader {
 		this.configuration = configuration;
 		CertificateNames.check(configuration);
 		checkDistinctNames(configuration);
+		LimitsLoader.apply(configuration.limits(), options.getLimits(), "kestrel.limits", null, false);
 	}
 
 	/**
@@ -264,6 +265,8 @@ public final class KestrelConfigurationLoader {
 		}
 		listenOptions.name(endpoint.name());
 		this.options.applyEndpointDefaults(listenOptions);
+		LimitsLoader.apply(endpoint.limits(), listenOptions.getLimits(), endpoint.key("limits"), endpoint.name(),
+				false);
 		if (endpoint.protocols() != null) {
 			listenOptions.protocols(parseProtocols(endpoint.protocols(), endpoint.name(), endpoint.key("protocols")));
 		}
@@ -278,7 +281,7 @@ public final class KestrelConfigurationLoader {
 		Map<String, SniOptions> sni = Map.of();
 		if (https) {
 			applyHttpsConfiguration(endpoint, listenOptions, httpsOptions);
-			sni = loadSni(endpoint);
+			sni = loadSni(endpoint, listenOptions);
 		}
 		else {
 			checkNoHttpsOnlyConfiguration(endpoint);
@@ -310,7 +313,7 @@ public final class KestrelConfigurationLoader {
 		return listenOptions;
 	}
 
-	private Map<String, SniOptions> loadSni(EndpointConfig endpoint) {
+	private Map<String, SniOptions> loadSni(EndpointConfig endpoint, ListenOptions listenOptions) {
 		if (endpoint.sni().isEmpty()) {
 			return Map.of();
 		}
@@ -328,11 +331,13 @@ public final class KestrelConfigurationLoader {
 		long certificates = endpoint.sni().values().stream().filter((entry) -> !entry.certificate().isEmpty()).count();
 		boolean defer = certificates > EAGER_SNI_CERTIFICATES;
 		Map<String, SniOptions> sni = new LinkedHashMap<>();
-		endpoint.sni().forEach((host, entry) -> sni.put(host, loadSniEntry(endpoint, host, entry, defer)));
+		endpoint.sni()
+			.forEach((host, entry) -> sni.put(host, loadSniEntry(endpoint, listenOptions, host, entry, defer)));
 		return sni;
 	}
 
-	private SniOptions loadSniEntry(EndpointConfig endpoint, String host, SniConfig entry, boolean defer) {
+	private SniOptions loadSniEntry(EndpointConfig endpoint, ListenOptions listenOptions, String host, SniConfig entry,
+			boolean defer) {
 		String name = endpoint.name();
 		HttpProtocols protocols = (entry.protocols() != null)
 				? parseProtocols(entry.protocols(), name, sniKey(endpoint, host, "protocols")) : null;
@@ -355,7 +360,12 @@ public final class KestrelConfigurationLoader {
 				certificate = provider.load(name, key, section).map(SniCertificate::of).orElse(null);
 			}
 		}
-		return new SniOptions(certificate, protocols, sslProtocols, mode);
+		KestrelServerLimits limits = null;
+		if (!entry.limits().isEmpty()) {
+			limits = new KestrelServerLimits(listenOptions::getLimits);
+			LimitsLoader.apply(entry.limits(), limits, sniKey(endpoint, host, "limits"), name, true);
+		}
+		return new SniOptions(certificate, protocols, sslProtocols, mode, limits);
 	}
 
 	private static void checkSniCertificates(EndpointConfig endpoint, Map<String, SniOptions> sni,
@@ -392,6 +402,21 @@ public final class KestrelConfigurationLoader {
 				.ifPresent(httpsOptions::serverCertificate);
 		}
 		listenOptions.applyDefaultCertificate(httpsOptions);
+		applyTlsExtensions(endpoint, httpsOptions);
+	}
+
+	private static void applyTlsExtensions(EndpointConfig endpoint, HttpsConnectionAdapterOptions httpsOptions) {
+		if (endpoint.tls().tlsEngine() != null) {
+			try {
+				httpsOptions.tlsEngine(TlsEngine.parse(endpoint.tls().tlsEngine()));
+			}
+			catch (KestrelConfigurationException ex) {
+				throw ex.withContext(endpoint.name(), endpoint.key("tls-engine"));
+			}
+		}
+		if (endpoint.tls().sessionTickets() != null) {
+			httpsOptions.sessionTickets(endpoint.tls().sessionTickets());
+		}
 	}
 
 	private static void checkNoHttpsOnlyConfiguration(EndpointConfig endpoint) {
@@ -407,6 +432,9 @@ public final class KestrelConfigurationLoader {
 		}
 		else if (!endpoint.sni().isEmpty()) {
 			key = "Sni";
+		}
+		else if (endpoint.tls().firstKeySet() != null) {
+			key = endpoint.tls().firstKeySet();
 		}
 		if (key != null) {
 			throw new KestrelConfigurationException(endpoint.name(), endpoint.key(kebab(key)),
@@ -473,6 +501,8 @@ public final class KestrelConfigurationLoader {
 	}
 
 	void applyConfigurationDefaults(ListenOptions listenOptions) {
+		LimitsLoader.apply(this.configuration.endpointDefaults().limits(), listenOptions.getLimits(),
+				"kestrel.endpoint-defaults.limits", null, false);
 		String protocols = this.configuration.endpointDefaults().protocols();
 		if (protocols != null) {
 			listenOptions.protocols(parseProtocols(protocols, null, "kestrel.endpoint-defaults.protocols"));

@@ -57,6 +57,18 @@ public final class KestrelServerOptions {
 
 	private CertificateProvider certificateProvider;
 
+	private final KestrelServerLimits limits = new KestrelServerLimits();
+
+	/**
+	 * Returns the server's limits (Kestrel's {@code KestrelServerOptions.Limits}), with
+	 * Kestrel's defaults; each endpoint may override them
+	 * ({@link ListenOptions#getLimits()}).
+	 * @return the limits
+	 */
+	public KestrelServerLimits getLimits() {
+		return this.limits;
+	}
+
 	private Function<String, KestrelConfig> sectionReader;
 
 	/** Endpoints of earlier loaders that were loaded before being replaced. */

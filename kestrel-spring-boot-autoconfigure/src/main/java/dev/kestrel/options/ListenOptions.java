@@ -82,6 +82,9 @@ public final class ListenOptions {
 
 	private List<IpNetwork> trustedProxies = List.of();
 
+	private final KestrelServerLimits limits = new KestrelServerLimits(
+			() -> (this.serverOptions != null) ? this.serverOptions.getLimits() : null);
+
 	private ListenOptions(EndpointKind kind, InetAddress address, int port, String unixSocketPath, String hostPrefix,
 			EndpointSource source) {
 		this.kind = kind;
@@ -467,6 +470,15 @@ public final class ListenOptions {
 		}
 		this.trustedProxies = List.copyOf(networks);
 		return this;
+	}
+
+	/**
+	 * Returns this endpoint's limits: each value set here overrides the server's
+	 * ({@link KestrelServerOptions#getLimits()}), each value not set is the server's.
+	 * @return the endpoint's limits
+	 */
+	public KestrelServerLimits getLimits() {
+		return this.limits;
 	}
 
 	/**

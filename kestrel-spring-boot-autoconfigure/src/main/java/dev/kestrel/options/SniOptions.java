@@ -16,9 +16,23 @@ import java.util.Set;
  * @param protocols the HTTP protocols offered to this host with ALPN, or {@code null}
  * @param sslProtocols the TLS versions (empty: the platform default), or {@code null}
  * @param clientCertificateMode the client-certificate mode, or {@code null}
+ * @param limits the request limits of this host (each unset value is the endpoint's), or
+ * {@code null} when the entry sets none
  */
 public record SniOptions(SniCertificate certificate, HttpProtocols protocols, Set<SslProtocols> sslProtocols,
-		ClientCertificateMode clientCertificateMode) {
+		ClientCertificateMode clientCertificateMode, KestrelServerLimits limits) {
+
+	/**
+	 * Creates an entry without limits of its own.
+	 * @param certificate the certificate, or {@code null}
+	 * @param protocols the protocols, or {@code null}
+	 * @param sslProtocols the TLS versions, or {@code null}
+	 * @param clientCertificateMode the client-certificate mode, or {@code null}
+	 */
+	public SniOptions(SniCertificate certificate, HttpProtocols protocols, Set<SslProtocols> sslProtocols,
+			ClientCertificateMode clientCertificateMode) {
+		this(certificate, protocols, sslProtocols, clientCertificateMode, null);
+	}
 
 	public SniOptions {
 		sslProtocols = (sslProtocols == null) ? null

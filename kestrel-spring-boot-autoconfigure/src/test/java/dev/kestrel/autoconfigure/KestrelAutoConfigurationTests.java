@@ -35,6 +35,7 @@ import dev.kestrel.options.ListenOptions;
 import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link KestrelAutoConfiguration}, without starting a server.
@@ -234,11 +235,15 @@ class KestrelAutoConfigurationTests {
 	}
 
 	@Test
-	void limitsFailStartup() {
-		this.contextRunner.withPropertyValues("Kestrel.Limits.MaxConcurrentConnections=10")
-			.run((context) -> assertThat(
-					Causes.find(context.getStartupFailure(), KestrelConfigurationException.class).getConfigurationKey())
-				.startsWith("kestrel.limits."));
+	void limitsThatCannotBeHonouredYetFailStartupNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("Kestrel.Limits.MinRequestBodyDataRate.BytesPerSecond=100",
+					"Kestrel.Endpoints.Http.Url=http://127.0.0.1:0")
+			.run((context) -> assertThatExceptionOfType(KestrelConfigurationException.class)
+				.isThrownBy(() -> context.getBean(KestrelReactiveWebServerFactory.class)
+					.getWebServer((request, response) -> response.setComplete()))
+				.satisfies((ex) -> assertThat(ex.getConfigurationKey())
+					.isEqualTo("kestrel.limits.min-request-body-data-rate")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

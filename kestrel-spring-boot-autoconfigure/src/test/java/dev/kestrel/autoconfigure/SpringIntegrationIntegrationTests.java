@@ -97,7 +97,7 @@ class SpringIntegrationIntegrationTests {
 		try (ConfigurableApplicationContext context = start("Kestrel.Endpoints.A.Url=http://127.0.0.1:0",
 				"Kestrel.Endpoints.B.Url=http://[::1]:0", "server.compression.enabled=true",
 				"server.compression.min-response-size=1B", "server.compression.mime-types=text/plain",
-				"server.forward-headers-strategy=native", "server.netty.max-initial-line-length=256")) {
+				"server.forward-headers-strategy=native", "Kestrel.Limits.MaxRequestLineSize=256")) {
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			for (BoundEndpoint endpoint : TestServers.server(context).getBoundEndpoints()) {
 				String base = endpoint.displayName();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.kestrel.options.ClientCertificateMode;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.SslProtocols;
+import dev.kestrel.options.TlsEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +58,9 @@ class ConfigurationMetadataHintsTests {
 		for (ClientCertificateMode value : ClientCertificateMode.values()) {
 			assertThat(value.description()).isNotBlank();
 		}
+		for (TlsEngine value : TlsEngine.values()) {
+			assertThat(value.description()).isNotBlank();
+		}
 	}
 
 	private static String generate() {
@@ -71,6 +75,13 @@ class ConfigurationMetadataHintsTests {
 			ssl.put("None", "The platform default (TLS 1.2 and 1.3).");
 			hints.add(hint(section + ".ssl-protocols", ssl));
 		}
+		hints.add(hint("kestrel.tls.engine", values(TlsEngine.values(), TlsEngine::value, TlsEngine::description)));
+		hints.add(hint("kestrel.endpoints.*.tls-engine",
+				values(new TlsEngine[] { TlsEngine.AUTO, TlsEngine.JDK },
+						(engine) -> (engine == TlsEngine.JDK) ? "Jdk" : "Auto",
+						(engine) -> (engine == TlsEngine.JDK)
+								? "This endpoint on the JDK's TLS, whatever kestrel.tls.engine chose."
+								: "The process-wide kestrel.tls.engine (the default).")));
 		hints.add(hint("kestrel.endpoints.keys",
 				Map.of("Http", "An endpoint name; any name works.", "Https", "An endpoint name; any name works.")));
 		hints.add(hint("kestrel.certificates.keys",

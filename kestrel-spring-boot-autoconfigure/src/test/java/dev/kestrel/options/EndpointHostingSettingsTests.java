@@ -63,8 +63,8 @@ class EndpointHostingSettingsTests {
 	}
 
 	private static EndpointConfig endpoint(String url, String allowedHosts, String permissions) {
-		return new EndpointConfig("Socket", url, null, null, null, null, null, null, null, allowedHosts, permissions,
-				null);
+		return new EndpointConfig("Socket", url, null, null, null, null, null, null, null, null, null, allowedHosts,
+				permissions, null);
 	}
 
 }

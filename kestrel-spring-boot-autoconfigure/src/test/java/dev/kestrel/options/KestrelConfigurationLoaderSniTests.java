@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import dev.kestrel.configuration.CertificateConfig;
 import dev.kestrel.configuration.EndpointConfig;
 import dev.kestrel.configuration.KestrelConfig;
+import dev.kestrel.configuration.LimitsConfig;
 import dev.kestrel.configuration.SniConfig;
+import dev.kestrel.diagnostics.LimitsMessages;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.CertificateMessages;
 import dev.kestrel.diagnostics.ConfigurationMessages;
@@ -88,6 +90,26 @@ class KestrelConfigurationLoaderSniTests {
 		assertThatExceptionOfType(KestrelConfigurationException.class).isThrownBy(() -> load(sniEndpoint(idnTwins)))
 			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(
 					SniMessages.duplicateSniNames("Https", List.of("münchen.example", "xn--mnchen-3ya.example"))));
+	}
+
+	@Test
+	void entriesSetRequestLimitsOverTheEndpointsAndNotKeepAliveTimeout() {
+		SniConfig limited = new SniConfig(null, null, null, file("host"),
+				new LimitsConfig(Map.of("max-request-header-count", "10")));
+		ListenOptions endpoint = load(sniEndpoint(Map.of("a.example.org", limited)));
+		KestrelServerLimits limits = endpoint.getSni().get("a.example.org").limits();
+		assertThat(limits.getMaxRequestHeaderCount()).isEqualTo(10);
+		endpoint.getLimits().maxRequestLineSize(1234);
+		assertThat(limits.getMaxRequestLineSize()).as("inherited from the endpoint").isEqualTo(1234);
+		SniConfig keepAlive = new SniConfig(null, null, null, file("host"),
+				new LimitsConfig(Map.of("keep-alive-timeout", "10s")));
+		String key = "kestrel.endpoints.Https.sni.a.example.org.limits.keep-alive-timeout";
+		assertThatExceptionOfType(KestrelConfigurationException.class)
+			.isThrownBy(() -> load(sniEndpoint(Map.of("a.example.org", keepAlive))))
+			.satisfies((ex) -> {
+				assertThat(ex.getConfigurationKey()).isEqualTo(key);
+				assertThat(ex.getProblem()).isEqualTo(LimitsMessages.limitNotPerHost(key));
+			});
 	}
 
 	@Test

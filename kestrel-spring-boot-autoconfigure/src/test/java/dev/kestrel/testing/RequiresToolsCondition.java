@@ -29,10 +29,17 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	 * The Debian package of every program a test may require, the one place that knows
 	 * them. {@code .ci/run} installs them all and README's set-up section lists them.
 	 */
+	/**
+	 * Debian's python3-h2, an HTTP/2 frame library for {@code /usr/bin/python3}: "on the
+	 * PATH" when that interpreter imports it.
+	 */
+	public static final String PYTHON3_H2 = "python3-h2";
+
 	static final Map<String, String> DEBIAN_PACKAGES = Map.ofEntries(Map.entry("curl", "curl"),
 			Map.entry("openssl", "openssl"), Map.entry("h2load", "nghttp2-client"),
 			Map.entry("nghttp", "nghttp2-client"), Map.entry("nginx", "nginx"), Map.entry("certutil", "libnss3-tools"),
-			Map.entry("wrk", "wrk"), Map.entry("haproxy", "haproxy"));
+			Map.entry("wrk", "wrk"), Map.entry("haproxy", "haproxy"), Map.entry(PYTHON3_H2, PYTHON3_H2),
+			Map.entry("sslscan", "sslscan"), Map.entry("testssl", "testssl.sh"));
 
 	private final Function<String, String> environment;
 
@@ -85,6 +92,9 @@ final class RequiresToolsCondition implements ExecutionCondition {
 	}
 
 	private boolean isOnPath(String tool) {
+		if (tool.equals(PYTHON3_H2)) {
+			return pythonImports("h2");
+		}
 		String path = this.environment.apply("PATH");
 		if (path == null) {
 			return false;
@@ -95,6 +105,20 @@ final class RequiresToolsCondition implements ExecutionCondition {
 			}
 		}
 		return false;
+	}
+
+	private static boolean pythonImports(String module) {
+		try {
+			Process process = new ProcessBuilder("/usr/bin/python3", "-c", "import " + module).start();
+			return process.waitFor() == 0;
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static boolean isExecutableFile(String folder, String name) {

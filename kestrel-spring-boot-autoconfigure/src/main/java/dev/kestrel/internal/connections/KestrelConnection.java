@@ -1,5 +1,6 @@
 package dev.kestrel.internal.connections;
 
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public final class KestrelConnection implements ConnectionContext {
 	private volatile SocketAddress localAddress;
 
 	private volatile SocketAddress remoteAddress;
+
+	private volatile InetSocketAddress proxiedSource;
 
 	private KestrelConnection(Channel channel, String endpointName) {
 		this.channel = channel;
@@ -108,9 +111,25 @@ public final class KestrelConnection implements ConnectionContext {
 	 * @param source the client's address
 	 * @param destination the address the client connected to
 	 */
-	void proxied(SocketAddress source, SocketAddress destination) {
+	void proxied(InetSocketAddress source, InetSocketAddress destination) {
 		this.remoteAddress = source;
 		this.localAddress = destination;
+		this.proxiedSource = source;
+	}
+
+	/**
+	 * @return the PROXY protocol header's source, or {@code null} when the connection had
+	 * none (or a {@code LOCAL} one)
+	 */
+	InetSocketAddress proxiedSource() {
+		return this.proxiedSource;
+	}
+
+	/**
+	 * @return the socket's own peer (the proxy, when there is a PROXY header)
+	 */
+	SocketAddress socketPeer() {
+		return this.channel.remoteAddress();
 	}
 
 	@Override

@@ -27,10 +27,12 @@ import dev.kestrel.diagnostics.ConnectionMessages;
 /**
  * Takes the decoded PROXY protocol header: records the {@link ProxyProtocolFeature},
  * makes the header's source the connection's remote address, and tells the middleware
- * waiting for it. It then stays, as a pass-through, to keep the client's address where
- * Reactor Netty reads it for each request: Reactor Netty takes the
- * {@code remoteAddressFromProxyProtocol} attribute once (with {@code getAndSet(null)}),
- * which would give only the first HTTP/2 stream of a connection the client's address.
+ * waiting for it. It then stays, as a pass-through that hands the client's address to
+ * Reactor Netty again on every read: Reactor Netty takes its
+ * {@code remoteAddressFromProxyProtocol} attribute with {@code getAndSet(null)}, once per
+ * HTTP/1.1 connection but once per HTTP/2 stream, so that its own view (access logs)
+ * stays right for streams that arrive in later reads. What the application sees is made
+ * right for every request by {@link ProxiedClientAddress}.
  */
 final class ProxyProtocolReader extends ChannelInboundHandlerAdapter {
 

@@ -28,21 +28,29 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 import dev.kestrel.connections.KestrelRequests;
+import dev.kestrel.connections.ProxyProtocol;
 import dev.kestrel.internal.connections.ConnectionPipeline;
+import dev.kestrel.internal.connections.ProxiedClientAddress;
 import dev.kestrel.internal.binding.AddressBinder;
+import dev.kestrel.internal.limits.EndpointLimits;
+import dev.kestrel.internal.limits.RequestBodyLimit;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
 import dev.kestrel.configuration.HostingAddresses;
+import dev.kestrel.configuration.KestrelTlsConfig;
 import dev.kestrel.configuration.HostingConfig;
 import dev.kestrel.internal.hosting.RequestFilters;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.options.ListenOptions;
+import dev.kestrel.options.TlsEngine;
 import dev.kestrel.internal.server.protocols.EndpointProtocols;
 import dev.kestrel.internal.server.protocols.Http3Servers;
 import dev.kestrel.internal.server.tls.Http3SslInfoHandler;
 import dev.kestrel.internal.server.tls.QuicTls;
+import dev.kestrel.internal.server.tls.SessionTicketKeys;
+import dev.kestrel.internal.server.tls.TlsEngines;
 import dev.kestrel.internal.server.tls.TlsHandshakes;
 
 import static java.util.Objects.requireNonNull;
@@ -84,6 +92,10 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private Duration lifecycleTimeout;
 
 	private ReactorResourceFactory resourceFactory;
+
+	private TlsEngine tlsEngine;
+
+	private SessionTicketKeys sessionTicketKeys;
 
 	private boolean useForwardHeaders;
 
@@ -164,7 +176,12 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 					null);
 		}
 		BindingPlan plan = AddressBinder.plan(this.serverOptions, hostingAddresses());
-		HttpHandler application = serverHeader(httpHandler, getServerHeader());
+		HttpHandler application = RequestBodyLimit.wrap(serverHeader(httpHandler, getServerHeader()));
+		if (plan.endpoints()
+			.stream()
+			.anyMatch((planned) -> planned.options().getProxyProtocol() != ProxyProtocol.OFF)) {
+			application = ProxiedClientAddress.decorate(application);
+		}
 		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(application);
 		ReactorHttpHandlerAdapter http3Adapter = null;
 		HttpServer tcpBase = createTcpBase();
@@ -229,6 +246,27 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		this.hostingConfig = requireNonNull(hostingConfig, "hostingConfig");
 	}
 
+	private synchronized SessionTicketKeys sessionTicketKeys() {
+		if (this.sessionTicketKeys == null) {
+			setTls(KestrelTlsConfig.DEFAULT);
+		}
+		return this.sessionTicketKeys;
+	}
+
+	/**
+	 * Applies {@code kestrel.tls.*}: chooses the process-wide TLS engine now, before any
+	 * TLS context is built, and prepares the session-ticket keys of this server's
+	 * endpoints.
+	 * @param tls the settings
+	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when the engine
+	 * cannot load or the key file cannot be used
+	 */
+	public void setTls(KestrelTlsConfig tls) {
+		requireNonNull(tls, "tls");
+		this.tlsEngine = TlsEngines.choose(TlsEngine.parse(tls.engine()));
+		this.sessionTicketKeys = SessionTicketKeys.create(tls.sessionTicketKeys());
+	}
+
 	/**
 	 * Sets whether cleartext {@code Http1AndHttp2} endpoints serve h2c as well as
 	 * HTTP/1.1 (the default), or only HTTP/1.1 as Kestrel does.
@@ -256,10 +294,11 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			QuicTls quicTls) {
 		HttpServer server = base.protocol(protocols.tcp()).childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
 		if (options.getHttpsOptions() != null) {
-			server = TlsCustomizer.apply(server, options, quicTls);
+			server = TlsCustomizer.apply(server, options, quicTls, sessionTicketKeys());
 		}
 		server = ConnectionPipeline.of(options).applyTo(server);
 		server = protocols.applyRules(server, options);
+		server = EndpointLimits.apply(server, options);
 		return finish(server, handler);
 	}
 

@@ -10,6 +10,7 @@ import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.ListenOptions;
 import dev.kestrel.internal.server.tls.EndpointTls;
 import dev.kestrel.internal.server.tls.QuicTls;
+import dev.kestrel.internal.server.tls.SessionTicketKeys;
 import dev.kestrel.internal.sni.TlsSelectors;
 
 /**
@@ -31,8 +32,9 @@ final class TlsCustomizer {
 	private TlsCustomizer() {
 	}
 
-	static HttpServer apply(HttpServer server, ListenOptions endpoint, QuicTls http3) {
-		EndpointTls tls = EndpointTls.of(endpoint, http3);
+	static HttpServer apply(HttpServer server, ListenOptions endpoint, QuicTls http3,
+			SessionTicketKeys sessionTicketKeys) {
+		EndpointTls tls = EndpointTls.of(endpoint, http3, sessionTicketKeys);
 		HttpServer secured = server.secure((spec) -> spec.sslContext(tls.placeholderContext())
 			.handshakeTimeout(tls.handshakeTimeout())
 			.setSniAsyncMappings((serverName, promise) -> promise

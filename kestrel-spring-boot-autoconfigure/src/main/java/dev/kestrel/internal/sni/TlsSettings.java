@@ -11,6 +11,7 @@ import dev.kestrel.options.ClientCertificateValidator;
 import dev.kestrel.options.HttpProtocols;
 import dev.kestrel.options.HttpsConnectionAdapterOptions;
 import dev.kestrel.options.SslProtocols;
+import dev.kestrel.options.TlsEngine;
 import dev.kestrel.certificates.ServerCertificate;
 
 import static java.util.Objects.requireNonNull;
@@ -41,12 +42,16 @@ public final class TlsSettings {
 
 	private final HttpProtocols protocols;
 
+	private final TlsEngine tlsEngine;
+
+	private final boolean sessionTickets;
+
 	private final int hash;
 
 	private TlsSettings(ServerCertificate certificate, List<X509Certificate> chain, Set<SslProtocols> sslProtocols,
 			ClientCertificateMode clientCertificateMode, ClientCertificateValidator clientCertificateValidation,
 			List<X509Certificate> clientCertificateAuthorities, boolean checkCertificateRevocation,
-			HttpProtocols protocols) {
+			HttpProtocols protocols, TlsEngine tlsEngine, boolean sessionTickets) {
 		this.certificate = certificate;
 		this.chain = chain;
 		this.sslProtocols = sslProtocols;
@@ -56,9 +61,11 @@ public final class TlsSettings {
 		this.clientCertificateAuthorities = requests ? clientCertificateAuthorities : List.of();
 		this.checkCertificateRevocation = requests && checkCertificateRevocation;
 		this.protocols = protocols;
+		this.tlsEngine = tlsEngine;
+		this.sessionTickets = sessionTickets;
 		this.hash = Objects.hash(certificate, chain, sslProtocols, clientCertificateMode,
 				this.clientCertificateValidation, this.clientCertificateAuthorities, this.checkCertificateRevocation,
-				protocols);
+				protocols, tlsEngine, sessionTickets);
 	}
 
 	/**
@@ -84,7 +91,7 @@ public final class TlsSettings {
 		return new TlsSettings(certificate, List.copyOf(chain),
 				sslProtocols.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sslProtocols)), clientCertificateMode,
 				options.getClientCertificateValidation(), options.getClientCertificateAuthorities(),
-				options.isCheckCertificateRevocation(), protocols);
+				options.isCheckCertificateRevocation(), protocols, options.getTlsEngine(), options.isSessionTickets());
 	}
 
 	/**
@@ -158,6 +165,20 @@ public final class TlsSettings {
 		return this.protocols;
 	}
 
+	/**
+	 * @return the endpoint's TLS engine ({@link TlsEngine#AUTO}: the process's)
+	 */
+	public TlsEngine tlsEngine() {
+		return this.tlsEngine;
+	}
+
+	/**
+	 * @return whether session tickets are issued
+	 */
+	public boolean sessionTickets() {
+		return this.sessionTickets;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {
@@ -172,7 +193,8 @@ public final class TlsSettings {
 				&& Objects.equals(this.clientCertificateValidation, that.clientCertificateValidation)
 				&& this.clientCertificateAuthorities.equals(that.clientCertificateAuthorities)
 				&& this.checkCertificateRevocation == that.checkCertificateRevocation
-				&& this.protocols == that.protocols;
+				&& this.protocols == that.protocols && this.tlsEngine == that.tlsEngine
+				&& this.sessionTickets == that.sessionTickets;
 	}
 
 	@Override

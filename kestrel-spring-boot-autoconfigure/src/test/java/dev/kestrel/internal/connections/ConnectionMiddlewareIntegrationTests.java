@@ -204,9 +204,24 @@ class ConnectionMiddlewareIntegrationTests {
 		TestServers.CommandResult accepted = curl("-k", "--tlsv1.2", "--tls-max", "1.2", "--ciphers",
 				"ECDHE-RSA-AES256-GCM-SHA384", url);
 		assertThat(accepted.output()).isEqualTo("code-0 HTTP/2.0");
-		TestServers.CommandResult handshake = run(List.of("sh", "-c", "echo Q | openssl s_client -connect 127.0.0.1:"
-				+ port + " -servername localhost -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 2>&1"));
-		assertThat(handshake.output()).contains("ECDHE-RSA-AES128-GCM-SHA256");
+		assertThat(opensslRequest(port, "ECDHE-RSA-AES128-GCM-SHA256"))
+			.contains("Cipher is ECDHE-RSA-AES128-GCM-SHA256")
+			.doesNotContain("HTTP/1.1 200");
+		assertThat(opensslRequest(port, "ECDHE-RSA-AES256-GCM-SHA384")).contains("HTTP/1.1 200")
+			.contains("code-0 HTTP/1.1");
+	}
+
+	/**
+	 * Sends {@code GET /} with {@code openssl s_client} over TLS 1.2 with one cipher
+	 * suite.
+	 * @return what s_client printed: the handshake, then the response if there was one
+	 */
+	private static String opensslRequest(int port, String cipher) {
+		return run(List.of("sh", "-c",
+				"printf 'GET / HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' | openssl s_client"
+						+ " -connect 127.0.0.1:" + port + " -servername localhost -tls1_2 -cipher " + cipher
+						+ " -ign_eof 2>&1"))
+			.output();
 	}
 
 	@Test

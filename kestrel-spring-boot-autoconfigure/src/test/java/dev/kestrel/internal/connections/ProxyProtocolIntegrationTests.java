@@ -114,6 +114,21 @@ class ProxyProtocolIntegrationTests {
 	}
 
 	@Test
+	void nativeForwardedHeadersStillApplyOnTopOfTheProxyHeader() throws Exception {
+		int port = TestServers.freePort();
+		runner()
+			.withPropertyValues("Kestrel.Endpoints.Lb.Url=http://127.0.0.1:" + port,
+					"Kestrel.Endpoints.Lb.ProxyProtocol=On", "server.forward-headers-strategy=native")
+			.run((context) -> {
+				String proxied = "PROXY TCP4 203.0.113.9 192.0.2.1 51234 443\r\n";
+				assertThat(exchange(port, (proxied + GET).getBytes())).startsWith("/203.0.113.9:51234 v1");
+				String forwarded = proxied
+						+ GET.replace("Host: x\r\n", "Host: x\r\nX-Forwarded-For: 198.51.100.20\r\n");
+				assertThat(exchange(port, forwarded.getBytes())).startsWith("/198.51.100.20:");
+			});
+	}
+
+	@Test
 	void malformedOrOversizedHeadersCloseTheConnectionWithoutReachingTheApplication() throws Exception {
 		int port = TestServers.freePort();
 		runner()
@@ -163,7 +178,7 @@ class ProxyProtocolIntegrationTests {
 	}
 
 	@Test
-	@RequiresTools({ "haproxy", "curl" })
+	@RequiresTools({ "haproxy", "curl", "nghttp" })
 	void haproxySendProxyAndSendProxyV2GiveTheApplicationTheClientAddress(@TempDir Path directory) throws Exception {
 		int app = TestServers.freePort();
 		int v1 = TestServers.freePort();
@@ -193,14 +208,15 @@ class ProxyProtocolIntegrationTests {
 			.run((context) -> withProcess(directory, "haproxy", config, List.of("haproxy", "-f"), v2, () -> {
 				assertThat(curl("--interface", "127.0.0.2", "http://127.0.0.1:" + v1 + "/").output())
 					.matches("/127\\.0\\.0\\.2:\\d+ v1 dst=/127\\.0\\.0\\.1:" + v1);
-				List<String> streams = new ArrayList<>(List.of("--interface", "127.0.0.3", "--http2-prior-knowledge",
-						"--parallel", "--parallel-immediate", "--no-progress-meter", "-w", "\\n"));
+				List<String> streams = new ArrayList<>(List.of("nghttp"));
 				for (int i = 0; i < 10; i++) {
-					streams.add("http://127.0.0.1:" + v2 + "/");
+					streams.add("http://127.0.0.1:" + v2 + "/who?stream=" + i);
 				}
-				List<String> bodies = curl(streams.toArray(String[]::new)).output().lines().toList();
-				assertThat(bodies).hasSize(10)
-					.allMatch((body) -> body.matches("/127\\.0\\.0\\.3:\\d+ v2 dst=/127\\.0\\.0\\.1:" + v2));
+				String output = TestServers.run(streams).output();
+				List<String> bodies = output.lines().toList();
+				assertThat(bodies).as(output).hasSize(10).allMatch((body) -> body.equals(bodies.get(0)));
+				String[] addresses = bodies.get(0).split(" ");
+				assertThat(addresses[0]).as("request address = PROXY header's source").isEqualTo(addresses[1]);
 			}));
 	}
 
@@ -407,6 +423,13 @@ class ProxyProtocolIntegrationTests {
 		HttpHandler httpHandler() {
 			return RouterFunctions.toHttpHandler(RouterFunctions.route()
 				.GET("/ssl", (request) -> ServerResponse.ok().bodyValue(ssl(request.exchange().getRequest())))
+				.GET("/who",
+						(request) -> ServerResponse.ok()
+							.bodyValue(request.exchange().getRequest().getRemoteAddress() + " "
+									+ KestrelRequests.connection(request.exchange().getRequest())
+										.map((connection) -> connection.remoteAddress())
+										.orElse(null)
+									+ "\n"))
 				.GET("/", (request) -> ServerResponse.ok().bodyValue(describe(request.exchange().getRequest())))
 				.build());
 		}

@@ -46,11 +46,11 @@ public final class EndpointTls {
 	private SslContext placeholder;
 
 	private EndpointTls(String name, TlsSelector selector, Duration handshakeTimeout,
-			SniCertificateLoading certificateLoading, QuicTls http3) {
+			SniCertificateLoading certificateLoading, QuicTls http3, SessionTicketKeys sessionTicketKeys) {
 		this.name = name;
 		this.selector = selector;
 		this.http3 = http3;
-		this.contexts = new TlsContextCache(name);
+		this.contexts = new TlsContextCache(name, sessionTicketKeys);
 		this.handshakeTimeout = handshakeTimeout;
 		this.certificateLoading = certificateLoading;
 	}
@@ -61,7 +61,7 @@ public final class EndpointTls {
 	 * @return its TLS
 	 */
 	public static EndpointTls of(ListenOptions endpoint) {
-		return of(endpoint, null);
+		return of(endpoint, null, null);
 	}
 
 	/**
@@ -70,14 +70,20 @@ public final class EndpointTls {
 	 * their host name ({@link TlsHandshakes#servesHttp3(Channel)}).
 	 * @param endpoint an HTTPS endpoint
 	 * @param http3 the TLS of its QUIC listener, or {@code null} without HTTP/3
+	 * @param sessionTicketKeys the server's session-ticket keys, or {@code null} for keys
+	 * of the endpoint's own
 	 * @return its TLS
+	 * @throws dev.kestrel.diagnostics.KestrelConfigurationException when the endpoint's
+	 * engine cannot serve its settings
 	 */
-	public static EndpointTls of(ListenOptions endpoint, QuicTls http3) {
+	public static EndpointTls of(ListenOptions endpoint, QuicTls http3, SessionTicketKeys sessionTicketKeys) {
 		requireNonNull(endpoint, "endpoint");
+		HttpsConnectionAdapterOptions https = endpoint.getHttpsOptions();
+		SessionTicketKeys keys = (sessionTicketKeys != null) ? sessionTicketKeys : SessionTicketKeys.create(null);
+		EngineChecks.check(endpoint.getName(), https, keys);
 		TlsSelector selector = (http3 != null) ? http3.selector() : TlsSelectors.forEndpoint(endpoint);
 		EndpointTls tls = new EndpointTls(endpoint.getName(), selector, TlsSelectors.handshakeTimeout(endpoint),
-				SniCertificateLoading.of(endpoint), http3);
-		HttpsConnectionAdapterOptions https = endpoint.getHttpsOptions();
+				SniCertificateLoading.of(endpoint), http3, keys);
 		if (endpoint.getTlsHandshakeCallbackOptions() == null) {
 			SslContexts.warnObsoleteVersions(endpoint.getName(), https.getSslProtocols());
 			for (SniOptions entry : endpoint.getSni().values()) {

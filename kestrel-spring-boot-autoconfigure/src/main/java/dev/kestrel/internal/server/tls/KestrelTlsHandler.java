@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.AbstractSniHandler;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -116,6 +117,12 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 		}
 		handler.setHandshakeTimeoutMillis(this.endpoint.handshakeTimeout().toMillis());
 		handler.setCloseNotifyFlushTimeoutMillis(CLOSE_NOTIFY_FLUSH_TIMEOUT_MILLIS);
+		if (!(handler.engine() instanceof ReferenceCountedOpenSslEngine)) {
+			JdkTlsDefaults.limitGroups(handler.engine());
+		}
+		else if (!selection.settings().sessionTickets()) {
+			SessionTicketKeys.disable(handler.engine());
+		}
 		if (selection.onAuthenticate() != null) {
 			try {
 				selection.onAuthenticate().accept(connection(ctx.channel()), handler.engine());

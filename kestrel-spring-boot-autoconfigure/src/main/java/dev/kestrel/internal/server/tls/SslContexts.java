@@ -16,6 +16,7 @@ import javax.net.ssl.X509TrustManager;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -30,8 +31,9 @@ import dev.kestrel.internal.sni.TlsSettings;
 
 /**
  * Builds Netty {@link SslContext}s from {@link TlsSettings}: certificate and chain, TLS
- * versions, client-certificate mode and validation, and ALPN from the HTTP protocols
- * ({@code h2} first, then {@code http/1.1}, as Kestrel offers them).
+ * versions and cipher suites ({@link TlsPolicy}), client-certificate mode and validation,
+ * and ALPN from the HTTP protocols ({@code h2} first, then {@code http/1.1}, as Kestrel
+ * offers them).
  */
 public final class SslContexts {
 
@@ -75,12 +77,17 @@ public final class SslContexts {
 		List<X509Certificate> chain = new ArrayList<>(settings.chain().size() + 1);
 		chain.add(settings.certificate().certificate());
 		chain.addAll(settings.chain());
+		SslProvider provider = TlsEngines.provider(settings.tlsEngine());
 		SslContextBuilder builder = SslContextBuilder.forServer(settings.certificate().privateKey(), chain)
-			.sslProvider(TlsEngine.provider())
-			.applicationProtocolConfig(alpn(settings.protocols()));
-		if (!settings.sslProtocols().isEmpty()) {
-			builder.protocols(
-					settings.sslProtocols().stream().sorted().map(SslProtocols::jsseName).toArray(String[]::new));
+			.sslProvider(provider)
+			.applicationProtocolConfig(alpn(settings.protocols()))
+			.protocols(TlsPolicy.protocols(settings.sslProtocols()))
+			.ciphers(TlsPolicy.cipherSuites(settings.sslProtocols()));
+		if (provider == SslProvider.JDK) {
+			JdkTlsDefaults.rejectClientRenegotiation();
+		}
+		else {
+			builder.option(OpenSslContextOption.GROUPS, TlsPolicy.GROUPS.toArray(new String[0]));
 		}
 		if (settings.clientCertificateMode().requestsCertificate()) {
 			builder.clientAuth(switch (settings.clientCertificateMode()) {

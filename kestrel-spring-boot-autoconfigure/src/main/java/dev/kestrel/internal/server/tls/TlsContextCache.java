@@ -11,7 +11,8 @@ import dev.kestrel.internal.sni.TlsSettings;
  * The TLS contexts of one endpoint's TCP connections, built on the first handshake that
  * needs them and shared by every connection with equal {@link TlsSettings}
  * ({@link SelectionCache}); client-certificate trust managers are shared the same way
- * ({@link ClientTrustManagers}).
+ * ({@link ClientTrustManagers}). Contexts with session tickets get the server's
+ * {@link SessionTicketKeys}.
  */
 final class TlsContextCache {
 
@@ -21,8 +22,11 @@ final class TlsContextCache {
 
 	private final SelectionCache<SslContext> contexts = new SelectionCache<>(this::build);
 
-	TlsContextCache(String endpointName) {
+	private final SessionTicketKeys sessionTicketKeys;
+
+	TlsContextCache(String endpointName, SessionTicketKeys sessionTicketKeys) {
 		this.endpointName = endpointName;
+		this.sessionTicketKeys = sessionTicketKeys;
 	}
 
 	/**
@@ -44,7 +48,12 @@ final class TlsContextCache {
 	private SslContext build(TlsSettings settings) {
 		X509TrustManager trust = settings.clientCertificateMode().requestsCertificate()
 				? this.trustManagers.get(settings) : null;
-		return SslContexts.create(this.endpointName, settings, trust);
+		SslContext context = SslContexts.create(this.endpointName, settings, trust);
+		if (settings.sessionTickets()) {
+			this.sessionTicketKeys.apply(context);
+		}
+
+		return context;
 	}
 
 }
