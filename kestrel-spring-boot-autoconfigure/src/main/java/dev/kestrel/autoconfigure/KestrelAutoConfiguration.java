@@ -1,5 +1,7 @@
 package dev.kestrel.autoconfigure;
 
+import dev.kestrel.configuration.ConfigurationSectionReader;
+import dev.kestrel.configuration.HostingConfigReader;
 import dev.kestrel.configuration.KestrelConfigurationReader;
 import dev.kestrel.configuration.KestrelSettings;
 import java.nio.file.Path;
@@ -23,12 +25,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.http.server.HttpServer;
 
 import dev.kestrel.autoconfigure.tls.DefaultCertificateProvider;
+import dev.kestrel.hosting.ServerAddresses;
 import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
 import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.options.KestrelServerOptions;
@@ -65,9 +69,12 @@ public final class KestrelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	KestrelServerOptions kestrelServerOptions(KestrelSettings settings, CertificateProvider certificateProvider,
-			ObjectProvider<KestrelServerOptionsCustomizer> customizers) {
+			ObjectProvider<KestrelServerOptionsCustomizer> customizers, Environment environment) {
 		KestrelServerOptions options = new KestrelServerOptions();
 		options.certificateProvider(certificateProvider);
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			options.configurationSectionReader((section) -> ConfigurationSectionReader.read(configurable, section));
+		}
 		options.configure(settings.configuration());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return options;
@@ -77,9 +84,10 @@ public final class KestrelAutoConfiguration {
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
 			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
-			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
+			ObjectProvider<NettyServerCustomizer> serverCustomizers, Environment environment) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
 		factory.setTls(settings.tls());
+		factory.setHostingConfig(HostingConfigReader.read(environment));
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(settings.hostingAddresses());
 		factory.setCleartextHttp2(settings.cleartextHttp2());
@@ -88,6 +96,12 @@ public final class KestrelAutoConfiguration {
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());
 		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerAddresses.class)
+	static KestrelServerAddresses kestrelServerAddresses() {
+		return new KestrelServerAddresses();
 	}
 
 	@Bean

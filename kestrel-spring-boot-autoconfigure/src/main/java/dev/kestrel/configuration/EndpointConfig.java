@@ -38,10 +38,19 @@ import static java.util.Objects.requireNonNull;
  * @param limits the endpoint's {@code Limits} section (an extension: Kestrel has one set
  * for the server)
  * @param tls the {@code TlsEngine} and {@code SessionTickets} values (extensions)
+ * @param allowedHosts the {@code AllowedHosts} value (replaces the top-level one for this
+ * endpoint), or {@code null}
+ * @param unixSocketPermissions the {@code UnixSocketPermissions} value (octal), or
+ * {@code null}
+ * @param customKeys keys of the endpoint's section that are not part of the schema
+ * (relative to the endpoint, as written, e.g. {@code MyCustomKey}) and their values: the
+ * application's own keys, read by its {@code endpoint(name, ...)} callback; the loader
+ * fails for any that no callback reads
  */
 public record EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
 		String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
-		Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits, EndpointTlsConfig tls) {
+		Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits, EndpointTlsConfig tls,
+		String allowedHosts, String unixSocketPermissions, Map<String, String> customKeys) {
 
 	public EndpointConfig {
 		requireNonNull(name, "name");
@@ -51,6 +60,59 @@ public record EndpointConfig(String name, String url, String protocols, List<Str
 		connection = (connection != null) ? connection : ConnectionConfig.EMPTY;
 		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
 		tls = (tls != null) ? tls : EndpointTlsConfig.EMPTY;
+		customKeys = (customKeys != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(customKeys)) : Map.of();
+	}
+
+	/**
+	 * Creates an endpoint without the hosting keys and custom keys.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
+	 * @param connection the connection settings
+	 * @param limits the {@code Limits} section
+	 * @param tls the TLS extensions
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+			Boolean disableAltSvcHeader, ConnectionConfig connection, LimitsConfig limits, EndpointTlsConfig tls) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
+				connection, limits, tls, null, null, null);
+	}
+
+	/**
+	 * Creates an endpoint without limits, TLS extensions, hosting keys and custom keys.
+	 * @param name the endpoint name
+	 * @param url the {@code Url} value, or {@code null}
+	 * @param protocols the {@code Protocols} value, or {@code null}
+	 * @param sslProtocols the {@code SslProtocols} values, or {@code null}
+	 * @param clientCertificateMode the {@code ClientCertificateMode} value, or
+	 * {@code null}
+	 * @param certificate the {@code Certificate} section
+	 * @param sni the {@code Sni} map
+	 * @param disableAltSvcHeader the {@code DisableAltSvcHeader} value, or {@code null}
+	 * @param connection the connection settings
+	 */
+	public EndpointConfig(String name, String url, String protocols, List<String> sslProtocols,
+			String clientCertificateMode, CertificateConfig certificate, Map<String, SniConfig> sni,
+			Boolean disableAltSvcHeader, ConnectionConfig connection) {
+		this(name, url, protocols, sslProtocols, clientCertificateMode, certificate, sni, disableAltSvcHeader,
+				connection, null, null, null, null, null);
+	}
+
+	/**
+	 * @param customKeys the endpoint's custom keys and their values
+	 * @return this endpoint with those custom keys
+	 */
+	public EndpointConfig withCustomKeys(Map<String, String> customKeys) {
+		return new EndpointConfig(this.name, this.url, this.protocols, this.sslProtocols, this.clientCertificateMode,
+				this.certificate, this.sni, this.disableAltSvcHeader, this.connection, this.limits, this.tls,
+				this.allowedHosts, this.unixSocketPermissions, customKeys);
 	}
 
 	/**

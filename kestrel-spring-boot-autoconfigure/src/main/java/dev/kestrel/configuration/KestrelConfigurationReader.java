@@ -95,6 +95,8 @@ public final class KestrelConfigurationReader {
 		rejectHttp2Disabled(server);
 		rejectServerHeadSizes(server);
 		EndpointNames names = EndpointNames.scan(withoutSni);
+		EndpointCustomKeys.rejectMisspeltKeys(withoutSni);
+		Map<String, Map<String, String>> customKeys = EndpointCustomKeys.read(environment, withoutSni);
 		KestrelProperties properties = bind(environment, withoutSni);
 		Map<String, SniPropertiesReader.EndpointSni> sni = SniPropertiesReader.read(environment, sources);
 		Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
@@ -102,7 +104,15 @@ public final class KestrelConfigurationReader {
 			String name = names.spelling(boundName);
 			SniPropertiesReader.EndpointSni section = sni.get(EndpointNames.uniform(name));
 			endpoints.putIfAbsent(EndpointNames.uniform(name),
-					endpoint(name, endpoint, (section != null) ? section.entries() : Map.of()));
+					endpoint(name, endpoint, (section != null) ? section.entries() : Map.of())
+						.withCustomKeys(customKeys.get(EndpointNames.uniform(name))));
+		});
+		customKeys.forEach((uniformName, keys) -> {
+			if (!endpoints.containsKey(uniformName)) {
+				String name = names.spelling(uniformName);
+				throw new KestrelConfigurationException(name, "kestrel.endpoints." + name,
+						ConfigurationMessages.endpointMissingUrl(name), null);
+			}
 		});
 		sni.forEach((uniformName, section) -> {
 			if (!endpoints.containsKey(uniformName)) {
@@ -118,7 +128,9 @@ public final class KestrelConfigurationReader {
 						defaults.getClientCertificateMode(), ConnectionConfig.of(defaults),
 						LimitsSections.of(defaults.getLimits())),
 				certificates, LimitsSections.of(properties.getLimits()));
-		return new KestrelSettings(configuration, HostingAddressesResolver.resolve(withoutSni),
+		return new KestrelSettings(configuration,
+				HostingAddressesResolver.resolve(withoutSni)
+					.withPolicy(properties.isPreferHostingUrls(), properties.isDefaultHttps()),
 				properties.isCleartextHttp2(), properties.getDevelopmentCertificate().isAutoCreate(),
 				server.bind(SERVER_HEADER, String.class).orElse(null),
 				new KestrelTlsConfig(properties.getTls().getEngine(), properties.getTls().getSessionTicketKeys()));
@@ -131,8 +143,8 @@ public final class KestrelConfigurationReader {
 	private static KestrelProperties bind(Environment environment, List<ConfigurationPropertySource> sources) {
 		List<ConfigurationPropertySource> visible = sources.stream()
 			.map((source) -> KestrelKeys.filter(source,
-					(name) -> KESTREL.isAncestorOf(name) && !SniPropertiesReader.isSniName(name)
-							&& !isUnsupported(name)))
+					(name) -> KESTREL.isAncestorOf(name) && !SniPropertiesReader.isSniName(name) && !isUnsupported(name)
+							&& !EndpointCustomKeys.isCustom(name)))
 			.toList();
 		Binder binder = new Binder(visible, new PropertySourcesPlaceholdersResolver(environment),
 				ApplicationConversionService.getSharedInstance());
@@ -232,7 +244,8 @@ public final class KestrelConfigurationReader {
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
 				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint),
 				LimitsSections.of(endpoint.getLimits()),
-				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets()));
+				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets()),
+				endpoint.getAllowedHosts(), endpoint.getUnixSocketPermissions(), null);
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {

@@ -1,5 +1,7 @@
 package dev.kestrel.configuration;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,172 @@ public class KestrelProperties {
 
 	/** TLS engine and session resumption of every HTTPS endpoint. */
 	private Tls tls = new Tls();
+
+	/**
+	 * Whether the default binding (nothing configured) adds https://localhost:5001 next
+	 * to http://localhost:5000 when a default certificate exists (Certificates.Default or
+	 * a valid development certificate), as Kestrel's documentation describes.
+	 */
+	private boolean defaultHttps = true;
+
+	/**
+	 * Whether address lists (urls, ASPNETCORE_URLS, kestrel.urls, HTTP_PORTS) win over
+	 * endpoints from configuration and code (Kestrel's PreferHostingUrls).
+	 */
+	private boolean preferHostingUrls;
+
+	/**
+	 * Redirection of requests on plain-HTTP endpoints to HTTPS (ASP.NET Core's
+	 * UseHttpsRedirection), off by default.
+	 */
+	private HttpsRedirection httpsRedirection = new HttpsRedirection();
+
+	/**
+	 * The Strict-Transport-Security header on HTTPS responses (ASP.NET Core's UseHsts),
+	 * off by default.
+	 */
+	private Hsts hsts = new Hsts();
+
+	public HttpsRedirection getHttpsRedirection() {
+		return this.httpsRedirection;
+	}
+
+	public void setHttpsRedirection(HttpsRedirection httpsRedirection) {
+		this.httpsRedirection = httpsRedirection;
+	}
+
+	public Hsts getHsts() {
+		return this.hsts;
+	}
+
+	public void setHsts(Hsts hsts) {
+		this.hsts = hsts;
+	}
+
+	/**
+	 * Redirection to HTTPS, as ASP.NET Core's HttpsRedirectionOptions.
+	 */
+	public static class HttpsRedirection {
+
+		/** Whether requests on plain-HTTP endpoints are redirected to HTTPS. */
+		private boolean enabled;
+
+		/** The redirect status: 307 (default, Temporary Redirect) or 308 (Permanent). */
+		private int statusCode = 307;
+
+		/**
+		 * The HTTPS port in the Location header; unset: HTTPS_PORT /
+		 * ASPNETCORE_HTTPS_PORT, else the port of the one HTTPS endpoint bound (no
+		 * redirect, with a warning, when there are none or several).
+		 */
+		private Integer httpsPort;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getStatusCode() {
+			return this.statusCode;
+		}
+
+		public void setStatusCode(int statusCode) {
+			this.statusCode = statusCode;
+		}
+
+		public Integer getHttpsPort() {
+			return this.httpsPort;
+		}
+
+		public void setHttpsPort(Integer httpsPort) {
+			this.httpsPort = httpsPort;
+		}
+
+	}
+
+	/**
+	 * The Strict-Transport-Security header, as ASP.NET Core's HstsOptions.
+	 */
+	public static class Hsts {
+
+		/** Whether HTTPS responses carry Strict-Transport-Security. */
+		private boolean enabled;
+
+		/** The max-age directive (default 30 days, as ASP.NET Core). */
+		private Duration maxAge = Duration.ofDays(30);
+
+		/** Whether to add the includeSubDomains directive. */
+		private boolean includeSubDomains;
+
+		/** Whether to add the preload directive. */
+		private boolean preload;
+
+		/**
+		 * Hosts that never get the header (default localhost, 127.0.0.1 and [::1], as
+		 * ASP.NET Core).
+		 */
+		private List<String> excludedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public boolean isIncludeSubDomains() {
+			return this.includeSubDomains;
+		}
+
+		public void setIncludeSubDomains(boolean includeSubDomains) {
+			this.includeSubDomains = includeSubDomains;
+		}
+
+		public boolean isPreload() {
+			return this.preload;
+		}
+
+		public void setPreload(boolean preload) {
+			this.preload = preload;
+		}
+
+		public List<String> getExcludedHosts() {
+			return this.excludedHosts;
+		}
+
+		public void setExcludedHosts(List<String> excludedHosts) {
+			this.excludedHosts = excludedHosts;
+		}
+
+	}
+
+	public boolean isDefaultHttps() {
+		return this.defaultHttps;
+	}
+
+	public void setDefaultHttps(boolean defaultHttps) {
+		this.defaultHttps = defaultHttps;
+	}
+
+	public boolean isPreferHostingUrls() {
+		return this.preferHostingUrls;
+	}
+
+	public void setPreferHostingUrls(boolean preferHostingUrls) {
+		this.preferHostingUrls = preferHostingUrls;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -346,6 +514,34 @@ public class KestrelProperties {
 		 * configuration). Default false.
 		 */
 		private Boolean disableAltSvcHeader;
+
+		/**
+		 * Host names this endpoint accepts, ';'-separated ('*', '*.example.org', IDN and
+		 * IPv6 literals); replaces the top-level AllowedHosts for this endpoint.
+		 */
+		private String allowedHosts;
+
+		/**
+		 * File mode of a Unix socket endpoint's socket file, in octal ("0666" lets a
+		 * proxy running as another user connect); unset: the process umask decides.
+		 */
+		private String unixSocketPermissions;
+
+		public String getAllowedHosts() {
+			return this.allowedHosts;
+		}
+
+		public void setAllowedHosts(String allowedHosts) {
+			this.allowedHosts = allowedHosts;
+		}
+
+		public String getUnixSocketPermissions() {
+			return this.unixSocketPermissions;
+		}
+
+		public void setUnixSocketPermissions(String unixSocketPermissions) {
+			this.unixSocketPermissions = unixSocketPermissions;
+		}
 
 		/**
 		 * TLS engine of this endpoint: Jdk serves it with the JDK's TLS whatever

@@ -91,6 +91,29 @@ public final class BindingMessages {
 				+ "port instead of its configured one.";
 	}
 
+	public static String overridingWithPreferHostingUrls(Collection<String> urls) {
+		return "Overriding endpoints defined via configuration and/or code because kestrel.prefer-hosting-urls is "
+				+ "true. Binding to address(es) '" + String.join(", ", urls) + "' instead.";
+	}
+
+	/**
+	 * The default binding's HTTPS endpoint, and how to trust or turn it off.
+	 * @param address the address ({@code https://localhost:5001})
+	 * @param subject the certificate's subject
+	 * @param thumbprint the certificate's thumbprint
+	 * @param development whether it is the development certificate (else
+	 * {@code Certificates.Default})
+	 * @return the log line
+	 */
+	public static String defaultHttpsEndpoint(String address, String subject, String thumbprint, boolean development) {
+		String certificate = development ? "the development certificate" : "Certificates.Default";
+		String trust = development ? "Trust it with 'java -jar kestrel-dev-certs.jar https --trust'"
+				: "Clients must trust its issuer";
+		return "No endpoints were configured: also binding " + address + " with " + certificate + " " + subject
+				+ " (thumbprint " + thumbprint + "). " + trust + "; set kestrel.default-https=false to bind "
+				+ "http://localhost:5000 only.";
+	}
+
 	public static String staleUnixSocketDeleted(String path) {
 		return "Deleted the stale Unix socket file " + path + " left by a previous run.";
 	}

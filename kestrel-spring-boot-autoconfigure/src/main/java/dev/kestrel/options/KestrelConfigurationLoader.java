@@ -1,5 +1,7 @@
 package dev.kestrel.options;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,9 +58,15 @@ import static java.util.Objects.requireNonNull;
  * files do not delay the server, and a certificate that cannot be loaded is logged and
  * refuses its host's connections.
  * <p>
- * Endpoints load once, when the server starts.
+ * Endpoints load once, when the server starts. The unnamed
+ * {@code endpoint(address, port)}, {@code localhostEndpoint}, {@code anyIPEndpoint} and
+ * {@code unixSocketEndpoint} mirror the {@code listen*} family: they queue code endpoints
+ * that are added, once, when the loader loads.
  */
 public final class KestrelConfigurationLoader {
+
+	private static final Consumer<ListenOptions> NO_OP = (options) -> {
+	};
 
 	/** The most SNI certificates of one endpoint that are loaded at start-up. */
 	public static final int EAGER_SNI_CERTIFICATES = 100;
@@ -73,6 +81,10 @@ public final class KestrelConfigurationLoader {
 	private List<ListenOptions> loaded;
 
 	private ServerCertificate defaultCertificate;
+
+	private final List<Runnable> endpointsToAdd = new ArrayList<>();
+
+	private boolean endpointsAdded;
 
 	KestrelConfigurationLoader(KestrelServerOptions options, KestrelConfig configuration) {
 		this.options = options;
@@ -98,6 +110,120 @@ public final class KestrelConfigurationLoader {
 	}
 
 	/**
+	 * Adds a code endpoint on an IP address when the loader loads (Kestrel's
+	 * {@code Endpoint(IPAddress, port)}), so that code and configuration endpoints can be
+	 * set up in one place; it behaves as {@code options.listen(address, port)}.
+	 * @param address the address
+	 * @param port the port
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader endpoint(InetAddress address, int port) {
+		return endpoint(address, port, NO_OP);
+	}
+
+	/**
+	 * Adds a code endpoint on an IP address when the loader loads, and configures it.
+	 * @param address the address
+	 * @param port the port
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return this loader
+	 * @see KestrelServerOptions#listen(InetAddress, int, Consumer)
+	 */
+	public KestrelConfigurationLoader endpoint(InetAddress address, int port, Consumer<ListenOptions> configure) {
+		requireNonNull(address, "address");
+		requireNonNull(configure, "configure");
+		return queue(() -> this.options.listen(address, port, configure));
+	}
+
+	/**
+	 * Adds a code endpoint on a socket address when the loader loads, and configures it.
+	 * @param address the address
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader endpoint(InetSocketAddress address, Consumer<ListenOptions> configure) {
+		requireNonNull(address, "address");
+		return endpoint(address.getAddress(), address.getPort(), configure);
+	}
+
+	/**
+	 * Adds a code endpoint on both loopback addresses when the loader loads (Kestrel's
+	 * {@code LocalhostEndpoint}).
+	 * @param port the port (not 0)
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader localhostEndpoint(int port) {
+		return localhostEndpoint(port, NO_OP);
+	}
+
+	/**
+	 * Adds a code endpoint on both loopback addresses when the loader loads, and
+	 * configures it.
+	 * @param port the port (not 0)
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader localhostEndpoint(int port, Consumer<ListenOptions> configure) {
+		requireNonNull(configure, "configure");
+		return queue(() -> this.options.listenLocalhost(port, configure));
+	}
+
+	/**
+	 * Adds a code endpoint on every address when the loader loads (Kestrel's
+	 * {@code AnyIPEndpoint}).
+	 * @param port the port
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader anyIPEndpoint(int port) {
+		return anyIPEndpoint(port, NO_OP);
+	}
+
+	/**
+	 * Adds a code endpoint on every address when the loader loads, and configures it.
+	 * @param port the port
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader anyIPEndpoint(int port, Consumer<ListenOptions> configure) {
+		requireNonNull(configure, "configure");
+		return queue(() -> this.options.listenAnyIP(port, configure));
+	}
+
+	/**
+	 * Adds a code endpoint on a Unix socket when the loader loads (Kestrel's
+	 * {@code UnixSocketEndpoint}).
+	 * @param path the absolute socket path
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader unixSocketEndpoint(String path) {
+		return unixSocketEndpoint(path, NO_OP);
+	}
+
+	/**
+	 * Adds a code endpoint on a Unix socket when the loader loads, and configures it.
+	 * @param path the absolute socket path
+	 * @param configure configures the endpoint after the endpoint defaults
+	 * @return this loader
+	 */
+	public KestrelConfigurationLoader unixSocketEndpoint(String path, Consumer<ListenOptions> configure) {
+		requireNonNull(path, "path");
+		requireNonNull(configure, "configure");
+		return queue(() -> this.options.listenUnixSocket(path, configure));
+	}
+
+	private KestrelConfigurationLoader queue(Runnable endpoint) {
+		this.endpointsToAdd.add(endpoint);
+		return this;
+	}
+
+	/**
+	 * @return whether {@link #load()} has run
+	 */
+	boolean isLoaded() {
+		return this.loaded != null;
+	}
+
+	/**
 	 * @return the configuration section this loader reads
 	 */
 	public KestrelConfig getConfiguration() {
@@ -116,6 +242,10 @@ public final class KestrelConfigurationLoader {
 				endpoints.add(load(endpoint));
 			}
 			this.loaded = Collections.unmodifiableList(endpoints);
+		}
+		if (!this.endpointsAdded) {
+			this.endpointsAdded = true;
+			this.endpointsToAdd.forEach(Runnable::run);
 		}
 		return this.loaded;
 	}
@@ -145,6 +275,7 @@ public final class KestrelConfigurationLoader {
 		}
 		ConnectionSettings.apply(endpoint.connection(), listenOptions, endpoint.name(),
 				"kestrel.endpoints." + endpoint.name());
+		EndpointHostingSettings.apply(endpoint, listenOptions);
 		boolean https = listenOptions.isHttps();
 		HttpsConnectionAdapterOptions httpsOptions = new HttpsConnectionAdapterOptions();
 		Map<String, SniOptions> sni = Map.of();
@@ -156,8 +287,15 @@ public final class KestrelConfigurationLoader {
 			checkNoHttpsOnlyConfiguration(endpoint);
 		}
 		Consumer<EndpointConfiguration> callback = this.endpointCallbacks.get(endpoint.name());
+		EndpointSection section = new EndpointSection(endpoint.name(), endpoint.customKeys());
 		if (callback != null) {
-			callback.accept(new EndpointConfiguration(https, listenOptions, httpsOptions, endpoint));
+			callback.accept(new EndpointConfiguration(https, listenOptions, httpsOptions, endpoint, section));
+		}
+		List<String> unread = section.unreadKeys();
+		if (!unread.isEmpty()) {
+			List<String> keys = unread.stream().map(endpoint::key).toList();
+			throw new KestrelConfigurationException(endpoint.name(), String.join(", ", keys),
+					ConfigurationMessages.unknownKeys(keys), null);
 		}
 		if (listenOptions.isHttps() && listenOptions.getHttpsOptions() == null) {
 			if (sni.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.kestrel.configuration.KestrelConfig;
 import dev.kestrel.certificates.ServerCertificate;
@@ -67,6 +68,11 @@ public final class KestrelServerOptions {
 	public KestrelServerLimits getLimits() {
 		return this.limits;
 	}
+
+	private Function<String, KestrelConfig> sectionReader;
+
+	/** Endpoints of earlier loaders that were loaded before being replaced. */
+	private final List<ListenOptions> earlierConfigurationEndpoints = new ArrayList<>();
 
 	/**
 	 * Listens on one IP address.
@@ -265,8 +271,54 @@ public final class KestrelServerOptions {
 	 * @return the new loader
 	 */
 	public KestrelConfigurationLoader configure(KestrelConfig configuration) {
-		this.configurationLoader = new KestrelConfigurationLoader(this, requireNonNull(configuration, "configuration"));
+		requireNonNull(configuration, "configuration");
+		if (this.configurationLoader != null && this.configurationLoader.isLoaded()) {
+			this.earlierConfigurationEndpoints.addAll(this.configurationLoader.load());
+		}
+		this.configurationLoader = new KestrelConfigurationLoader(this, configuration);
 		return this.configurationLoader;
+	}
+
+	/**
+	 * Loads endpoints from another configuration section with Kestrel's schema (Kestrel's
+	 * {@code options.Configure(config.GetSection("MyKestrel"))}), validated as strictly
+	 * as {@code Kestrel}. As in Kestrel, the new loader replaces the current one (its
+	 * {@code endpoint(name, ...)} callbacks are dropped) — unless {@code load()} was
+	 * called on the current one: then its endpoints stay and the new section's add to
+	 * them.
+	 * @param section the section's name, e.g. {@code MyKestrel}
+	 * @return the new loader
+	 */
+	public KestrelConfigurationLoader configure(String section) {
+		requireNonNull(section, "section");
+		if (this.sectionReader == null) {
+			throw new IllegalStateException("No configuration section reader is installed (the starter's "
+					+ "auto-configuration installs one); use configure(KestrelConfig) instead.");
+		}
+		return configure(this.sectionReader.apply(section));
+	}
+
+	/**
+	 * Installs what reads a configuration section by name (done by the starter's
+	 * auto-configuration, from Spring's {@code Environment}).
+	 * @param sectionReader reads a section by name
+	 */
+	public void configurationSectionReader(Function<String, KestrelConfig> sectionReader) {
+		this.sectionReader = requireNonNull(sectionReader, "sectionReader");
+	}
+
+	/**
+	 * Loads the configuration endpoints (once): those of earlier loaders that were loaded
+	 * before being replaced, then the current loader's; the current loader's queued code
+	 * endpoints ({@code localhostEndpoint}, ...) join the code endpoints.
+	 * @return the configuration endpoints, in order
+	 */
+	public List<ListenOptions> loadConfigurationEndpoints() {
+		List<ListenOptions> endpoints = new ArrayList<>(this.earlierConfigurationEndpoints);
+		if (this.configurationLoader != null) {
+			endpoints.addAll(this.configurationLoader.load());
+		}
+		return Collections.unmodifiableList(endpoints);
 	}
 
 	/**

@@ -68,6 +68,10 @@ public final class ListenOptions {
 
 	private boolean disableAltSvcHeader;
 
+	private List<String> allowedHosts;
+
+	private Integer unixSocketPermissions;
+
 	private final List<ConnectionStage> connectionStages = new ArrayList<>();
 
 	private int tlsStage = -1;
@@ -257,6 +261,60 @@ public final class ListenOptions {
 	public ListenOptions disableAltSvcHeader(boolean disableAltSvcHeader) {
 		this.disableAltSvcHeader = disableAltSvcHeader;
 		return this;
+	}
+
+	/**
+	 * Sets the host names this endpoint accepts, replacing the server-wide
+	 * {@code AllowedHosts} for it (beyond ASP.NET Core, which has one list): a request
+	 * whose {@code Host} matches none gets 400 before any handler runs. Entries as in
+	 * {@code AllowedHosts}: {@code *}, {@code example.org}, {@code *.example.org}, IDN
+	 * and IPv6 literals ({@code [::1]}).
+	 * @param hosts the host names (at least one)
+	 * @return these options
+	 */
+	public ListenOptions allowedHosts(String... hosts) {
+		requireNonNull(hosts, "hosts");
+		if (hosts.length == 0) {
+			throw new IllegalArgumentException("hosts: [] (expected: at least one host name, or \"*\")");
+		}
+		for (String host : hosts) {
+			requireNonNull(host, "hosts");
+		}
+		this.allowedHosts = List.of(hosts);
+		return this;
+	}
+
+	/**
+	 * @return the host names set with {@link #allowedHosts(String...)}, or {@code null}
+	 * when the server-wide {@code AllowedHosts} applies
+	 */
+	public List<String> getAllowedHosts() {
+		return this.allowedHosts;
+	}
+
+	/**
+	 * Sets the file mode of this Unix socket endpoint's socket file, applied right after
+	 * binding (beyond Kestrel, aspnetcore#17706): {@code "0666"} lets a reverse proxy
+	 * running as another user connect without a {@code chmod} step.
+	 * @param octalMode the mode in octal, {@code "0000"} to {@code "0777"}
+	 * @return these options
+	 */
+	public ListenOptions unixSocketPermissions(String octalMode) {
+		requireNonNull(octalMode, "octalMode");
+		if (!octalMode.matches("0?[0-7]{3}")) {
+			throw new IllegalArgumentException(
+					String.format("octalMode: %s (expected: an octal file mode, 0000-0777, e.g. 0660)", octalMode));
+		}
+		this.unixSocketPermissions = Integer.parseInt(octalMode, 8);
+		return this;
+	}
+
+	/**
+	 * @return the socket file's mode set with {@link #unixSocketPermissions(String)}, or
+	 * {@code null} when the process umask decides
+	 */
+	public Integer getUnixSocketPermissions() {
+		return this.unixSocketPermissions;
 	}
 
 	/**

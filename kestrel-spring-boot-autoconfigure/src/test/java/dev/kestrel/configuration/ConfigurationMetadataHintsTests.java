@@ -86,7 +86,30 @@ class ConfigurationMetadataHintsTests {
 				Map.of("Http", "An endpoint name; any name works.", "Https", "An endpoint name; any name works.")));
 		hints.add(hint("kestrel.certificates.keys",
 				Map.of("Default", "The certificate of HTTPS endpoints that have none.")));
-		return "{\n  \"hints\": [\n" + String.join(",\n", hints) + "\n  ]\n}\n";
+		return "{\n  \"properties\": [\n" + String.join(",\n", topLevelProperties()) + "\n  ],\n  \"hints\": [\n"
+				+ String.join(",\n", hints) + "\n  ]\n}\n";
+	}
+
+	/**
+	 * ASP.NET Core's top-level host filtering keys, which live outside the
+	 * {@code kestrel} prefix of {@code KestrelProperties} (read by
+	 * {@code HostingConfigReader}).
+	 */
+	private static List<String> topLevelProperties() {
+		return List.of(property("allowedhosts", "java.lang.String",
+				"Host names requests may carry, ';'-separated ('*', 'example.org', '*.example.org', IDN names, "
+						+ "'[::1]'); other hosts get 400 (ASP.NET Core's top-level AllowedHosts). Unset or '*': any "
+						+ "host.",
+				null),
+				property("allowemptyhosts", "java.lang.Boolean",
+						"Whether requests without a host pass host filtering (ASP.NET Core's AllowEmptyHosts).",
+						"true"));
+	}
+
+	private static String property(String name, String type, String description, String defaultValue) {
+		return "    {\n      \"name\": \"" + name + "\",\n      \"type\": \"" + type + "\",\n      \"description\": \""
+				+ description + "\"" + ((defaultValue != null) ? ",\n      \"defaultValue\": " + defaultValue : "")
+				+ "\n    }";
 	}
 
 	private static <E> Map<String, String> values(E[] constants, Function<E, String> name,

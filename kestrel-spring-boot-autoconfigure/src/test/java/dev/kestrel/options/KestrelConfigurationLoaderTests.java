@@ -209,8 +209,10 @@ class KestrelConfigurationLoaderTests {
 	@Test
 	void endpointArgumentsAreRequired() {
 		KestrelConfigurationLoader loader = this.options.configure();
-		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> loader.endpoint(null, (endpoint) -> {
-		})).withMessage("name");
+		assertThatExceptionOfType(NullPointerException.class)
+			.isThrownBy(() -> loader.endpoint((String) null, (EndpointConfiguration endpoint) -> {
+			}))
+			.withMessage("name");
 		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> loader.endpoint("Http", null))
 			.withMessage("configure");
 	}

@@ -119,7 +119,8 @@ class KestrelServerOptionsTests {
 		assertThatExceptionOfType(NullPointerException.class)
 			.isThrownBy(() -> this.options.configureEndpointDefaults(null))
 			.withMessage("configure");
-		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> this.options.configure(null))
+		assertThatExceptionOfType(NullPointerException.class)
+			.isThrownBy(() -> this.options.configure((dev.kestrel.configuration.KestrelConfig) null))
 			.withMessage("configuration");
 		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> this.options.useUrls((String[]) null))
 			.withMessage("urls");

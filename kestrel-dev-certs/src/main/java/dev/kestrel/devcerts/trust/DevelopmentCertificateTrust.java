@@ -77,7 +77,8 @@ public final class DevelopmentCertificateTrust {
 		this.openSslDirectory = new OpenSslDirectoryTrust(certificateDirectory.toAbsolutePath().normalize(),
 				variables.get(SSL_CERT_DIR_VARIABLE), commands, paths, reporter);
 		this.nss = new NssTrust(List.copyOf(requireNonNull(nssDatabases, "nssDatabases")),
-				this.openSslDirectory::certificateFile, commands, paths, reporter);
+				this.openSslDirectory::certificateFile, commands, paths, reporter,
+				variables.containsKey(NSS_DATABASES_VARIABLE) ? null : home.resolve(".pki").resolve("nssdb"));
 		this.targets = List.of(this.rootStore, this.openSslDirectory, this.nss);
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,16 @@ final class NssTrust implements TrustTarget {
 	private final DevCertReporter reporter;
 
 	/**
+	 * Chromium's database, created when none exists and a browser is installed;
+	 * {@code null} when the databases were listed explicitly.
+	 */
+	private final Path chromiumDatabase;
+
+	/** Browsers whose presence makes the tool create Chromium's NSS database. */
+	static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome",
+			"google-chrome-stable", "microsoft-edge", "firefox", "firefox-esr");
+
+	/**
 	 * Creates the target.
 	 * @param databases the databases to update
 	 * @param certificateFiles where the PEM file of a certificate is once the OpenSSL
@@ -43,8 +54,9 @@ final class NssTrust implements TrustTarget {
 	 * @param reporter receives what is done
 	 */
 	NssTrust(List<NssDatabase> databases, Function<X509Certificate, Path> certificateFiles, ExternalCommands commands,
-			HomePaths paths, DevCertReporter reporter) {
-		this.databases = databases;
+			HomePaths paths, DevCertReporter reporter, Path chromiumDatabase) {
+		this.databases = new ArrayList<>(databases);
+		this.chromiumDatabase = chromiumDatabase;
 		this.certificateFiles = certificateFiles;
 		this.commands = commands;
 		this.paths = paths;
@@ -93,6 +105,9 @@ final class NssTrust implements TrustTarget {
 
 	@Override
 	public Outcome trust(X509Certificate certificate) {
+		if (this.databases.isEmpty()) {
+			createChromiumDatabase();
+		}
 		if (this.databases.isEmpty()) {
 			this.reporter.verbose(TrustMessages.trustNoNssDatabases());
 			return Outcome.SKIPPED;
@@ -202,6 +217,43 @@ final class NssTrust implements TrustTarget {
 		}
 		this.reporter.warn(TrustMessages.untrustFailed(this.paths.show(database.path()), result.output()));
 		return false;
+	}
+
+	/**
+	 * On a machine where the browser never ran, {@code ~/.pki/nssdb} does not exist yet:
+	 * creates it as Chromium would (empty password, folder mode 0700) when a
+	 * Chromium-based browser or Firefox is installed and {@code certutil} is available,
+	 * so that {@code --trust} before the first browser start is enough. Firefox reads the
+	 * shared database only through its policies, so its profiles are not created.
+	 */
+	private void createChromiumDatabase() {
+		if (this.chromiumDatabase == null || Files.exists(this.chromiumDatabase)) {
+			return;
+		}
+		Optional<String> browser = BROWSERS.stream().filter((name) -> this.commands.find(name).isPresent()).findFirst();
+		Optional<Path> certutil = this.commands.find(CERTUTIL);
+		if (browser.isEmpty() || certutil.isEmpty()) {
+			return;
+		}
+		try {
+			Files.createDirectories(this.chromiumDatabase.getParent());
+			Files.createDirectory(this.chromiumDatabase,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			this.reporter.warn(TrustMessages.nssDatabaseNotCreated(this.paths.show(this.chromiumDatabase),
+					String.valueOf(ex.getMessage())));
+			return;
+		}
+		ExternalCommands.Result result = this.commands.run(certutil.get(), "-N", "--empty-password", "-d",
+				"sql:" + this.chromiumDatabase);
+		if (!result.succeeded()) {
+			this.reporter
+				.warn(TrustMessages.nssDatabaseNotCreated(this.paths.show(this.chromiumDatabase), result.output()));
+			return;
+		}
+		this.reporter.output(TrustMessages.nssDatabaseCreated(this.paths.show(this.chromiumDatabase), browser.get()));
+		this.databases.add(new NssDatabase(this.chromiumDatabase, false));
 	}
 
 	private String describeDatabases() {

@@ -79,6 +79,16 @@ final class TrustMessages {
 		return "No NSS database found ($HOME/.pki/nssdb, snap Chromium, Firefox profiles): skipped browser trust.";
 	}
 
+	static String nssDatabaseCreated(String path, String browser) {
+		return "Created the NSS database " + path + " (as Chromium does on its first start; " + browser
+				+ " is installed).";
+	}
+
+	static String nssDatabaseNotCreated(String path, String reason) {
+		return "Could not create the NSS database " + path + ": " + reason + ". Start the browser once, then run "
+				+ "--trust again.";
+	}
+
 	static String nssDatabaseMissing(String path, String variable) {
 		return "Skipped the NSS database " + path + " listed in " + variable + ": the folder does not exist.";
 	}

@@ -156,6 +156,40 @@ class DevelopmentCertificateTrustTests {
 	}
 
 	@Test
+	@RequiresTools({ "certutil", "openssl" })
+	void trustCreatesChromiumsNssDatabaseWhenABrowserIsInstalledAndNoneExistsYet() throws Exception {
+		Path bin = Files.createDirectories(this.temp.resolve("bin"));
+		Path browser = Files.writeString(bin.resolve("chromium"), "#!/bin/sh\nexit 0\n");
+		browser.toFile().setExecutable(true);
+		Map<String, String> environment = environment(this.trustFolder.toString());
+		environment.put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+		DevelopmentCertificateTrust trust = trust(List.of(), environment);
+		assertThat(trust.trust(generated.certificate())).isEqualTo(TrustLevel.FULL);
+		Path database = this.home.resolve(".pki/nssdb");
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(database)))
+			.isEqualTo("rwx------");
+		assertThat(this.reporter.output).contains(TrustMessages.nssDatabaseCreated("$HOME/.pki/nssdb", "chromium"));
+		String nickname = DevelopmentCertificateTrust.nickname(generated.certificate());
+		ExternalTools.Result valid = ExternalTools.run("certutil", "-V", "-u", "V", "-d", "sql:" + database, "-n",
+				nickname);
+		assertThat(valid.exitCode()).as(valid.output()).isZero();
+	}
+
+	@Test
+	@RequiresTools({ "certutil", "openssl" })
+	void withoutABrowserNoNssDatabaseIsCreated() throws Exception {
+		Path bin = Files.createDirectories(this.temp.resolve("bin"));
+		for (String tool : List.of("certutil", "openssl")) {
+			Files.createSymbolicLink(bin.resolve(tool),
+					Path.of(ExternalTools.run("sh", "-c", "command -v " + tool).output().trim()));
+		}
+		Map<String, String> environment = environment(this.trustFolder.toString());
+		environment.put("PATH", bin.toString());
+		trust(List.of(), environment).trust(generated.certificate());
+		assertThat(this.home.resolve(".pki/nssdb")).doesNotExist();
+	}
+
+	@Test
 	void missingCertutilLeavesBrowsersUntrustedWithANote() throws Exception {
 		Path database = Files.createDirectories(this.temp.resolve("nssdb"));
 		Map<String, String> environment = new HashMap<>();

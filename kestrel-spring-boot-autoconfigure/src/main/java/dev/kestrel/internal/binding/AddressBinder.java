@@ -34,6 +34,12 @@ public final class AddressBinder {
 	/** The default address. */
 	public static final String DEFAULT_ADDRESS = "http://localhost:5000";
 
+	/**
+	 * The default HTTPS address, bound next to {@link #DEFAULT_ADDRESS} when a default
+	 * certificate exists and {@code kestrel.default-https} is not {@code false}.
+	 */
+	public static final String DEFAULT_HTTPS_ADDRESS = "https://localhost:5001";
+
 	private AddressBinder() {
 	}
 
@@ -49,13 +55,16 @@ public final class AddressBinder {
 		requireNonNull(hosting, "hosting");
 		List<String> warnings = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
+		List<ListenOptions> configured = options.loadConfigurationEndpoints();
 		List<ListenOptions> endpoints = new ArrayList<>(options.getCodeListenOptions());
-		if (options.getConfigurationLoader() != null) {
-			endpoints.addAll(options.getConfigurationLoader().load());
-		}
+		endpoints.addAll(configured);
 		List<String> urls = options.getUrls().isEmpty() ? hosting.urls() : options.getUrls();
 		String urlsSource = options.getUrls().isEmpty() ? hosting.urlsSource() : "code (useUrls)";
 		boolean randomPorts = hosting.serverPort() != null && hosting.serverPort() == 0;
+		if (!endpoints.isEmpty() && !urls.isEmpty() && hosting.preferHostingUrls()) {
+			notes.add(BindingMessages.overridingWithPreferHostingUrls(urls));
+			endpoints.clear();
+		}
 		if (!endpoints.isEmpty()) {
 			if (!urls.isEmpty()) {
 				warnings.add(BindingMessages.overridingAddresses(urls));
@@ -72,6 +81,15 @@ public final class AddressBinder {
 		}
 		else {
 			endpoints.add(fromUrl(options, DEFAULT_ADDRESS, "default", EndpointSource.DEFAULT, "default"));
+			if (hosting.defaultHttps()) {
+				options.defaultCertificate().ifPresent((certificate) -> {
+					endpoints.add(fromUrl(options, DEFAULT_HTTPS_ADDRESS, "default", EndpointSource.DEFAULT,
+							"default-https"));
+					notes.add(BindingMessages.defaultHttpsEndpoint(DEFAULT_HTTPS_ADDRESS,
+							certificate.certificate().getSubjectX500Principal().getName(), certificate.thumbprint(),
+							!hasConfiguredDefaultCertificate(options)));
+				});
+			}
 		}
 		if (hosting.serverPort() != null && hosting.serverPort() != 0
 				&& endpoints.get(0).getSource() != EndpointSource.SERVER_PORT) {
@@ -114,6 +132,11 @@ public final class AddressBinder {
 			}
 		}
 		return listenOptions;
+	}
+
+	private static boolean hasConfiguredDefaultCertificate(KestrelServerOptions options) {
+		return options.getConfigurationLoader() != null
+				&& options.getConfigurationLoader().getConfiguration().certificates().containsKey("Default");
 	}
 
 	private static ListenOptions fromServerPort(KestrelServerOptions options, HostingAddresses hosting) {

@@ -1,5 +1,7 @@
 package dev.kestrel.internal.server;
 
+import java.io.IOException;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -149,6 +151,17 @@ final class EndpointServer {
 			}
 		}
 		this.tcpAddresses.add(bindOrFail(this.tcp, UnixSockets.address(path), display).address());
+		if (this.options.getUnixSocketPermissions() != null) {
+			try {
+				UnixSockets.setPermissions(path, this.options.getUnixSocketPermissions());
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				throw failure(display,
+						BindingMessages.addressBindingFailed(display,
+								"cannot set the socket file's permissions (UnixSocketPermissions): " + ex.getMessage()),
+						ex);
+			}
+		}
 		return bound(display, -1);
 	}
 

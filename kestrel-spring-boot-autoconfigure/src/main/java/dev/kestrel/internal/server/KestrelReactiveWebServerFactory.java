@@ -4,6 +4,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.BiFunction;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
@@ -34,6 +38,8 @@ import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
 import dev.kestrel.configuration.HostingAddresses;
 import dev.kestrel.configuration.KestrelTlsConfig;
+import dev.kestrel.configuration.HostingConfig;
+import dev.kestrel.internal.hosting.RequestFilters;
 import dev.kestrel.diagnostics.KestrelConfigurationException;
 import dev.kestrel.diagnostics.ConfigurationMessages;
 import dev.kestrel.options.KestrelServerOptions;
@@ -96,6 +102,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private final List<NettyRouteProvider> routeProviders = new ArrayList<>();
 
 	private boolean cleartextHttp2 = true;
+
+	private HostingConfig hostingConfig = HostingConfig.NONE;
 
 	private boolean portSet;
 
@@ -178,23 +186,42 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		ReactorHttpHandlerAdapter http3Adapter = null;
 		HttpServer tcpBase = createTcpBase();
 		List<EndpointServer> endpointServers = new ArrayList<>();
+		AtomicReference<KestrelWebServer> started = new AtomicReference<>();
+		Supplier<Set<Integer>> httpsPorts = () -> httpsPorts(started.get());
 		for (PlannedEndpoint planned : plan.endpoints()) {
 			ListenOptions endpoint = planned.options();
 			EndpointProtocols protocols = EndpointProtocols.of(endpoint, planned.port(), this.cleartextHttp2);
 			QuicTls quicTls = protocols.http3() ? QuicTls.of(endpoint) : null;
 			ConnectionPipeline.of(endpoint).logStartupNotes(quicTls != null);
+			RequestFilters filters = RequestFilters.of(this.hostingConfig, endpoint, httpsPorts);
 			Handler handler = (quicTls != null && protocols.hasTcp() && !endpoint.isDisableAltSvcHeader())
 					? altSvc(adapter, planned.port()) : adapter::apply;
+			handler = filters.wrap(handler)::apply;
 			HttpServer tcp = protocols.hasTcp() ? tcpServer(tcpBase, endpoint, protocols, handler, quicTls) : null;
 			HttpServer quic = null;
 			if (quicTls != null) {
 				http3Adapter = (http3Adapter != null) ? http3Adapter
 						: new ReactorHttpHandlerAdapter(new Http3SslInfoHandler(application));
-				quic = quicServer(endpoint, quicTls, http3Adapter::apply);
+				quic = quicServer(endpoint, quicTls, filters.wrap(http3Adapter::apply)::apply);
 			}
 			endpointServers.add(new EndpointServer(planned, tcp, quic, this.lifecycleTimeout));
 		}
-		return new KestrelWebServer(plan, endpointServers, getShutdown());
+		KestrelWebServer server = new KestrelWebServer(plan, endpointServers, getShutdown());
+		started.set(server);
+		return server;
+	}
+
+	private static Set<Integer> httpsPorts(KestrelWebServer server) {
+		if (server == null) {
+			return Set.of();
+		}
+		Set<Integer> ports = new TreeSet<>();
+		for (BoundEndpoint endpoint : server.getBoundEndpoints()) {
+			if (endpoint.listenOptions().isHttps() && endpoint.port() >= 0) {
+				ports.add(endpoint.port());
+			}
+		}
+		return ports;
 	}
 
 	/**
@@ -207,7 +234,16 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	HostingAddresses hostingAddresses() {
 		Integer port = (this.portSet || this.addressSet) ? getPort() : null;
 		InetAddress address = this.addressSet ? getAddress() : null;
-		return new HostingAddresses(this.hostingAddresses.urls(), this.hostingAddresses.urlsSource(), port, address);
+		return this.hostingAddresses.withServer(port, address);
+	}
+
+	/**
+	 * Sets what endpoints do before the application sees a request: host filtering
+	 * ({@code AllowedHosts}), HTTPS redirection, HSTS.
+	 * @param hostingConfig the settings
+	 */
+	public void setHostingConfig(HostingConfig hostingConfig) {
+		this.hostingConfig = requireNonNull(hostingConfig, "hostingConfig");
 	}
 
 	private synchronized SessionTicketKeys sessionTicketKeys() {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 
 import io.netty.channel.unix.DomainSocketAddress;
 import reactor.netty.resources.LoopResources;
@@ -69,6 +72,26 @@ final class UnixSockets {
 				return PathState.IN_USE;
 			}
 		}
+	}
+
+	/**
+	 * Sets a socket file's mode (owner, group, others; no special bits).
+	 * @param path the socket path
+	 * @param mode the mode, e.g. {@code 0666}
+	 * @throws IOException when the mode cannot be set
+	 */
+	static void setPermissions(String path, int mode) throws IOException {
+		Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+		PosixFilePermission[] bits = { PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+				PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+				PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+				PosixFilePermission.OWNER_READ };
+		for (int bit = 0; bit < bits.length; bit++) {
+			if ((mode & (1 << bit)) != 0) {
+				permissions.add(bits[bit]);
+			}
+		}
+		Files.setPosixFilePermissions(Path.of(path), permissions);
 	}
 
 	enum PathState {

@@ -199,7 +199,9 @@ class MultiEndpointServerIntegrationTests {
 
 	@Test
 	void withoutAnyConfigurationTheDefaultIsLocalhostPort5000(CapturedOutput output) {
-		TestServers.runner().run((context) -> {
+		// the machine's development certificate would add https://localhost:5001
+		// (DefaultEndpointsIntegrationTests)
+		TestServers.runner().withPropertyValues("kestrel.default-https=false").run((context) -> {
 			if (context.getStartupFailure() != null) {
 				// port 5000 may be taken on a busy machine: then the failure must say so
 				assertThat(Causes.find(context.getStartupFailure(), EndpointBindException.class).getDisplayName())
