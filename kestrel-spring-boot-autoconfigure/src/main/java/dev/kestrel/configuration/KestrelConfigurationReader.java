@@ -231,13 +231,13 @@ public final class KestrelConfigurationReader {
 		return new EndpointConfig(name, endpoint.getUrl(), endpoint.getProtocols(), endpoint.getSslProtocols(),
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
 				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint),
-				LimitsSections.of(endpoint.getLimits()),
-				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets()));
+				LimitsSections.of(endpoint.getLimits()), new EndpointTlsConfig(endpoint.getTlsEngine(),
+						endpoint.getSessionTickets(), endpoint.getOcspStapling()));
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {
 		return new SniConfig(entry.getProtocols(), entry.getSslProtocols(), entry.getClientCertificateMode(),
-				certificate(entry.getCertificate()), LimitsSections.of(entry.getLimits()));
+				certificate(entry.getCertificate()), LimitsSections.of(entry.getLimits()), entry.getOcspStapling());
 	}
 
 	private static CertificateConfig certificate(KestrelProperties.Certificate certificate) {
