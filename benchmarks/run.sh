@@ -106,6 +106,7 @@ if ((INSTALL)); then
 			h2load) wanted+=(h2load=nghttp2-client) ;;
 			nginx) wanted+=(nginx=nginx) ;;
 			haproxy) wanted+=(haproxy=haproxy) ;;
+			openssl) wanted+=(openssl=openssl) ;;
 			*) die "unknown tool $tool in the catalogue" ;;
 		esac
 	done

@@ -163,7 +163,25 @@ def parse_h2load(text):
     return out
 
 
-PARSERS = {"wrk": parse_wrk, "wrk-close": parse_wrk, "h2load": parse_h2load}
+def parse_s_time(text):
+    """The summary line of harness/s_time.sh: connections, how many the server resumed, how many were full."""
+    m = re.search(r"s_time \((new|reuse), (\d+) clients\): (\d+) connections in (\d+)s, (\d+) resumed, (\d+) full",
+                  text)
+    if not m:
+        raise ValueError("no summary line in s_time.sh output")
+    mode, clients, connections, seconds = m.group(1), int(m.group(2)), int(m.group(3)), int(m.group(4))
+    resumed, full = int(m.group(5)), int(m.group(6))
+    # The proof, per contender and round: P2 (new) measures full handshakes only, P8 (reuse) resumed ones only.
+    if mode == "new" and resumed:
+        sys.exit(f"{resumed} of {connections} connections were resumed: s_time -new must make full handshakes")
+    if mode == "reuse" and full > 0.01 * connections:
+        sys.exit(f"{full} of {connections} connections were not resumed: s_time -reuse must measure resumptions")
+    return {"requests": connections, "req_per_s": connections / max(seconds, 1), "errors": 0,
+            "resumed": resumed, "full": full}
+
+
+PARSERS = {"wrk": parse_wrk, "wrk-close": parse_wrk, "h2load": parse_h2load, "s_time-new": parse_s_time,
+           "s_time-reuse": parse_s_time}
 
 
 # -------------------------------------------------------------------------------------------------------------- measure
@@ -212,7 +230,7 @@ def _one_round(args, pids):
     if len(pids) > 1:
         for label, value in cpu_s.items():
             metrics[f"cpu_us_per_req.{label}"] = value * 1e6 / requests
-    for key in ("p50_ms", "p99_ms"):
+    for key in ("p50_ms", "p99_ms", "resumed", "full"):
         if key in parsed:
             metrics[key] = parsed[key]
     return {

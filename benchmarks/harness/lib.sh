@@ -148,11 +148,15 @@ start_raw() {
 
 # tls_material: an RSA-2048 certificate and key (PEM) for 127.0.0.1/localhost, generated once per run into
 # $RUN_DIR/tls (never committed); prints the directory.
+# tls_material [ec]: a self-signed certificate for the run, RSA-2048 (default) or ECDSA P-256 ("ec"); prints its folder.
 tls_material() {
-	local dir="$RUN_DIR/tls"
+	local dir="$RUN_DIR/tls" key=(-newkey rsa:2048)
+	if [[ ${1:-} == ec ]]; then
+		dir="$RUN_DIR/tls-ec" key=(-newkey ec -pkeyopt ec_paramgen_curve:P-256)
+	fi
 	if [[ ! -s "$dir/cert.pem" ]]; then
 		mkdir -p "$dir"
-		openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 2 -subj "/CN=localhost" \
+		openssl req -x509 "${key[@]}" -nodes -sha256 -days 2 -subj "/CN=localhost" \
 			-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$dir/key.pem" -out "$dir/cert.pem" \
 			>"$dir/openssl.log" 2>&1 || { cat "$dir/openssl.log" >&2; die "cannot generate the TLS certificate"; }
 		chmod 600 "$dir/key.pem"
@@ -241,6 +245,10 @@ measure() {
 		h2load) cmd=(h2load -t1 -c "${H2_CONNECTIONS}" -m "${H2_STREAMS}" -D "$seconds" "$@" "$target/plaintext") ;;
 		# wrk, a new connection per request (P2): as many connections as the server can handshake with one core.
 		wrk-close) cmd=(wrk -t1 -c "${WRK_CLOSE_CONNECTIONS:-16}" -d "${seconds}s" --latency -H "Connection: close" "$@" "$target/plaintext") ;;
+		# openssl s_time loops, a new connection per request: full handshakes (P2) or resumed ones (P8); the
+		# summary counts the resumed connections, which bench.py checks (harness/s_time.sh).
+		s_time-new) cmd=("$BENCH_DIR/harness/s_time.sh" "${S_TIME_CLIENTS:-4}" "$seconds" new "$target") ;;
+		s_time-reuse) cmd=("$BENCH_DIR/harness/s_time.sh" "${S_TIME_CLIENTS:-4}" "$seconds" reuse "$target") ;;
 		*) die "unknown load tool $tool" ;;
 	esac
 	local out="$RUN_DIR/samples.jsonl" quiet="$QUIET_WAIT" redo="$REDO"

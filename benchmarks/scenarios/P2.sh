@@ -1,7 +1,11 @@
 # shellcheck shell=bash
-# P2: HTTPS, a new TLS connection per request (wrk -H "Connection: close"), the same RSA-2048 certificate (generated
-# for the run) on every contender, and no session resumption anywhere (nginx: ssl_session_cache off and
-# ssl_session_tickets off; the JVMs: NO_RESUMPTION_JVM_OPTS; tls_check proves it on each contender before the rounds).
+# P2: HTTPS, a new TLS connection per request with a client that never resumes (harness/s_time.sh: parallel
+# `openssl s_time -new`, which never offers a session; wrk cannot be used: it keeps its session across Connection:
+# close reconnects), the same RSA-2048 certificate (generated for the run) on every contender, and an ECDSA P-256 pair
+# of rows (starter-ec, nginx-ec). No session resumption anywhere: the servers issue no tickets (nginx:
+# ssl_session_cache off and ssl_session_tickets off; the JVMs: NO_RESUMPTION_JVM_OPTS, the starter SessionTickets=false),
+# tls_check proves it on each contender before the rounds, and every round counts the connections the server resumed
+# (s_time marks them 'r'; bench.py refuses a round with any).
 # Contenders, all on the server core:
 #   starter      the app with the starter, its default TLS engine (OpenSSL: BoringSSL from netty-tcnative)
 #   starter-jdk  the same with -Dio.netty.handler.ssl.noOpenSsl=true (the JDK's TLS engine): decides the engine default
@@ -9,14 +13,16 @@
 #   nginx        Debian's nginx, one process, `return 200 "Hello, World!"`
 #   raw          context: the raw Reactor Netty server with the same certificate and engine (OpenSSL), HTTP/1.1
 #                (the floor for any Netty server: how much of the gap to nginx is the starter's own)
-# Decisions: nginx CPU/connection ÷ starter CPU/connection ≥ 0.80, stock CPU/connection ÷ starter CPU/connection ≥ 2.0.
+#   starter-ec, nginx-ec  the starter and nginx with one ECDSA P-256 certificate
+# Decisions: nginx CPU/connection ÷ starter CPU/connection ≥ 0.90 (RSA-2048 and ECDSA P-256), stock CPU/connection ÷
+# starter CPU/connection ≥ 2.0. The native engine is BoringSSL on hosts with OpenSSL < 3.2 (see FINDINGS.md).
 # One request per connection, so "per request" in the samples is per connection (handshake + request + close).
 
 declare -gA P2_TARGET=() P2_PROCESS=()
 
 p2_round() {
 	local scenario="$1" contender="$2" round="$3" seconds="$4"
-	measure "$scenario" "$contender" "$round" "server=${SERVER_PID[${P2_PROCESS[$contender]}]}" wrk-close \
+	measure "$scenario" "$contender" "$round" "server=${SERVER_PID[${P2_PROCESS[$contender]}]}" s_time-new \
 		"${P2_TARGET[$contender]}" "$seconds"
 }
 
@@ -58,12 +64,15 @@ scenario_run() {
 	if [[ $MODE != quick ]]; then
 		local WARMUP=$((WARMUP > 60 ? WARMUP : 60)) WARMUP_MAX=$((WARMUP_MAX > 180 ? WARMUP_MAX : 180))
 	fi
-	local starter jdk stock nginx raw tls prefix="$RUN_DIR/nginx-P2-nginx" c
-	read -r starter jdk stock nginx raw <<<"$(free_ports 5)"
+	local starter jdk stock nginx raw starter_ec nginx_ec tls tls_ec prefix="$RUN_DIR/nginx-P2-nginx" c
+	read -r starter jdk stock nginx raw starter_ec nginx_ec <<<"$(free_ports 7)"
 	tls=$(tls_material)
+	tls_ec=$(tls_material ec)
 	P2_TARGET=([starter]="https://127.0.0.1:$starter" [starter-jdk]="https://127.0.0.1:$jdk"
-		[stock]="https://127.0.0.1:$stock" [nginx]="https://127.0.0.1:$nginx" [raw]="https://127.0.0.1:$raw")
-	P2_PROCESS=([starter]=P2-starter [starter-jdk]=P2-starter-jdk [stock]=P2-stock [nginx]=P2-nginx [raw]=P2-raw)
+		[stock]="https://127.0.0.1:$stock" [nginx]="https://127.0.0.1:$nginx" [raw]="https://127.0.0.1:$raw"
+		[starter-ec]="https://127.0.0.1:$starter_ec" [nginx-ec]="https://127.0.0.1:$nginx_ec")
+	P2_PROCESS=([starter]=P2-starter [starter-jdk]=P2-starter-jdk [stock]=P2-stock [nginx]=P2-nginx [raw]=P2-raw
+		[starter-ec]=P2-starter-ec [nginx-ec]=P2-nginx-ec)
 	local kestrel=(--kestrel.endpoints.bench.certificate.path="$tls/cert.pem"
 		--kestrel.endpoints.bench.certificate.key-path="$tls/key.pem")
 	# tickets are on by default since #12: SessionTickets=false turns them off on the native engine
@@ -72,7 +81,8 @@ scenario_run() {
 		--kestrel.endpoints.bench.session-tickets=false
 	# Quick mode (which judges nothing) leaves out the JDK-engine starter and the raw server, to fit in its time.
 	local contenders
-	contenders=$(quick_contenders "starter nginx stock starter-jdk raw" "starter nginx stock")
+	contenders=$(quick_contenders "starter nginx stock starter-jdk raw starter-ec nginx-ec" \
+		"starter nginx stock starter-ec nginx-ec")
 	# P2_CONTENDERS (for experiments) replaces the list, e.g. "starter stock starter-jdk" with --rounds 8.
 	contenders=${P2_CONTENDERS:-$contenders}
 	if [[ " $contenders " == *" starter-jdk "* ]]; then
@@ -91,6 +101,17 @@ scenario_run() {
 		p2_nginx_conf "$RUN_DIR/P2-nginx.conf" "$nginx" "$tls" "$prefix"
 		start_nginx P2-nginx "$RUN_DIR/P2-nginx.conf" "${P2_TARGET[nginx]}" "$SERVER_CORES"
 	fi
+	if [[ " $contenders " == *" starter-ec "* ]]; then
+		EXTRA_JVM_OPTS="$NO_RESUMPTION_JVM_OPTS" start_spring P2-starter-ec starter "${P2_TARGET[starter-ec]}" \
+			"--kestrel.endpoints.bench.url=${P2_TARGET[starter-ec]}" \
+			--kestrel.endpoints.bench.certificate.path="$tls_ec/cert.pem" \
+			--kestrel.endpoints.bench.certificate.key-path="$tls_ec/key.pem" --kestrel.endpoints.bench.session-tickets=false
+	fi
+	if [[ " $contenders " == *" nginx-ec "* ]]; then
+		mkdir -p "$RUN_DIR/nginx-P2-nginx-ec/logs" "$RUN_DIR/nginx-P2-nginx-ec/tmp"
+		p2_nginx_conf "$RUN_DIR/P2-nginx-ec.conf" "$nginx_ec" "$tls_ec" "$RUN_DIR/nginx-P2-nginx-ec"
+		start_nginx P2-nginx-ec "$RUN_DIR/P2-nginx-ec.conf" "${P2_TARGET[nginx-ec]}" "$SERVER_CORES"
+	fi
 	await_servers
 	# The engines are what the row claims.
 	grep -qE 'TLS engine: (OpenSSL|BoringSSL)' "$RUN_DIR/P2-starter.log" || die "P2-starter does not run a native engine"
@@ -105,8 +126,10 @@ scenario_run() {
 		tls_check P2 "$c" "${P2_TARGET[$c]}"
 	done
 	interleave P2 "$contenders" p2_round
-	compare P2 "server CPU per connection (efficiency vs nginx)" cpu_us_per_req nginx starter ">=" 0.80 yes \
-		"nginx CPU per new TLS connection ÷ the starter's"
+	compare P2 "server CPU per connection (efficiency vs nginx), RSA-2048" cpu_us_per_req nginx starter ">=" 0.90 yes \
+		"nginx CPU per new TLS connection ÷ the starter's (openssl s_time -new: no connection resumed)"
+	compare P2 "server CPU per connection (efficiency vs nginx), ECDSA P-256" cpu_us_per_req nginx-ec starter-ec ">=" \
+		0.90 yes "the same with one ECDSA P-256 certificate on both"
 	compare P2 "server CPU per connection (efficiency vs stock server.ssl)" cpu_us_per_req stock starter ">=" 2.0 yes \
 		"stock Spring Boot (server.ssl, JDK TLS) CPU per new TLS connection ÷ the starter's"
 	compare P2 "connections/s" req_per_s starter nginx ">=" - no

@@ -37,7 +37,8 @@ import static java.util.Objects.requireNonNull;
  * {@code ProxyProtocol}, {@code TrustedProxies})
  * @param limits the endpoint's {@code Limits} section (an extension: Kestrel has one set
  * for the server)
- * @param tls the {@code TlsEngine} and {@code SessionTickets} values (extensions)
+ * @param tls the {@code TlsEngine}, {@code SessionTickets} and {@code OcspStapling}
+ * values (extensions)
  * @param allowedHosts the {@code AllowedHosts} value (replaces the top-level one for this
  * endpoint), or {@code null}
  * @param unixSocketPermissions the {@code UnixSocketPermissions} value (octal), or

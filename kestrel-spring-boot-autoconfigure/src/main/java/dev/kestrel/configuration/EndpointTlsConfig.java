@@ -10,15 +10,17 @@ package dev.kestrel.configuration;
  *     Https:
  *       TlsEngine: Jdk          # the process-wide kestrel.tls.engine when unset
  *       SessionTickets: false   # default true
+ *       OcspStapling: false     # default true
  * </pre>
  *
  * @param tlsEngine the {@code TlsEngine} value, or {@code null}
  * @param sessionTickets the {@code SessionTickets} value, or {@code null}
+ * @param ocspStapling the {@code OcspStapling} value, or {@code null}
  */
-public record EndpointTlsConfig(String tlsEngine, Boolean sessionTickets) {
+public record EndpointTlsConfig(String tlsEngine, Boolean sessionTickets, Boolean ocspStapling) {
 
 	/** No key set. */
-	public static final EndpointTlsConfig EMPTY = new EndpointTlsConfig(null, null);
+	public static final EndpointTlsConfig EMPTY = new EndpointTlsConfig(null, null, null);
 
 	/**
 	 * @return the first key set, PascalCase, or {@code null} when none is
@@ -27,7 +29,10 @@ public record EndpointTlsConfig(String tlsEngine, Boolean sessionTickets) {
 		if (this.tlsEngine != null) {
 			return "TlsEngine";
 		}
-		return (this.sessionTickets != null) ? "SessionTickets" : null;
+		if (this.sessionTickets != null) {
+			return "SessionTickets";
+		}
+		return (this.ocspStapling != null) ? "OcspStapling" : null;
 	}
 
 }

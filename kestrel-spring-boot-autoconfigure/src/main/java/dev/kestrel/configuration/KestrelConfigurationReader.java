@@ -244,13 +244,14 @@ public final class KestrelConfigurationReader {
 				endpoint.getClientCertificateMode(), certificate(endpoint.getCertificate()), sni,
 				endpoint.getDisableAltSvcHeader(), ConnectionConfig.of(endpoint),
 				LimitsSections.of(endpoint.getLimits()),
-				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets()),
+				new EndpointTlsConfig(endpoint.getTlsEngine(), endpoint.getSessionTickets(),
+						endpoint.getOcspStapling()),
 				endpoint.getAllowedHosts(), endpoint.getUnixSocketPermissions(), null);
 	}
 
 	static SniConfig sni(KestrelProperties.Sni entry) {
 		return new SniConfig(entry.getProtocols(), entry.getSslProtocols(), entry.getClientCertificateMode(),
-				certificate(entry.getCertificate()), LimitsSections.of(entry.getLimits()));
+				certificate(entry.getCertificate()), LimitsSections.of(entry.getLimits()), entry.getOcspStapling());
 	}
 
 	private static CertificateConfig certificate(KestrelProperties.Certificate certificate) {

@@ -487,8 +487,23 @@ public class KestrelProperties {
 		/** Server certificate. */
 		private Certificate certificate;
 
+		/**
+		 * Whether OCSP responses are stapled for the certificate when it names an OCSP
+		 * responder (OpenSSL and BoringSSL engines; not HTTP/3). In an SNI entry: for
+		 * that host's certificate; unset: the endpoint's value. Default true.
+		 */
+		private Boolean ocspStapling;
+
 		public Certificate getCertificate() {
 			return this.certificate;
+		}
+
+		public Boolean getOcspStapling() {
+			return this.ocspStapling;
+		}
+
+		public void setOcspStapling(Boolean ocspStapling) {
+			this.ocspStapling = ocspStapling;
 		}
 
 		public void setCertificate(Certificate certificate) {

@@ -13,12 +13,25 @@ import java.util.List;
  * @param limits the request limits of this host
  */
 public record SniConfig(String protocols, List<String> sslProtocols, String clientCertificateMode,
-		CertificateConfig certificate, LimitsConfig limits) {
+		CertificateConfig certificate, LimitsConfig limits, Boolean ocspStapling) {
 
 	public SniConfig {
 		sslProtocols = (sslProtocols != null) ? List.copyOf(sslProtocols) : null;
 		certificate = (certificate != null) ? certificate : CertificateConfig.EMPTY;
 		limits = (limits != null) ? limits : LimitsConfig.EMPTY;
+	}
+
+	/**
+	 * Creates an entry without {@code OcspStapling}.
+	 * @param protocols the HTTP protocols, or {@code null}
+	 * @param sslProtocols the TLS versions, or {@code null}
+	 * @param clientCertificateMode the client-certificate mode, or {@code null}
+	 * @param certificate the certificate
+	 * @param limits the limits
+	 */
+	public SniConfig(String protocols, List<String> sslProtocols, String clientCertificateMode,
+			CertificateConfig certificate, LimitsConfig limits) {
+		this(protocols, sslProtocols, clientCertificateMode, certificate, limits, null);
 	}
 
 	/**
@@ -30,7 +43,7 @@ public record SniConfig(String protocols, List<String> sslProtocols, String clie
 	 */
 	public SniConfig(String protocols, List<String> sslProtocols, String clientCertificateMode,
 			CertificateConfig certificate) {
-		this(protocols, sslProtocols, clientCertificateMode, certificate, LimitsConfig.EMPTY);
+		this(protocols, sslProtocols, clientCertificateMode, certificate, LimitsConfig.EMPTY, null);
 	}
 
 }

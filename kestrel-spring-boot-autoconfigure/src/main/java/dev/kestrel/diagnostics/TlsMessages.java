@@ -129,4 +129,21 @@ public final class TlsMessages {
 		return "Session-ticket keys kept: " + file + " changed but cannot be used: " + reason;
 	}
 
+	// ---------------------------------------------------------------- OCSP stapling
+
+	public static String ocspResponderFailed(String endpointName, String subject, String url, String reason) {
+		return "OCSP stapling of '" + subject + "' (endpoint " + endpointName + ") paused: the responder " + url
+				+ " failed (" + reason + "); handshakes go on without a stapled response, retrying in the background";
+	}
+
+	public static String ocspResponderRecovered(String endpointName, String subject, String url) {
+		return "OCSP stapling of '" + subject + "' (endpoint " + endpointName + ") resumed: " + url + " answered";
+	}
+
+	public static String ocspIssuerMissing(String endpointName, String subject) {
+		return "OCSP stapling of '" + subject + "' (endpoint " + endpointName
+				+ ") is off: its issuer is not in the chain the endpoint sends, so no OCSP request can be built "
+				+ "(add the intermediate to the certificate file)";
+	}
+
 }

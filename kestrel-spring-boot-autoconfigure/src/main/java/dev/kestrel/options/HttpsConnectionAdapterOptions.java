@@ -52,6 +52,8 @@ public final class HttpsConnectionAdapterOptions {
 
 	private boolean sessionTickets = true;
 
+	private boolean ocspStapling = true;
+
 	/**
 	 * @return the server certificate with its private key, or {@code null}
 	 */
@@ -319,6 +321,24 @@ public final class HttpsConnectionAdapterOptions {
 	 */
 	public HttpsConnectionAdapterOptions sessionTickets(boolean sessionTickets) {
 		this.sessionTickets = sessionTickets;
+		return this;
+	}
+
+	/**
+	 * @return whether the endpoint staples OCSP responses; default {@code true}
+	 */
+	public boolean isOcspStapling() {
+		return this.ocspStapling;
+	}
+
+	/**
+	 * Sets whether the endpoint staples OCSP responses of its certificates that name an
+	 * OCSP responder (default {@code true}; native engines only).
+	 * @param ocspStapling whether to staple
+	 * @return these options
+	 */
+	public HttpsConnectionAdapterOptions ocspStapling(boolean ocspStapling) {
+		this.ocspStapling = ocspStapling;
 		return this;
 	}
 

@@ -365,7 +365,7 @@ public final class KestrelConfigurationLoader {
 			limits = new KestrelServerLimits(listenOptions::getLimits);
 			LimitsLoader.apply(entry.limits(), limits, sniKey(endpoint, host, "limits"), name, true);
 		}
-		return new SniOptions(certificate, protocols, sslProtocols, mode, limits);
+		return new SniOptions(certificate, protocols, sslProtocols, mode, limits, entry.ocspStapling());
 	}
 
 	private static void checkSniCertificates(EndpointConfig endpoint, Map<String, SniOptions> sni,
@@ -416,6 +416,9 @@ public final class KestrelConfigurationLoader {
 		}
 		if (endpoint.tls().sessionTickets() != null) {
 			httpsOptions.sessionTickets(endpoint.tls().sessionTickets());
+		}
+		if (endpoint.tls().ocspStapling() != null) {
+			httpsOptions.ocspStapling(endpoint.tls().ocspStapling());
 		}
 	}
 

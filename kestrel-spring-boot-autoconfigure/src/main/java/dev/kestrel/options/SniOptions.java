@@ -18,9 +18,24 @@ import java.util.Set;
  * @param clientCertificateMode the client-certificate mode, or {@code null}
  * @param limits the request limits of this host (each unset value is the endpoint's), or
  * {@code null} when the entry sets none
+ * @param ocspStapling whether OCSP responses are stapled for this host's certificate, or
+ * {@code null} for the endpoint's value
  */
 public record SniOptions(SniCertificate certificate, HttpProtocols protocols, Set<SslProtocols> sslProtocols,
-		ClientCertificateMode clientCertificateMode, KestrelServerLimits limits) {
+		ClientCertificateMode clientCertificateMode, KestrelServerLimits limits, Boolean ocspStapling) {
+
+	/**
+	 * Creates an entry whose {@code OcspStapling} is the endpoint's.
+	 * @param certificate the certificate, or {@code null}
+	 * @param protocols the protocols, or {@code null}
+	 * @param sslProtocols the TLS versions, or {@code null}
+	 * @param clientCertificateMode the client-certificate mode, or {@code null}
+	 * @param limits the request limits, or {@code null}
+	 */
+	public SniOptions(SniCertificate certificate, HttpProtocols protocols, Set<SslProtocols> sslProtocols,
+			ClientCertificateMode clientCertificateMode, KestrelServerLimits limits) {
+		this(certificate, protocols, sslProtocols, clientCertificateMode, limits, null);
+	}
 
 	/**
 	 * Creates an entry without limits of its own.
@@ -31,7 +46,7 @@ public record SniOptions(SniCertificate certificate, HttpProtocols protocols, Se
 	 */
 	public SniOptions(SniCertificate certificate, HttpProtocols protocols, Set<SslProtocols> sslProtocols,
 			ClientCertificateMode clientCertificateMode) {
-		this(certificate, protocols, sslProtocols, clientCertificateMode, null);
+		this(certificate, protocols, sslProtocols, clientCertificateMode, null, null);
 	}
 
 	public SniOptions {
@@ -55,6 +70,15 @@ public record SniOptions(SniCertificate certificate, HttpProtocols protocols, Se
 	 */
 	public Set<SslProtocols> sslProtocolsOr(HttpsConnectionAdapterOptions endpoint) {
 		return (this.sslProtocols != null) ? this.sslProtocols : endpoint.getSslProtocols();
+	}
+
+	/**
+	 * Kestrel's rule for every setting of an entry: its own value, else the endpoint's.
+	 * @param endpoint the endpoint's HTTPS options
+	 * @return whether OCSP responses are stapled for this host's certificate
+	 */
+	public boolean ocspStaplingOr(HttpsConnectionAdapterOptions endpoint) {
+		return (this.ocspStapling != null) ? this.ocspStapling : endpoint.isOcspStapling();
 	}
 
 	/**

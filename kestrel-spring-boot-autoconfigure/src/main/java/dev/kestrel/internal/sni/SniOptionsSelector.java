@@ -71,9 +71,11 @@ public final class SniOptionsSelector implements TlsSelector {
 		HttpProtocols protocols = options.protocolsOr(endpointProtocols);
 		Set<SslProtocols> sslProtocols = options.sslProtocolsOr(fallback);
 		ClientCertificateMode mode = options.clientCertificateModeOr(fallback);
+		boolean ocsp = options.ocspStaplingOr(fallback);
 		TlsSettings settings;
 		if (options.certificate() != null && options.certificate().isDeferred()) {
-			return new DeferredEntry(this.endpointName, options.certificate(), fallback, sslProtocols, mode, protocols);
+			return new DeferredEntry(this.endpointName, options.certificate(), fallback, sslProtocols, mode, protocols,
+					ocsp);
 		}
 		if (options.certificate() != null) {
 			ServerCertificate certificate = options.certificate().get();
@@ -81,7 +83,7 @@ public final class SniOptionsSelector implements TlsSelector {
 					protocols);
 		}
 		else if (fallback.getServerCertificateSelector() != null) {
-			return new SelectorEntry(this.endpointName, fallback, sslProtocols, mode, protocols);
+			return new SelectorEntry(this.endpointName, fallback, sslProtocols, mode, protocols, ocsp);
 		}
 		else if (fallback.hasServerCertificate()) {
 			settings = TlsSettings.of(fallback.getServerCertificate(), fallback.getServerCertificateChain(), fallback,
@@ -91,7 +93,7 @@ public final class SniOptionsSelector implements TlsSelector {
 			throw new IllegalArgumentException("sni: " + host + " has no certificate (expected: one, or one on the "
 					+ "endpoint " + this.endpointName + ")");
 		}
-		TlsSettings shared = canonical.computeIfAbsent(settings, (key) -> key);
+		TlsSettings shared = canonical.computeIfAbsent(settings.withOcspStapling(ocsp), (key) -> key);
 		return new StaticEntry(
 				CompletableFuture.completedFuture(new TlsSelection(shared, fallback.getOnAuthenticate(), true)));
 	}
@@ -153,16 +155,19 @@ public final class SniOptionsSelector implements TlsSelector {
 
 		private final HttpProtocols protocols;
 
+		private final boolean ocsp;
+
 		private volatile CompletionStage<TlsSelection> selection;
 
 		DeferredEntry(String endpointName, SniCertificate certificate, HttpsConnectionAdapterOptions fallback,
-				Set<SslProtocols> sslProtocols, ClientCertificateMode mode, HttpProtocols protocols) {
+				Set<SslProtocols> sslProtocols, ClientCertificateMode mode, HttpProtocols protocols, boolean ocsp) {
 			this.endpointName = endpointName;
 			this.certificate = certificate;
 			this.fallback = fallback;
 			this.sslProtocols = sslProtocols;
 			this.mode = mode;
 			this.protocols = protocols;
+			this.ocsp = ocsp;
 		}
 
 		@Override
@@ -179,9 +184,9 @@ public final class SniOptionsSelector implements TlsSelector {
 				return Refusals.refuse(Reason.SERVER_ERROR, SniMessages.sniCertificateFailed(this.endpointName,
 						this.certificate.key(), ex.getProblem().description()), null);
 			}
-			selected = CompletableFuture
-				.completedFuture(new TlsSelection(TlsSettings.of(loaded, loaded.intermediates(), this.fallback,
-						this.sslProtocols, this.mode, this.protocols), this.fallback.getOnAuthenticate(), true));
+			selected = CompletableFuture.completedFuture(new TlsSelection(TlsSettings
+				.of(loaded, loaded.intermediates(), this.fallback, this.sslProtocols, this.mode, this.protocols)
+				.withOcspStapling(this.ocsp), this.fallback.getOnAuthenticate(), true));
 			this.selection = selected;
 			return selected;
 		}
@@ -189,7 +194,8 @@ public final class SniOptionsSelector implements TlsSelector {
 	}
 
 	private record SelectorEntry(String endpointName, HttpsConnectionAdapterOptions fallback,
-			Set<SslProtocols> sslProtocols, ClientCertificateMode mode, HttpProtocols protocols) implements Entry {
+			Set<SslProtocols> sslProtocols, ClientCertificateMode mode, HttpProtocols protocols,
+			boolean ocsp) implements Entry {
 
 		@Override
 		public CompletionStage<TlsSelection> select(TlsConnectionContext connection, String serverName) {
@@ -198,10 +204,10 @@ public final class SniOptionsSelector implements TlsSelector {
 				ServerCertificate certificate = Refusals.select(selector, this.endpointName, connection, serverName,
 						true);
 				return CompletableFuture.completedFuture(
-						new TlsSelection(
-								TlsSettings.of(certificate, certificate.intermediates(), this.fallback,
-										this.sslProtocols, this.mode, this.protocols),
-								this.fallback.getOnAuthenticate(), false));
+						new TlsSelection(TlsSettings
+							.of(certificate, certificate.intermediates(), this.fallback, this.sslProtocols, this.mode,
+									this.protocols)
+							.withOcspStapling(this.ocsp), this.fallback.getOnAuthenticate(), false));
 			}
 			catch (TlsConnectionRefusedException ex) {
 				return CompletableFuture.failedFuture(ex);

@@ -46,12 +46,14 @@ public final class TlsSettings {
 
 	private final boolean sessionTickets;
 
+	private final boolean ocspStapling;
+
 	private final int hash;
 
 	private TlsSettings(ServerCertificate certificate, List<X509Certificate> chain, Set<SslProtocols> sslProtocols,
 			ClientCertificateMode clientCertificateMode, ClientCertificateValidator clientCertificateValidation,
 			List<X509Certificate> clientCertificateAuthorities, boolean checkCertificateRevocation,
-			HttpProtocols protocols, TlsEngine tlsEngine, boolean sessionTickets) {
+			HttpProtocols protocols, TlsEngine tlsEngine, boolean sessionTickets, boolean ocspStapling) {
 		this.certificate = certificate;
 		this.chain = chain;
 		this.sslProtocols = sslProtocols;
@@ -63,9 +65,10 @@ public final class TlsSettings {
 		this.protocols = protocols;
 		this.tlsEngine = tlsEngine;
 		this.sessionTickets = sessionTickets;
+		this.ocspStapling = ocspStapling;
 		this.hash = Objects.hash(certificate, chain, sslProtocols, clientCertificateMode,
 				this.clientCertificateValidation, this.clientCertificateAuthorities, this.checkCertificateRevocation,
-				protocols, tlsEngine, sessionTickets);
+				protocols, tlsEngine, sessionTickets, ocspStapling);
 	}
 
 	/**
@@ -91,7 +94,8 @@ public final class TlsSettings {
 		return new TlsSettings(certificate, List.copyOf(chain),
 				sslProtocols.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sslProtocols)), clientCertificateMode,
 				options.getClientCertificateValidation(), options.getClientCertificateAuthorities(),
-				options.isCheckCertificateRevocation(), protocols, options.getTlsEngine(), options.isSessionTickets());
+				options.isCheckCertificateRevocation(), protocols, options.getTlsEngine(), options.isSessionTickets(),
+				options.isOcspStapling());
 	}
 
 	/**
@@ -107,6 +111,18 @@ public final class TlsSettings {
 		requireNonNull(options, "options");
 		return of(certificate, chain, options, options.getSslProtocols(), options.getClientCertificateMode(),
 				protocols);
+	}
+
+	/**
+	 * @param ocspStapling whether connections staple OCSP responses
+	 * @return these settings with that value (an SNI entry's {@code OcspStapling})
+	 */
+	public TlsSettings withOcspStapling(boolean ocspStapling) {
+		return (ocspStapling == this.ocspStapling) ? this
+				: new TlsSettings(this.certificate, this.chain, this.sslProtocols, this.clientCertificateMode,
+						this.clientCertificateValidation, this.clientCertificateAuthorities,
+						this.checkCertificateRevocation, this.protocols, this.tlsEngine, this.sessionTickets,
+						ocspStapling);
 	}
 
 	/**
@@ -179,6 +195,13 @@ public final class TlsSettings {
 		return this.sessionTickets;
 	}
 
+	/**
+	 * @return whether OCSP responses are stapled
+	 */
+	public boolean ocspStapling() {
+		return this.ocspStapling;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {
@@ -194,7 +217,7 @@ public final class TlsSettings {
 				&& this.clientCertificateAuthorities.equals(that.clientCertificateAuthorities)
 				&& this.checkCertificateRevocation == that.checkCertificateRevocation
 				&& this.protocols == that.protocols && this.tlsEngine == that.tlsEngine
-				&& this.sessionTickets == that.sessionTickets;
+				&& this.sessionTickets == that.sessionTickets && this.ocspStapling == that.ocspStapling;
 	}
 
 	@Override

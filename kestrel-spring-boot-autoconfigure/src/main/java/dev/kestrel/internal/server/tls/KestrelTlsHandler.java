@@ -120,8 +120,13 @@ final class KestrelTlsHandler extends AbstractSniHandler<TlsSelection> {
 		if (!(handler.engine() instanceof ReferenceCountedOpenSslEngine)) {
 			JdkTlsDefaults.limitGroups(handler.engine());
 		}
-		else if (!selection.settings().sessionTickets()) {
-			SessionTicketKeys.disable(handler.engine());
+		else {
+			if (!selection.settings().sessionTickets()) {
+				SessionTicketKeys.disable(handler.engine());
+			}
+			if (selection.settings().ocspStapling()) {
+				OcspStapler.shared().staple(handler.engine(), selection.settings().certificate().certificate());
+			}
 		}
 		if (selection.onAuthenticate() != null) {
 			try {

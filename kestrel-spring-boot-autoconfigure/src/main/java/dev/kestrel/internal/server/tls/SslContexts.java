@@ -74,6 +74,21 @@ public final class SslContexts {
 	 * @throws IllegalStateException when the engine refuses the settings
 	 */
 	public static SslContext create(String endpointName, TlsSettings settings, X509TrustManager clientTrust) {
+		return create(endpointName, settings, clientTrust, false);
+	}
+
+	/**
+	 * Builds a context, with OCSP stapling enabled or not.
+	 * @param endpointName the endpoint, for errors
+	 * @param settings the settings
+	 * @param clientTrust validates client certificates; required when the settings
+	 * request one
+	 * @param ocsp whether connections may staple an OCSP response (OpenSSL and BoringSSL
+	 * engines, when {@code OpenSsl.isOcspSupported()})
+	 * @return the context
+	 * @throws IllegalStateException when the engine refuses the settings
+	 */
+	static SslContext create(String endpointName, TlsSettings settings, X509TrustManager clientTrust, boolean ocsp) {
 		List<X509Certificate> chain = new ArrayList<>(settings.chain().size() + 1);
 		chain.add(settings.certificate().certificate());
 		chain.addAll(settings.chain());
@@ -88,6 +103,7 @@ public final class SslContexts {
 		}
 		else {
 			builder.option(OpenSslContextOption.GROUPS, TlsPolicy.GROUPS.toArray(new String[0]));
+			builder.enableOcsp(ocsp);
 		}
 		if (settings.clientCertificateMode().requestsCertificate()) {
 			builder.clientAuth(switch (settings.clientCertificateMode()) {

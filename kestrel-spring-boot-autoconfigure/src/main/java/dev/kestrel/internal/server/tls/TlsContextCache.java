@@ -2,7 +2,9 @@ package dev.kestrel.internal.server.tls;
 
 import javax.net.ssl.X509TrustManager;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
 
 import dev.kestrel.internal.sni.TlsSelection;
 import dev.kestrel.internal.sni.TlsSettings;
@@ -12,7 +14,8 @@ import dev.kestrel.internal.sni.TlsSettings;
  * needs them and shared by every connection with equal {@link TlsSettings}
  * ({@link SelectionCache}); client-certificate trust managers are shared the same way
  * ({@link ClientTrustManagers}). Contexts with session tickets get the server's
- * {@link SessionTicketKeys}.
+ * {@link SessionTicketKeys}; contexts of certificates that name an OCSP responder staple
+ * its responses ({@link OcspStapler}).
  */
 final class TlsContextCache {
 
@@ -48,12 +51,25 @@ final class TlsContextCache {
 	private SslContext build(TlsSettings settings) {
 		X509TrustManager trust = settings.clientCertificateMode().requestsCertificate()
 				? this.trustManagers.get(settings) : null;
-		SslContext context = SslContexts.create(this.endpointName, settings, trust);
+		SslContext context = SslContexts.create(this.endpointName, settings, trust, staples(settings));
 		if (settings.sessionTickets()) {
 			this.sessionTicketKeys.apply(context);
 		}
 
 		return context;
+	}
+
+	/**
+	 * Whether connections with these settings staple OCSP responses: {@code OcspStapling}
+	 * is on, the engine is OpenSSL or BoringSSL with OCSP support, and the certificate
+	 * names a responder and comes with its issuer ({@link OcspStapler}).
+	 * @param settings the settings
+	 * @return whether to build the context with OCSP enabled
+	 */
+	private boolean staples(TlsSettings settings) {
+		return settings.ocspStapling() && TlsEngines.provider(settings.tlsEngine()) != SslProvider.JDK
+				&& OpenSsl.isOcspSupported() && OcspStapler.shared()
+					.register(this, this.endpointName, settings.certificate().certificate(), settings.chain());
 	}
 
 }
