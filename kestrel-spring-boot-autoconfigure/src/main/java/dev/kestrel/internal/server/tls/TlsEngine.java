@@ -12,7 +12,7 @@ import dev.kestrel.diagnostics.CertificateMessages;
  * the starter brings) when it loads, else the JDK's.
  * {@code -Dio.netty.handler.ssl.noOpenSsl=true} forces the JDK engine.
  */
-final class TlsEngine {
+public final class TlsEngine {
 
 	private static final Log logger = LogFactory.getLog(TlsEngine.class);
 
@@ -22,15 +22,30 @@ final class TlsEngine {
 	}
 
 	static SslProvider provider() {
-		SslProvider provider = (OpenSsl.isAvailable() && SslProvider.isAlpnSupported(SslProvider.OPENSSL))
-				? SslProvider.OPENSSL : SslProvider.JDK;
+		SslProvider provider = select();
 		if (!logged) {
 			logged = true;
-			logger.info(CertificateMessages.tlsEngine((provider == SslProvider.OPENSSL)
-					? "OpenSSL (" + OpenSsl.versionString() + ")"
-					: "JDK (" + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + ")"));
+			logger.info(CertificateMessages.tlsEngine(describe(provider)));
 		}
 		return provider;
+	}
+
+	/**
+	 * @return the engine TLS endpoints use, as logged at start-up:
+	 * {@code OpenSSL (BoringSSL)} or {@code JDK (vendor version)}
+	 */
+	public static String description() {
+		return describe(select());
+	}
+
+	private static SslProvider select() {
+		return (OpenSsl.isAvailable() && SslProvider.isAlpnSupported(SslProvider.OPENSSL)) ? SslProvider.OPENSSL
+				: SslProvider.JDK;
+	}
+
+	private static String describe(SslProvider provider) {
+		return (provider == SslProvider.OPENSSL) ? "OpenSSL (" + OpenSsl.versionString() + ")"
+				: "JDK (" + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + ")";
 	}
 
 }
