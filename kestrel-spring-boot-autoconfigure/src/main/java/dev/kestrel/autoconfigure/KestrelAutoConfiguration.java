@@ -33,6 +33,7 @@ import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
 import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.metrics.ConnectionMetrics;
 import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 /**
@@ -77,13 +78,14 @@ public final class KestrelAutoConfiguration {
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
 			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
-			ObjectProvider<NettyServerCustomizer> serverCustomizers) {
+			ObjectProvider<NettyServerCustomizer> serverCustomizers, ObjectProvider<ConnectionMetrics> metrics) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
 		factory.setServerOptions(options);
 		factory.setHostingAddresses(settings.hostingAddresses());
 		factory.setCleartextHttp2(settings.cleartextHttp2());
 		factory.setServerHeader(settings.serverHeader());
 		factory.setResourceFactory(resourceFactory);
+		metrics.ifAvailable(factory::setConnectionMetrics);
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());
 		return factory;

@@ -29,6 +29,7 @@ import dev.kestrel.internal.connections.ConnectionPipeline;
 import dev.kestrel.internal.connections.ProxiedClientAddress;
 import dev.kestrel.internal.binding.AddressBinder;
 import dev.kestrel.internal.limits.EndpointLimits;
+import dev.kestrel.internal.metrics.ConnectionMetrics;
 import dev.kestrel.internal.limits.RequestBodyLimit;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
@@ -88,6 +89,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private final List<NettyRouteProvider> routeProviders = new ArrayList<>();
 
 	private boolean cleartextHttp2 = true;
+
+	private ConnectionMetrics connectionMetrics = ConnectionMetrics.NONE;
 
 	private boolean portSet;
 
@@ -211,6 +214,14 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		this.cleartextHttp2 = cleartextHttp2;
 	}
 
+	/**
+	 * Sets what records every endpoint's connections (Kestrel's meters).
+	 * @param connectionMetrics the metrics, or {@link ConnectionMetrics#NONE}
+	 */
+	public void setConnectionMetrics(ConnectionMetrics connectionMetrics) {
+		this.connectionMetrics = requireNonNull(connectionMetrics, "connectionMetrics");
+	}
+
 	private HttpServer createTcpBase() {
 		HttpServer server = createSharedBase();
 		for (var customizer : getServerCustomizers()) {
@@ -233,7 +244,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		}
 		server = ConnectionPipeline.of(options).applyTo(server);
 		server = protocols.applyRules(server, options);
-		server = EndpointLimits.apply(server, options);
+		server = EndpointLimits.apply(server, options, this.connectionMetrics.limitEvents());
+		server = this.connectionMetrics.applyTo(server, options);
 		return finish(server, handler);
 	}
 
@@ -242,6 +254,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			.applyToQuic(Http3Servers.create(createSharedBase(), options, tls))
 			.attr(KestrelRequests.ENDPOINT_NAME, options.getName())
 			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
+		server = this.connectionMetrics.applyToQuic(server, options);
 		return finish(server, handler);
 	}
 
