@@ -37,6 +37,7 @@ import dev.kestrel.autoconfigure.tls.SslBundleCertificates;
 import dev.kestrel.options.CertificateProvider;
 import dev.kestrel.options.KestrelServerOptions;
 import dev.kestrel.internal.tls.store.CertificateStore;
+import dev.kestrel.internal.metrics.ConnectionMetrics;
 import dev.kestrel.internal.server.KestrelReactiveWebServerFactory;
 
 /**
@@ -84,7 +85,8 @@ public final class KestrelAutoConfiguration {
 	@ConditionalOnMissingBean(ReactiveWebServerFactory.class)
 	KestrelReactiveWebServerFactory kestrelReactiveWebServerFactory(KestrelServerOptions options,
 			KestrelSettings settings, ReactorResourceFactory resourceFactory, ObjectProvider<NettyRouteProvider> routes,
-			ObjectProvider<NettyServerCustomizer> serverCustomizers, Environment environment) {
+			ObjectProvider<NettyServerCustomizer> serverCustomizers, Environment environment,
+			ObjectProvider<ConnectionMetrics> metrics) {
 		KestrelReactiveWebServerFactory factory = new KestrelReactiveWebServerFactory();
 		factory.setTls(settings.tls());
 		factory.setHostingConfig(HostingConfigReader.read(environment));
@@ -93,6 +95,7 @@ public final class KestrelAutoConfiguration {
 		factory.setCleartextHttp2(settings.cleartextHttp2());
 		factory.setServerHeader(settings.serverHeader());
 		factory.setResourceFactory(resourceFactory);
+		metrics.ifAvailable(factory::setConnectionMetrics);
 		routes.orderedStream().forEach(factory::addRouteProviders);
 		factory.getServerCustomizers().addAll(serverCustomizers.orderedStream().toList());
 		return factory;

@@ -234,6 +234,28 @@ public class KestrelProperties {
 		this.preferHostingUrls = preferHostingUrls;
 	}
 
+	/** The 'kestrel' health contributor (with Spring Boot Actuator). */
+	private Health health = new Health();
+
+	/** Kestrel's Micrometer meters (with Micrometer). */
+	private Metrics metrics = new Metrics();
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public void setHealth(Health health) {
+		this.health = health;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public void setMetrics(Metrics metrics) {
+		this.metrics = metrics;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -340,6 +362,59 @@ public class KestrelProperties {
 
 		public void setSessionTicketKeys(String sessionTicketKeys) {
 			this.sessionTicketKeys = sessionTicketKeys;
+		}
+
+	}
+
+	/**
+	 * The 'kestrel' health contributor: DOWN when an endpoint is not bound; a certificate
+	 * that expires within the threshold reports the configured status.
+	 */
+	public static class Health {
+
+		/** How long before a certificate's end of validity it counts as expiring. */
+		private Duration certificateExpiryThreshold = Duration.ofDays(14);
+
+		/**
+		 * The status reported while a certificate is expiring (UP with details, or for
+		 * example OUT_OF_SERVICE).
+		 */
+		private String certificateExpiryStatus = "UP";
+
+		public Duration getCertificateExpiryThreshold() {
+			return this.certificateExpiryThreshold;
+		}
+
+		public void setCertificateExpiryThreshold(Duration certificateExpiryThreshold) {
+			this.certificateExpiryThreshold = certificateExpiryThreshold;
+		}
+
+		public String getCertificateExpiryStatus() {
+			return this.certificateExpiryStatus;
+		}
+
+		public void setCertificateExpiryStatus(String certificateExpiryStatus) {
+			this.certificateExpiryStatus = certificateExpiryStatus;
+		}
+
+	}
+
+	/**
+	 * Kestrel's meters (kestrel.active_connections, kestrel.connection.duration, ...).
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether every endpoint records Kestrel's connection and TLS handshake meters.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -39,7 +39,7 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
 		}
 		this.rejected = true;
 		this.counter.rejected(ctx.channel().id().asShortText());
-		this.events.limitReached(this.endpointName, EndReason.MAX_CONCURRENT_CONNECTIONS_EXCEEDED);
+		this.events.limitReached(ctx.channel(), this.endpointName, EndReason.MAX_CONCURRENT_CONNECTIONS_EXCEEDED);
 		ctx.close();
 	}
 

@@ -225,7 +225,8 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 			return true;
 		}
 		if (this.lineBytes >= current.maxRequestLineSize()) {
-			refuse(new TooLongHttpLineException(ProtocolMessages.requestLineTooLong()), EndReason.INVALID_REQUEST_LINE);
+			refuse(ctx, new TooLongHttpLineException(ProtocolMessages.requestLineTooLong()),
+					EndReason.INVALID_REQUEST_LINE);
 			return false;
 		}
 		if (b != CR) {
@@ -245,7 +246,7 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 			}
 			this.headerCount++;
 			if (this.headerCount > current.maxRequestHeaderCount()) {
-				refuse(new TooLongHttpHeaderException(ProtocolMessages.tooManyHeaders()),
+				refuse(ctx, new TooLongHttpHeaderException(ProtocolMessages.tooManyHeaders()),
 						EndReason.INVALID_REQUEST_HEADERS);
 				return false;
 			}
@@ -256,7 +257,7 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 			save(b);
 		}
 		if (this.headerBytes >= current.maxRequestHeadersTotalSize() + 2) {
-			refuse(new TooLongHttpHeaderException(ProtocolMessages.headersExceedMaxTotalSize()),
+			refuse(ctx, new TooLongHttpHeaderException(ProtocolMessages.headersExceedMaxTotalSize()),
 					EndReason.INVALID_REQUEST_HEADERS);
 			return false;
 		}
@@ -407,10 +408,10 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 	 * request that failed to decode with Netty's exception, so that it answers 414 or 431
 	 * after the earlier pipelined responses and closes, as Kestrel does.
 	 */
-	private void refuse(Exception cause, EndReason endReason) {
+	private void refuse(ChannelHandlerContext ctx, Exception cause, EndReason endReason) {
 		cancelHeadersTimeout();
 		this.state = State.REJECTED;
-		this.events.limitReached(this.endpointName, endReason);
+		this.events.limitReached(ctx.channel(), this.endpointName, endReason);
 		HttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
 		request.setDecoderResult(DecoderResult.failure(cause));
 		this.rejected = request;
@@ -432,7 +433,7 @@ final class Http1RequestGuard extends ChannelDuplexHandler {
 	private void reject(ChannelHandlerContext ctx, int status, String reason, EndReason endReason) {
 		cancelHeadersTimeout();
 		this.state = State.REJECTED;
-		this.events.limitReached(this.endpointName, endReason);
+		this.events.limitReached(ctx.channel(), this.endpointName, endReason);
 		Http1Responses.reject(ctx, status, reason);
 	}
 

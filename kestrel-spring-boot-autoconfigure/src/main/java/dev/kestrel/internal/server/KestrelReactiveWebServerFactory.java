@@ -33,6 +33,7 @@ import dev.kestrel.internal.connections.ConnectionPipeline;
 import dev.kestrel.internal.connections.ProxiedClientAddress;
 import dev.kestrel.internal.binding.AddressBinder;
 import dev.kestrel.internal.limits.EndpointLimits;
+import dev.kestrel.internal.metrics.ConnectionMetrics;
 import dev.kestrel.internal.limits.RequestBodyLimit;
 import dev.kestrel.internal.binding.BindingPlan;
 import dev.kestrel.internal.binding.PlannedEndpoint;
@@ -104,6 +105,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 	private boolean cleartextHttp2 = true;
 
 	private HostingConfig hostingConfig = HostingConfig.NONE;
+
+	private ConnectionMetrics connectionMetrics = ConnectionMetrics.NONE;
 
 	private boolean portSet;
 
@@ -276,6 +279,14 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		this.cleartextHttp2 = cleartextHttp2;
 	}
 
+	/**
+	 * Sets what records every endpoint's connections (Kestrel's meters).
+	 * @param connectionMetrics the metrics, or {@link ConnectionMetrics#NONE}
+	 */
+	public void setConnectionMetrics(ConnectionMetrics connectionMetrics) {
+		this.connectionMetrics = requireNonNull(connectionMetrics, "connectionMetrics");
+	}
+
 	private HttpServer createTcpBase() {
 		HttpServer server = createSharedBase();
 		for (var customizer : getServerCustomizers()) {
@@ -298,7 +309,8 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 		}
 		server = ConnectionPipeline.of(options).applyTo(server);
 		server = protocols.applyRules(server, options);
-		server = EndpointLimits.apply(server, options);
+		server = EndpointLimits.apply(server, options, this.connectionMetrics.limitEvents());
+		server = this.connectionMetrics.applyTo(server, options);
 		return finish(server, handler);
 	}
 
@@ -307,6 +319,7 @@ public class KestrelReactiveWebServerFactory extends NettyReactiveWebServerFacto
 			.applyToQuic(Http3Servers.create(createSharedBase(), options, tls))
 			.attr(KestrelRequests.ENDPOINT_NAME, options.getName())
 			.childAttr(KestrelRequests.ENDPOINT_NAME, options.getName());
+		server = this.connectionMetrics.applyToQuic(server, options);
 		return finish(server, handler);
 	}
 

@@ -17,6 +17,8 @@ import org.springframework.boot.web.server.WebServerException;
 import reactor.netty.DisposableServer;
 
 import dev.kestrel.internal.binding.BindingPlan;
+import dev.kestrel.internal.binding.PlannedEndpoint;
+import dev.kestrel.options.ListenOptions;
 import dev.kestrel.diagnostics.BindingMessages;
 import dev.kestrel.diagnostics.ProtocolMessages;
 
@@ -174,6 +176,13 @@ public class KestrelWebServer implements WebServer {
 			.or(() -> bound.stream().filter((endpoint) -> endpoint.port() >= 0).findFirst())
 			.map(BoundEndpoint::port)
 			.orElse(-1);
+	}
+
+	/**
+	 * @return the endpoints this server binds when it starts, in binding order
+	 */
+	public List<ListenOptions> getPlannedEndpoints() {
+		return this.plan.endpoints().stream().map(PlannedEndpoint::options).toList();
 	}
 
 	/**
