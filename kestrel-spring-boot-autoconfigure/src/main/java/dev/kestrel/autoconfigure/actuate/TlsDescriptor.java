@@ -36,7 +36,8 @@ public record TlsDescriptor(String engine, List<String> sslProtocols, String cli
 		options.getSni()
 			.forEach((host, entry) -> sni.add(SniDescriptor.of(host, entry, options.getProtocols(), https)));
 		if (https == null) {
-			return new TlsDescriptor(TlsEngines.current().description(), List.of(), "", Duration.ZERO, null, List.copyOf(sni));
+			return new TlsDescriptor(TlsEngines.current().description(), List.of(), "", Duration.ZERO, null,
+					List.copyOf(sni));
 		}
 		return new TlsDescriptor(TlsEngines.current().description(), names(https.getSslProtocols()),
 				https.getClientCertificateMode().kestrelName(), https.getHandshakeTimeout(),
