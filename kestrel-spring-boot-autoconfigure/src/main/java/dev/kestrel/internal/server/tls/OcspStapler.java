@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLEngine;
 
@@ -130,12 +131,12 @@ final class OcspStapler {
 			}
 			return false;
 		}
-		Entry entry = this.entries.computeIfAbsent(certificate, (key) -> {
-			Entry created = new Entry(endpointName, key, issuer, url);
-			this.scheduler.execute(created::fetch);
-			return created;
-		});
+		Entry entry = this.entries.computeIfAbsent(certificate, (key) -> new Entry(endpointName, key, issuer, url));
+		// the owner first: a fetch that finds no owner forgets the certificate
 		entry.owners.put(owner, Boolean.TRUE);
+		if (entry.started.compareAndSet(false, true)) {
+			this.scheduler.execute(entry::fetch);
+		}
 		return true;
 	}
 
@@ -213,6 +214,8 @@ final class OcspStapler {
 
 		private final Map<Object, Boolean> owners = Collections.synchronizedMap(new WeakHashMap<>());
 
+		private final AtomicBoolean started = new AtomicBoolean();
+
 		private volatile Response response;
 
 		private boolean failing;
@@ -231,61 +234,84 @@ final class OcspStapler {
 			return (current != null && Instant.now().isBefore(current.nextUpdate())) ? current.encoded() : null;
 		}
 
+		/**
+		 * Sends one request without blocking the scheduler (a slow responder delays no
+		 * other certificate); the answer is handled on the HTTP client's threads.
+		 */
 		void fetch() {
 			if (this.owners.isEmpty()) {
 				OcspStapler.this.entries.remove(this.certificate, this);
 				return;
 			}
+			CertificateID id;
+			HttpRequest request;
 			try {
-				Response fetched = fetchOnce();
-				this.response = fetched;
-				if (this.failing) {
-					this.failing = false;
-					logger.info(
-							TlsMessages.ocspResponderRecovered(this.endpointName, subject(this.certificate), this.url));
-				}
-				this.retry = FIRST_RETRY;
-				Duration remaining = Duration.between(Instant.now(), fetched.nextUpdate());
-				schedule(min(MAX_REFRESH, max(MIN_REFRESH, remaining.dividedBy(2))));
+				id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+						new JcaX509CertificateHolder(this.issuer), this.certificate.getSerialNumber());
+				request = HttpRequest.newBuilder(URI.create(this.url))
+					.timeout(TIMEOUT)
+					.header("Content-Type", "application/ocsp-request")
+					.header("Accept", "application/ocsp-response")
+					.POST(HttpRequest.BodyPublishers
+						.ofByteArray(new OCSPReqBuilder().addRequest(id).build().getEncoded()))
+					.build();
 			}
 			catch (Exception ex) {
-				String reason = (ex instanceof OCSPException) ? ex.getMessage() : ex.toString();
-				if (!this.failing) {
-					this.failing = true;
-					logger.warn(TlsMessages.ocspResponderFailed(this.endpointName, subject(this.certificate), this.url,
-							reason));
-				}
-				else if (logger.isDebugEnabled()) {
-					logger.debug(TlsMessages.ocspResponderFailed(this.endpointName, subject(this.certificate), this.url,
-							reason));
-				}
-				Response current = this.response;
-				Duration delay = this.retry;
-				if (current != null) {
-					Duration untilExpiry = Duration.between(Instant.now(), current.nextUpdate());
-					delay = min(delay, max(MIN_REFRESH, untilExpiry.dividedBy(2)));
-				}
-				this.retry = min(MAX_RETRY, this.retry.multipliedBy(2));
-				schedule(delay);
+				failed(ex);
+				return;
 			}
+			OcspStapler.this.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+				.whenComplete((answer, failure) -> {
+					try {
+						if (failure != null) {
+							throw (failure.getCause() != null) ? failure.getCause() : failure;
+						}
+						succeeded(check(answer, id));
+					}
+					catch (Throwable ex) {
+						failed(ex);
+					}
+				});
+		}
+
+		private synchronized void succeeded(Response fetched) {
+			this.response = fetched;
+			if (this.failing) {
+				this.failing = false;
+				logger.info(TlsMessages.ocspResponderRecovered(this.endpointName, subject(this.certificate), this.url));
+			}
+			this.retry = FIRST_RETRY;
+			Duration remaining = Duration.between(Instant.now(), fetched.nextUpdate());
+			schedule(min(MAX_REFRESH, max(MIN_REFRESH, remaining.dividedBy(2))));
+		}
+
+		private synchronized void failed(Throwable ex) {
+			String reason = (ex instanceof OCSPException) ? ex.getMessage() : ex.toString();
+			if (!this.failing) {
+				this.failing = true;
+				logger.warn(TlsMessages.ocspResponderFailed(this.endpointName, subject(this.certificate), this.url,
+						reason));
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug(TlsMessages.ocspResponderFailed(this.endpointName, subject(this.certificate), this.url,
+						reason));
+			}
+			Response current = this.response;
+			Duration delay = this.retry;
+			if (current != null) {
+				Duration untilExpiry = Duration.between(Instant.now(), current.nextUpdate());
+				delay = min(delay, max(MIN_REFRESH, untilExpiry.dividedBy(2)));
+			}
+			this.retry = min(MAX_RETRY, this.retry.multipliedBy(2));
+			schedule(delay);
 		}
 
 		private void schedule(Duration delay) {
 			OcspStapler.this.scheduler.schedule(this::fetch, delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 
-		private Response fetchOnce() throws IOException, InterruptedException, OCSPException, OperatorCreationException,
-				CertificateEncodingException {
-			CertificateID id = new CertificateID(
-					new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-					new JcaX509CertificateHolder(this.issuer), this.certificate.getSerialNumber());
-			byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
-			HttpResponse<byte[]> answer = OcspStapler.this.http.send(HttpRequest.newBuilder(URI.create(this.url))
-				.timeout(TIMEOUT)
-				.header("Content-Type", "application/ocsp-request")
-				.header("Accept", "application/ocsp-response")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(request))
-				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		private Response check(HttpResponse<byte[]> answer, CertificateID id)
+				throws IOException, OCSPException, OperatorCreationException, CertificateEncodingException {
 			if (answer.statusCode() != 200) {
 				throw new OCSPException("HTTP status " + answer.statusCode());
 			}
