@@ -36,9 +36,9 @@ public record TlsDescriptor(String engine, List<String> sslProtocols, String cli
 		options.getSni()
 			.forEach((host, entry) -> sni.add(SniDescriptor.of(host, entry, options.getProtocols(), https)));
 		if (https == null) {
-			return new TlsDescriptor(engine(), List.of(), "", Duration.ZERO, null, List.copyOf(sni));
+			return new TlsDescriptor(processEngine(), List.of(), "", Duration.ZERO, null, List.copyOf(sni));
 		}
-		return new TlsDescriptor(engine(), names(https.getSslProtocols()),
+		return new TlsDescriptor(processEngine(), names(https.getSslProtocols()),
 				https.getClientCertificateMode().kestrelName(), https.getHandshakeTimeout(),
 				(https.getServerCertificate() != null)
 						? CertificateDescriptor.of(https.getServerCertificate().certificate()) : null,
@@ -84,7 +84,7 @@ public record TlsDescriptor(String engine, List<String> sslProtocols, String cli
 	 * @return the process-wide TLS engine as users name it: {@code OpenSSL},
 	 * {@code BoringSSL} or {@code JDK}
 	 */
-	private static String engine() {
+	private static String processEngine() {
 		return switch (TlsEngines.current()) {
 			case OPENSSL -> "OpenSSL";
 			case JDK -> "JDK";
